@@ -1,0 +1,84 @@
+package nl.groningen.keukentafel.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import nl.groningen.keukentafel.demo.DatasetSize;
+import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.http.SyncServer;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.StoreSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The server's command line; {@code serve} is the long-running server. */
+@Command(name = "keukentafel-server", mixinStandardHelpOptions = true, subcommands = ServerMain.Serve.class,
+        description = "Keukentafel sync server.")
+public final class ServerMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ServerMain()).execute(args));
+    }
+
+    /** Runs the server until it is stopped (Ctrl+C or SIGTERM). */
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the sync server.")
+    static final class Serve implements Callable<Integer> {
+
+        @Option(names = "--data-dir", defaultValue = "data",
+                description = "Folder for the embedded SQLite store (default: ${DEFAULT-VALUE}).")
+        Path dataDir;
+
+        @Option(names = "--jdbc-url", defaultValue = "${env:KEUKENTAFEL_JDBC_URL}",
+                description = "PostgreSQL URL (jdbc:postgresql://...); without it the embedded SQLite store is used.")
+        String jdbcUrl;
+
+        @Option(names = "--jdbc-user", defaultValue = "${env:KEUKENTAFEL_JDBC_USER}")
+        String jdbcUser;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        String host;
+
+        @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--demo", description = "Fill an empty store with the demo caseload.")
+        boolean demo;
+
+        @Override
+        public Integer call() throws Exception {
+            StoreSettings settings;
+            if (jdbcUrl == null || jdbcUrl.isBlank()) {
+                Files.createDirectories(dataDir);
+                settings = StoreSettings.embedded(dataDir);
+            } else {
+                settings = new StoreSettings(jdbcUrl, jdbcUser, System.getenv("KEUKENTAFEL_JDBC_PASSWORD"));
+            }
+            ServerStore store = ServerStore.open(settings);
+            if (demo && store.countResidents() == 0) {
+                LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+                store.importDataset(new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, today).generate(DatasetSize.DEMO));
+                LOG.info("event=demo_data_loaded residents={}", store.countResidents());
+            }
+            SyncServer server = new SyncServer(store).start(host, port);
+            LOG.info("event=started store={} host={} port={}", store.kind().label(), host, server.port());
+
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                store.close();
+                LOG.info("event=stopped");
+                stopped.countDown();
+            }, "shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package nl.groningen.keukentafel.server.domain;
+
+/** Which database holds the server's data: embedded SQLite by default, PostgreSQL in production. */
+public enum StoreKind {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
+
+    private final String label;
+
+    StoreKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static StoreKind ofJdbcUrl(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("Unsupported database URL; use jdbc:sqlite: or jdbc:postgresql:");
+    }
+}

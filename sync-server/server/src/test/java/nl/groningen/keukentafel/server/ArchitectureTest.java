@@ -1,0 +1,25 @@
+package nl.groningen.keukentafel.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The server's domain stays free of HTTP and JDBC; storage and http depend on it, not the reverse. */
+@AnalyzeClasses(packages = "nl.groningen.keukentafel", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainUsesNoHttpOrJdbc = noClasses()
+            .that().resideInAnyPackage("..server.domain..", "..contract..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.sql..", "javax.sql..", "io.javalin..", "org.eclipse.jetty..", "java.net.http..",
+                    "okhttp3..", "org.flywaydb..", "com.zaxxer..", "javafx..");
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachOut = noClasses()
+            .that().resideInAPackage("..server.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..server.http..", "..server.storage..");
+}
