@@ -2,13 +2,20 @@ package nl.groningen.keukentafel.server.domain;
 
 /** Which database holds the server's data: embedded SQLite by default, PostgreSQL in production. */
 public enum StoreKind {
-    SQLITE("sqlite"),
-    POSTGRESQL("postgresql");
+    SQLITE("sqlite", "SQLite"),
+    POSTGRESQL("postgresql", "PostgreSQL");
 
     private final String label;
+    private final String displayName;
 
-    StoreKind(String label) {
+    StoreKind(String label, String displayName) {
         this.label = label;
+        this.displayName = displayName;
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
     }
 
     public String label() {

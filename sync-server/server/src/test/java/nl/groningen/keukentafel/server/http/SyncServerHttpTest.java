@@ -21,7 +21,7 @@ class SyncServerHttpTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void healthReportsTheStoreAndItsSchemaVersion(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind));
@@ -37,7 +37,7 @@ class SyncServerHttpTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void anUnknownPathIsAJson404(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind));

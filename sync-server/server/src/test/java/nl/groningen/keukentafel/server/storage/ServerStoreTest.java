@@ -23,7 +23,7 @@ class ServerStoreTest {
     private static final Dataset DEMO =
             new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void importedCaseloadReadsBackForItsCoach(StoreKind kind, TestStores stores) {
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
@@ -38,7 +38,7 @@ class ServerStoreTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void aFailedImportLeavesNothingHalfStored(StoreKind kind, TestStores stores) {
         List<Resident> residents = new ArrayList<>(DEMO.residents());
@@ -53,7 +53,7 @@ class ServerStoreTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void reopeningKeepsTheDataAndTheSchemaVersion(StoreKind kind, TestStores stores) {
         StoreSettings settings = stores.fresh(kind);
