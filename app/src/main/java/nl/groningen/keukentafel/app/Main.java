@@ -1,0 +1,51 @@
+package nl.groningen.keukentafel.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the app. A plain main class (not an Application) so the app runs from the classpath with
+ * JavaFX as ordinary jars beside it.
+ */
+@Command(name = "keukentafel", mixinStandardHelpOptions = true, description = "Keukentafel: de app voor coaches.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--data-dir", description = "Map met de lokale gegevens (standaard de gebruikersmap van het systeem).")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "Vul een lege map met de demo-caseload en open als democoach.")
+    boolean demo;
+
+    @Option(names = "--lang", defaultValue = "nl", description = "Taal van de app: nl of en (standaard: ${DEFAULT-VALUE}).")
+    String language;
+
+    private String[] arguments = new String[0];
+
+    public static void main(String[] args) {
+        Main main = new Main();
+        main.arguments = args;
+        int exit = new CommandLine(main).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Application.launch(KeukentafelApp.class, arguments);
+        return 0;
+    }
+
+    /** The options as the app uses them, from the same arguments. */
+    static AppOptions parse(String[] args) {
+        Main main = new Main();
+        new CommandLine(main).parseArgs(args);
+        Path folder = main.dataDir == null ? DataFolders.defaultFolder() : main.dataDir;
+        return new AppOptions(folder, main.demo, Locale.forLanguageTag(main.language));
+    }
+}

@@ -1,0 +1,14 @@
+package nl.groningen.keukentafel.app.ui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The one way views and view models get work off the FX thread. The app uses
+ * {@link FxBackgroundTasks}; tests may use {@link SameThreadTasks} to run everything in order.
+ */
+public interface BackgroundTasks {
+
+    /** Runs {@code work} in the background, then one of the callbacks on the UI thread. */
+    <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
+}

@@ -1,0 +1,35 @@
+package nl.groningen.keukentafel.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The app's dependencies point one way: ui → domain ← store, sync. (JabRef's doNotUseGuiInLogic.) */
+@AnalyzeClasses(packages = "nl.groningen.keukentafel", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainImportsNoJavaFxJdbcOrHttp = noClasses()
+            .that().resideInAnyPackage("..app.domain..", "..contract..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "org.controlsfx..", "java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..",
+                    "java.net.http..", "okhttp3..", "io.javalin..");
+
+    @ArchTest
+    static final ArchRule domainKnowsNothingAboutItsUsers = noClasses()
+            .that().resideInAPackage("..app.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.ui..", "..app.store..", "..app.sync..");
+
+    @ArchTest
+    static final ArchRule storeHasNoUi = noClasses()
+            .that().resideInAnyPackage("..app.store..", "..app.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..app.ui..");
+
+    @ArchTest
+    static final ArchRule uiDoesNotTouchTheDatabase = noClasses()
+            .that().resideInAPackage("..app.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "..app.store..");
+}

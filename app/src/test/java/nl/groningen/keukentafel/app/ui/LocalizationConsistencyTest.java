@@ -1,0 +1,59 @@
+package nl.groningen.keukentafel.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every key the code uses exists in the Dutch and the English bundle, and both have the same keys. */
+class LocalizationConsistencyTest {
+
+    private static final Pattern KEY_IN_CODE = Pattern.compile("\\.text\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]");
+
+    @Test
+    void bothBundlesHaveTheSameKeys() throws IOException {
+        assertThat(bundle("messages_en.properties").stringPropertyNames())
+                .isEqualTo(bundle("messages.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyUsedInCodeExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = KEY_IN_CODE.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(bundle("messages.properties").stringPropertyNames()).containsAll(used);
+        assertThat(bundle("messages_en.properties").stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void everyOutreachStatusHasALabel() throws IOException {
+        Properties dutch = bundle("messages.properties");
+        for (var status : nl.groningen.keukentafel.contract.OutreachStatus.values()) {
+            assertThat(dutch.getProperty("outreach." + status.name().toLowerCase(java.util.Locale.ROOT))).isNotBlank();
+        }
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
