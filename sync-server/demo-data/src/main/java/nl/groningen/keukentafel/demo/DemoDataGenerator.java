@@ -196,7 +196,8 @@ public final class DemoDataGenerator {
         /** Returns the next-contact due date agreed in the last conversation. */
         private LocalDate spoken(Builder out, int term, Initiative initiative) {
             int count = 5 + random.nextInt(9);
-            LocalDate first = today.minusMonths((long) term * count).minusDays(random.nextInt(term * 30));
+            // The last conversation falls within one term before today, so most next contacts are still ahead.
+            LocalDate first = today.minusMonths((long) term * (count - 1)).minusDays(1 + random.nextInt(term * 30));
             while (first.isBefore(PROGRAMME_START)) {
                 first = first.plusMonths(term);
                 count--;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -93,5 +95,15 @@ class DemoDataGeneratorTest {
         assertThat(area.conversations()).allMatch(c -> outcomes.contains(c.outcome()));
         assertThat(area.referrals()).allMatch(r -> partners.contains(r.partner()));
         assertThat(area.residents()).extracting(Resident::clientNumber).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void mostNextContactsLieAheadAndSomeAreOverdue() {
+        Dataset area = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.AREA);
+        List<LocalDate> due = area.residents().stream().map(Resident::nextContactDue).filter(Objects::nonNull).toList();
+        long overdue = due.stream().filter(d -> d.isBefore(TODAY)).count();
+
+        assertThat(due).hasSizeGreaterThan(700);
+        assertThat(overdue).isPositive().isLessThan(due.size() / 4);
     }
 }
