@@ -106,4 +106,14 @@ class DemoDataGeneratorTest {
         assertThat(due).hasSizeGreaterThan(700);
         assertThat(overdue).isPositive().isLessThan(due.size() / 4);
     }
+
+    @Test
+    void cityHasElevenThousandResidentsAtTheSameDepth() {
+        Dataset city = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.CITY);
+
+        assertThat(city.residents()).hasSize(11_000);
+        assertThat(city.coaches()).hasSize(74);
+        assertThat(city.conversations().size() / 11_000.0).isBetween(4.5, 5.5);
+        assertThat(city.residents()).extracting(Resident::id).doesNotHaveDuplicates();
+    }
 }
