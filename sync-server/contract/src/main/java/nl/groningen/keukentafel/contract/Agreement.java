@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A concrete agreement made in a conversation: who does what, by when. */
+/** A concrete agreement made in a conversation: who does what, by when; may point to a sociale-kaart entry. */
 public record Agreement(
         @JsonProperty("id") UUID id,
         @JsonProperty("resident_id") UUID residentId,
@@ -14,5 +14,6 @@ public record Agreement(
         @JsonProperty("partner") String partner,
         @JsonProperty("due_date") LocalDate dueDate,
         @JsonProperty("status") AgreementStatus status,
-        @JsonProperty("done_date") LocalDate doneDate) {
+        @JsonProperty("done_date") LocalDate doneDate,
+        @JsonProperty("social_map_entry") UUID socialMapEntry) {
 }

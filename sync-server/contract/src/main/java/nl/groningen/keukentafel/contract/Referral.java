@@ -13,5 +13,6 @@ public record Referral(
         @JsonProperty("warm_handover") boolean warmHandover,
         @JsonProperty("referred_on") LocalDate referredOn,
         @JsonProperty("status") ReferralStatus status,
-        @JsonProperty("check_on") LocalDate checkOn) {
+        @JsonProperty("check_on") LocalDate checkOn,
+        @JsonProperty("social_map_entry") UUID socialMapEntry) {
 }

@@ -7,10 +7,12 @@ import nl.groningen.keukentafel.contract.Appointment;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.ContactAttempt;
 import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.DevelopmentPlan;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.SocialMapEntry;
 
-/** A generated set of coaches and their caseloads with all records, as the wire contract has them. */
+/** A generated set of coaches and their caseloads with all records, plus the sociale kaart, as the wire contract has them. */
 public record Dataset(
         List<Coach> coaches,
         List<Resident> residents,
@@ -18,7 +20,9 @@ public record Dataset(
         List<Appointment> appointments,
         List<Conversation> conversations,
         List<Agreement> agreements,
-        List<Referral> referrals) {
+        List<Referral> referrals,
+        List<DevelopmentPlan> developmentPlans,
+        List<SocialMapEntry> socialMap) {
 
     public Dataset {
         coaches = List.copyOf(coaches);
@@ -28,6 +32,8 @@ public record Dataset(
         conversations = List.copyOf(conversations);
         agreements = List.copyOf(agreements);
         referrals = List.copyOf(referrals);
+        developmentPlans = List.copyOf(developmentPlans);
+        socialMap = List.copyOf(socialMap);
     }
 
     /** The residents assigned to one coach. */

@@ -16,6 +16,9 @@ import nl.groningen.keukentafel.contract.ContactAttempt;
 import nl.groningen.keukentafel.contract.ContactChannel;
 import nl.groningen.keukentafel.contract.ContactResult;
 import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.DevelopmentPlan;
+import nl.groningen.keukentafel.contract.PlanGoal;
+import nl.groningen.keukentafel.contract.PlanStep;
 import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Initiative;
 import nl.groningen.keukentafel.contract.LifeDomainNote;
@@ -24,6 +27,7 @@ import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.ReferralStatus;
 import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.SocialMapEntry;
 
 /**
  * Makes fake but realistic Groningen caseloads: residents in the wijken of domain.md with outreach
@@ -51,6 +55,7 @@ public final class DemoDataGenerator {
     /** Generates a whole dataset of the given size. */
     public Dataset generate(DatasetSize size) {
         Builder out = new Builder();
+        out.socialMap.addAll(SocialMap.generate(new Random(seed ^ 0x50C1A1L)));
         Random coachRandom = new Random(seed);
         int residentIndex = 0;
         for (int c = 0; c < size.coaches(); c++) {
@@ -61,7 +66,7 @@ public final class DemoDataGenerator {
             for (int i = 0; i < caseload; i++, residentIndex++) {
                 // One random stream per resident: a resident's records do not depend on its neighbours'.
                 Random random = new Random(seed * 1_000_003L + residentIndex);
-                new ResidentStory(random, coach, area, residentIndex, i < 3).writeTo(out);
+                new ResidentStory(random, coach, area, residentIndex, i < 3, out.socialMap).writeTo(out);
             }
         }
         return out.build();
@@ -79,6 +84,15 @@ public final class DemoDataGenerator {
         long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lo = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(hi, lo);
+    }
+
+    /** Every wijk the generator places residents in. */
+    static List<String> wijken() {
+        List<String> all = new ArrayList<>();
+        for (Area area : Area.values()) {
+            all.addAll(List.of(area.wijken));
+        }
+        return all;
     }
 
     /** The areas with their wijken and (invented) postcode areas. */
@@ -106,9 +120,12 @@ public final class DemoDataGenerator {
         final List<Conversation> conversations = new ArrayList<>();
         final List<Agreement> agreements = new ArrayList<>();
         final List<Referral> referrals = new ArrayList<>();
+        final List<DevelopmentPlan> plans = new ArrayList<>();
+        final List<SocialMapEntry> socialMap = new ArrayList<>();
 
         Dataset build() {
-            return new Dataset(coaches, residents, attempts, appointments, conversations, agreements, referrals);
+            return new Dataset(coaches, residents, attempts, appointments, conversations, agreements, referrals,
+                    plans, socialMap);
         }
     }
 
@@ -119,14 +136,16 @@ public final class DemoDataGenerator {
         private final Area area;
         private final int index;
         private final boolean seenToday;
+        private final List<SocialMapEntry> socialMap;
         private final UUID id;
 
-        ResidentStory(Random random, Coach coach, Area area, int index, boolean seenToday) {
+        ResidentStory(Random random, Coach coach, Area area, int index, boolean seenToday, List<SocialMapEntry> socialMap) {
             this.random = random;
             this.coach = coach;
             this.area = area;
             this.index = index;
             this.seenToday = seenToday;
+            this.socialMap = socialMap;
             this.id = uuid(random);
         }
 
@@ -220,6 +239,9 @@ public final class DemoDataGenerator {
                 date = date.plusMonths(term).plusDays(random.nextInt(29) - 14);
             }
             LocalDate nextDue = last.plusMonths(term);
+            if (random.nextInt(3) > 0) {
+                plan(out, last);
+            }
             if (seenToday) {
                 appointment(out, today, LocalTime.of(9 + (2 * index) % 6, random.nextBoolean() ? 0 : 30));
             } else if (initiative == Initiative.COACH && random.nextInt(10) == 0) {
@@ -277,7 +299,7 @@ public final class DemoDataGenerator {
                 done = status == AgreementStatus.DONE ? due.minusDays(random.nextInt(14)) : null;
             }
             out.agreements.add(new Agreement(uuid(random), id, conversationId, texts[random.nextInt(texts.length)],
-                    owner, partner, due, status, done));
+                    owner, partner, due, status, done, socialMapLink()));
         }
 
         private void referral(Builder out, UUID conversationId, LocalDate date) {
@@ -291,7 +313,31 @@ public final class DemoDataGenerator {
                 status = ReferralStatus.ACCEPTED;
             }
             out.referrals.add(new Referral(uuid(random), id, conversationId,
-                    Texts.PARTNERS[random.nextInt(Texts.PARTNERS.length)], random.nextInt(20) < 7, date, status, check));
+                    Texts.PARTNERS[random.nextInt(Texts.PARTNERS.length)], random.nextInt(20) < 7, date, status, check,
+                    socialMapLink()));
+        }
+
+        private void plan(Builder out, LocalDate updated) {
+            List<PlanGoal> goals = new ArrayList<>();
+            int count = 1 + random.nextInt(3);
+            for (int g = 0; g < count; g++) {
+                String domain = Texts.LIFE_DOMAINS[random.nextInt(Texts.LIFE_DOMAINS.length)];
+                List<PlanStep> steps = new ArrayList<>();
+                int stepCount = 1 + random.nextInt(3);
+                for (int s = 0; s < stepCount; s++) {
+                    steps.add(new PlanStep(Texts.STEPS[random.nextInt(Texts.STEPS.length)], random.nextBoolean()));
+                }
+                goals.add(new PlanGoal(domain, Texts.GOALS[random.nextInt(Texts.GOALS.length)], steps));
+            }
+            out.plans.add(new DevelopmentPlan(uuid(random), id, goals, updated));
+        }
+
+        /** Now and then an agreement or referral points to a sociale-kaart entry in the resident's area. */
+        private UUID socialMapLink() {
+            if (random.nextInt(5) != 0) {
+                return null;
+            }
+            return socialMap.get(random.nextInt(socialMap.size())).id();
         }
 
         private void appointment(Builder out, LocalDate day, LocalTime time) {

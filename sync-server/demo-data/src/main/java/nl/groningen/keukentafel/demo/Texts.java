@@ -37,6 +37,12 @@ final class Texts {
         "Wekelijks iets in de wijk doen.", "Rust in de financiën.", "Een proefplaatsing bij WerkPro."
     };
 
+    static final String[] STEPS = {
+        "Kennismaken bij het buurtcentrum", "CV bijwerken met de coach", "Proefdag afspreken",
+        "Aanmelden bij de taalcursus", "Budgetplan maken met de Kredietbank", "Elke week een wandeling met de buurvrouw",
+        "Informatie opvragen over een opleiding"
+    };
+
     static final String[] COACH_AGREEMENTS = {
         "Vrijwilligerswerk in de wijk opzoeken", "CV-check regelen bij Centrum naar Werk",
         "Informatie over de Stadjerspas toesturen", "Contact leggen met het buurtcentrum",

@@ -94,6 +94,7 @@ public final class ServerStore implements AutoCloseable {
             records(connection, "conversation", dataset.conversations(), c -> c.id(), c -> c.residentId());
             records(connection, "agreement", dataset.agreements(), a -> a.id(), a -> a.residentId());
             records(connection, "referral", dataset.referrals(), r -> r.id(), r -> r.residentId());
+            records(connection, "development_plan", dataset.developmentPlans(), p -> p.id(), p -> p.residentId());
             return null;
         });
     }

@@ -44,7 +44,7 @@ class ServerStoreTest {
         List<Resident> residents = new ArrayList<>(DEMO.residents());
         residents.add(residents.get(0)); // the same resident twice: the import must fail as a whole
         Dataset broken = new Dataset(DEMO.coaches(), residents, DEMO.contactAttempts(), DEMO.appointments(),
-                DEMO.conversations(), DEMO.agreements(), DEMO.referrals());
+                DEMO.conversations(), DEMO.agreements(), DEMO.referrals(), DEMO.developmentPlans(), DEMO.socialMap());
 
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
             assertThatThrownBy(() -> store.importDataset(broken)).isInstanceOf(StoreException.class);
