@@ -1,84 +1,146 @@
 package nl.groningen.keukentafel.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
+import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.IdleLock;
 import nl.groningen.keukentafel.app.ui.MainWindow;
 import nl.groningen.keukentafel.app.ui.Messages;
-import nl.groningen.keukentafel.app.ui.caseload.CaseloadView;
-import nl.groningen.keukentafel.app.ui.caseload.CaseloadViewModel;
-import nl.groningen.keukentafel.contract.Coach;
-import nl.groningen.keukentafel.demo.Dataset;
-import nl.groningen.keukentafel.demo.DatasetSize;
-import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.app.ui.login.LoginView;
+import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
 
 /**
- * The composition root: opens the local store and wires store, view models and views with
- * constructors. Nothing else in the app creates long-lived parts.
+ * The composition root: wires the local store, the session and the screens with constructors.
+ * Starts at the login; an unlocked session shows the main window; idle time (or Ctrl+L) locks it
+ * again, closing the store and forgetting the key. Nothing else creates long-lived parts.
  */
 public final class Keukentafel implements AutoCloseable {
 
     /** Window size that fits a 1366×768 laptop screen with its task bar. */
-    static final double WIDTH = 1280;
-    static final double HEIGHT = 700;
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 700;
 
     private final AppOptions options;
+    private final Clock clock;
+    private final BackgroundTasks tasks;
     private final Messages messages;
-    private final LocalStore store;
-    private final Coach coach;
+    private final Profiles profiles;
+    private final IdleLock idleLock;
+    private Scene scene;
+    private CoachSession session;
+    private MainWindow window;
+    private String user;
+    private Runnable onSessionShown = () -> { };
 
-    private Keukentafel(AppOptions options, Messages messages, LocalStore store, Coach coach) {
+    private Keukentafel(AppOptions options, Clock clock, BackgroundTasks tasks) {
         this.options = options;
-        this.messages = messages;
-        this.store = store;
-        this.coach = coach;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.messages = Messages.forLocale(options.locale());
+        this.profiles = new Profiles(options.dataFolder());
+        this.idleLock = new IdleLock(options.lockAfter(), this::lock);
     }
 
-    /** Opens the local store in the data folder; in demo mode fills it the first time. */
-    public static Keukentafel open(AppOptions options, Clock clock) {
-        try {
-            Files.createDirectories(options.dataFolder());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The data folder cannot be created", e);
-        }
-        LocalStore store = LocalStore.open(options.dataFolder().resolve("caseload.db"));
-        Coach coach = null;
+    /** Prepares the app; in demo mode makes the demo coach's database the first time. */
+    public static Keukentafel open(AppOptions options, Clock clock, BackgroundTasks tasks) {
+        Keukentafel keukentafel = new Keukentafel(options, clock, tasks);
         if (options.demo()) {
-            Dataset demo = demoDataset(clock);
-            coach = demo.coaches().get(0);
-            if (store.isEmpty()) {
-                store.saveResidents(demo.caseloadOf(coach.id()));
-            }
+            DemoProfile.ensure(keukentafel.profiles, clock);
         }
-        return new Keukentafel(options, Messages.forLocale(options.locale()), store, coach);
-    }
-
-    /** The demo caseload the sync server's demo holds too: same generator, same seed, same day. */
-    public static Dataset demoDataset(Clock clock) {
-        return new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, LocalDate.now(clock)).generate(DatasetSize.DEMO);
-    }
-
-    /** Builds the main window's scene; the caseload starts loading at once. */
-    public Scene mainScene(BackgroundTasks tasks) {
-        CaseloadViewModel caseload = new CaseloadViewModel(store::residents, tasks, messages);
-        CaseloadView caseloadView = new CaseloadView(caseload, messages);
-        String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
-        MainWindow window = new MainWindow(messages, coach == null ? null : coach.name(), status, caseloadView);
-        caseload.load();
-        return new Scene(window.root(), WIDTH, HEIGHT);
+        return keukentafel;
     }
 
     public Messages messages() {
         return messages;
     }
 
+    /** The one scene of the app, starting at the login. */
+    public Scene scene() {
+        if (scene == null) {
+            scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
+            showLogin(null);
+        }
+        return scene;
+    }
+
+    /** Called each time an unlocked session's main window is shown (for tests and benchmarks). */
+    public void onSessionShown(Runnable callback) {
+        this.onSessionShown = callback;
+    }
+
+    /** Locks now: saves what is being typed, closes the store, forgets the key, asks for the password. */
+    public void lock() {
+        if (session == null) {
+            return;
+        }
+        idleLock.stop();
+        window.flush();
+        CoachSession closing = session;
+        session = null;
+        window = null;
+        // After every save already queued: the background runs tasks in order.
+        tasks.run(() -> {
+            closing.close();
+            return Boolean.TRUE;
+        }, ok -> { }, error -> { });
+        showLogin(user);
+    }
+
+    private void showLogin(String lockedUser) {
+        String hint = options.demo() ? messages.text("login.demoHint", DemoProfile.USER, DemoProfile.PASSWORD) : "";
+        LoginViewModel model = new LoginViewModel(this::openSession, tasks, messages, this::showSession, lockedUser, hint);
+        if (lockedUser == null && options.demo()) {
+            model.userProperty().set(DemoProfile.USER);
+        }
+        LoginView view = new LoginView(model, messages);
+        view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        scene.setRoot(view);
+        Platform.runLater(view::focus);
+    }
+
+    /** Runs in the background: derives the key, opens the store, decrypts the caseload into memory. */
+    private CoachSession openSession(String userName, char[] password) {
+        Path file = profiles.fileOf(userName);
+        if (file == null || !LocalStore.exists(file)) {
+            throw new LoginViewModel.UnknownUserException();
+        }
+        LocalStore store = LocalStore.unlock(file, password);
+        try {
+            Caseload caseload = store.caseload();
+            user = userName.trim();
+            return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(), clock,
+                    tasks, messages, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private void showSession(CoachSession opened) {
+        session = opened;
+        String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
+        window = new MainWindow(opened, status, this::lock);
+        scene.setRoot(window.root());
+        idleLock.watch(scene);
+        onSessionShown.run();
+    }
+
     @Override
     public void close() {
-        store.close();
+        idleLock.stop();
+        if (session != null) {
+            window.flush();
+            CoachSession closing = session;
+            session = null;
+            tasks.run(() -> {
+                closing.close();
+                return Boolean.TRUE;
+            }, ok -> { }, error -> { });
+        }
     }
 }

@@ -1,11 +1,12 @@
 package nl.groningen.keukentafel.app;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.ui.FxBackgroundTasks;
 
-/** The JavaFX application: opens the composition root and shows its main window. */
+/** The JavaFX application: opens the composition root and shows its scene. */
 public final class KeukentafelApp extends Application {
 
     private Keukentafel keukentafel;
@@ -14,20 +15,20 @@ public final class KeukentafelApp extends Application {
     @Override
     public void start(Stage stage) {
         AppOptions options = Main.parse(getParameters().getRaw().toArray(String[]::new));
-        keukentafel = Keukentafel.open(options, Clock.systemDefaultZone());
         tasks = new FxBackgroundTasks();
+        keukentafel = Keukentafel.open(options, Clock.system(ZoneId.of("Europe/Amsterdam")), tasks);
         stage.setTitle(keukentafel.messages().text("app.title"));
-        stage.setScene(keukentafel.mainScene(tasks));
+        stage.setScene(keukentafel.scene());
         stage.show();
     }
 
     @Override
     public void stop() {
-        if (tasks != null) {
-            tasks.close();
-        }
         if (keukentafel != null) {
             keukentafel.close();
+        }
+        if (tasks != null) {
+            tasks.close();
         }
     }
 }

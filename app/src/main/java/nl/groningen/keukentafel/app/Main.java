@@ -1,6 +1,7 @@
 package nl.groningen.keukentafel.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
@@ -24,6 +25,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "nl", description = "Taal van de app: nl of en (standaard: ${DEFAULT-VALUE}).")
     String language;
 
+    @Option(names = "--lock-after-minutes", defaultValue = "5",
+            description = "Vergrendel na zoveel minuten zonder toetsenbord of muis (standaard: ${DEFAULT-VALUE}).")
+    int lockAfterMinutes;
+
     private String[] arguments = new String[0];
 
     public static void main(String[] args) {
@@ -46,6 +51,7 @@ public final class Main implements Callable<Integer> {
         Main main = new Main();
         new CommandLine(main).parseArgs(args);
         Path folder = main.dataDir == null ? DataFolders.defaultFolder() : main.dataDir;
-        return new AppOptions(folder, main.demo, Locale.forLanguageTag(main.language));
+        return new AppOptions(folder, main.demo, Locale.forLanguageTag(main.language),
+                Duration.ofMinutes(Math.max(1, main.lockAfterMinutes)));
     }
 }

@@ -1,29 +1,73 @@
 package nl.groningen.keukentafel.app.ui;
 
+import java.util.UUID;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadView;
+import nl.groningen.keukentafel.app.ui.caseload.CaseloadViewModel;
+import nl.groningen.keukentafel.app.ui.conversation.ConversationView;
+import nl.groningen.keukentafel.app.ui.conversation.ConversationViewModel;
+import nl.groningen.keukentafel.app.ui.dossier.DossierView;
+import nl.groningen.keukentafel.app.ui.dossier.DossierViewModel;
+import nl.groningen.keukentafel.app.ui.socialmap.SocialMapView;
+import nl.groningen.keukentafel.app.ui.socialmap.SocialMapViewModel;
+import nl.groningen.keukentafel.app.ui.today.TodayView;
+import nl.groningen.keukentafel.app.ui.today.TodayViewModel;
 
-/** The app's main window content: a header with who is working, the screen, a status bar. */
-public final class MainWindow {
+/**
+ * The main window of an unlocked session: header with the coach and the lock button, the screens
+ * (Vandaag, Caseload, Sociale kaart; Ctrl+1..3), the screen in view, a status bar.
+ */
+public final class MainWindow implements Navigator {
 
+    private final CoachSession session;
+    private final Messages messages;
     private final BorderPane root = new BorderPane();
+    private final ToggleGroup screens = new ToggleGroup();
+    private final ToggleButton today;
+    private final ToggleButton caseload;
+    private final ToggleButton socialMap;
+    private final CaseloadViewModel caseloadModel;
+    private ConversationViewModel openConversation;
 
-    public MainWindow(Messages messages, String coachName, String statusText, CaseloadView caseload) {
+    public MainWindow(CoachSession session, String statusText, Runnable lockNow) {
+        this.session = session;
+        this.messages = session.messages();
+        this.caseloadModel = new CaseloadViewModel(session, this);
+
         Label appName = new Label(messages.text("app.name"));
         appName.getStyleClass().add("app-name");
-        Label coach = new Label(coachName == null ? "" : messages.text("header.coach", coachName));
+        Label coach = new Label(messages.text("header.coach", session.coach().name()));
         coach.setId("coachName");
+        Button lock = new Button(messages.text("header.lock"));
+        lock.setId("lockButton");
+        lock.setOnAction(e -> lockNow.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, appName, spacer, coach);
+        HBox header = new HBox(12, appName, spacer, coach, lock);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(8, 12, 8, 12));
+
+        today = navButton("navToday", messages.text("nav.today"), this::showToday);
+        caseload = navButton("navCaseload", messages.text("nav.caseload"), this::showCaseload);
+        socialMap = navButton("navSocialMap", messages.text("nav.socialMap"), this::showSocialMap);
+        VBox nav = new VBox(4, today, caseload, socialMap);
+        nav.getStyleClass().add("nav");
+        nav.setPadding(new Insets(12, 8, 12, 8));
 
         Label status = new Label(statusText);
         status.setId("statusBar");
@@ -32,12 +76,94 @@ public final class MainWindow {
         statusBar.setPadding(new Insets(4, 12, 4, 12));
 
         root.setTop(header);
-        root.setCenter(caseload);
+        root.setLeft(nav);
         root.setBottom(statusBar);
         root.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showToday);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showCaseload);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::showSocialMap);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), lockNow);
+            }
+        });
+        showToday();
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** Saves what is being typed before the window goes (lock, close). */
+    public void flush() {
+        if (openConversation != null) {
+            openConversation.saveNow();
+        }
+    }
+
+    @Override
+    public void showToday() {
+        leaveConversation();
+        today.setSelected(true);
+        show(new TodayView(new TodayViewModel(session, this), messages));
+    }
+
+    @Override
+    public void showCaseload() {
+        leaveConversation();
+        caseload.setSelected(true);
+        CaseloadView view = new CaseloadView(caseloadModel, messages);
+        caseloadModel.refresh();
+        show(view);
+        Platform.runLater(view::focusSearch);
+    }
+
+    @Override
+    public void showSocialMap() {
+        leaveConversation();
+        socialMap.setSelected(true);
+        SocialMapView view = new SocialMapView(new SocialMapViewModel(session), messages);
+        show(view);
+        Platform.runLater(view::focusSearch);
+    }
+
+    @Override
+    public void showDossier(UUID residentId) {
+        leaveConversation();
+        caseload.setSelected(true);
+        show(new DossierView(new DossierViewModel(session, residentId, this), session, this));
+    }
+
+    @Override
+    public void showConversation(UUID residentId) {
+        leaveConversation();
+        caseload.setSelected(true);
+        openConversation = new ConversationViewModel(session, residentId, this);
+        ConversationView view = new ConversationView(openConversation, session);
+        show(view);
+        Platform.runLater(view::focusFirstField);
+    }
+
+    private void leaveConversation() {
+        if (openConversation != null) {
+            openConversation.saveNow();
+            openConversation = null;
+        }
+    }
+
+    private void show(Node screen) {
+        root.setCenter(screen);
+    }
+
+    private ToggleButton navButton(String id, String text, Runnable action) {
+        ToggleButton button = new ToggleButton(text);
+        button.setId(id);
+        button.setToggleGroup(screens);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setOnAction(e -> {
+            action.run();
+            button.setSelected(true);
+        });
+        return button;
     }
 }

@@ -50,6 +50,11 @@ public final class Messages {
         return date == null ? "" : dates.format(date);
     }
 
+    /** A date written out: "zondag 22 november 2026". */
+    public String longDate(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
+    }
+
     /** A whole number with this language's grouping: 11.000 in Dutch. */
     public String number(long value) {
         return NumberFormat.getIntegerInstance(locale).format(value);

@@ -1,8 +1,8 @@
 package nl.groningen.keukentafel.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +10,17 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import nl.groningen.keukentafel.app.DemoProfile;
+import nl.groningen.keukentafel.app.domain.Caseload;
+import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.FinalisedConversationException;
+import nl.groningen.keukentafel.app.domain.WrongCredentialException;
+import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.AgreementOwner;
+import nl.groningen.keukentafel.contract.AgreementStatus;
+import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
@@ -17,43 +28,89 @@ import nl.groningen.keukentafel.demo.DemoDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local store against a real SQLite file. */
+/** The local store against real SQLite files. Few KDF rounds: these tests are about storage, not key strength. */
 class LocalStoreTest {
 
-    private static final Dataset DEMO =
-            new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
+    static final int FAST_KDF = 1_000;
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final Dataset DEMO = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.DEMO);
+    private static final char[] PASSWORD = "correct horse".toCharArray();
 
     @TempDir
     Path folder;
 
     @Test
-    void savedResidentsReadBackUnchangedAfterReopening() {
-        Path file = folder.resolve("caseload.db");
-        try (LocalStore store = LocalStore.open(file)) {
-            assertThat(store.isEmpty()).isTrue();
-            store.saveResidents(DEMO.residents());
+    void theCaseloadReadsBackUnchangedAfterReopening() {
+        Path file = folder.resolve("coach.db");
+        try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
+            DemoProfile.fill(store, DEMO, DEMO.coaches().get(0), true);
         }
-        try (LocalStore store = LocalStore.open(file)) {
+        try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
+            Caseload caseload = store.caseload();
             Comparator<Resident> byNumber = Comparator.comparing(Resident::clientNumber);
-            List<Resident> read = store.residents().stream().sorted(byNumber).toList();
-            assertThat(store.isEmpty()).isFalse();
-            assertThat(read).isEqualTo(DEMO.residents().stream().sorted(byNumber).toList());
+            assertThat(caseload.residents().stream().sorted(byNumber).toList())
+                    .isEqualTo(DEMO.residents().stream().sorted(byNumber).toList());
+            Resident someone = DEMO.conversations().stream().findFirst()
+                    .flatMap(c -> caseload.resident(c.residentId())).orElseThrow();
+            assertThat(caseload.recordsOf(someone.id()).conversations())
+                    .containsExactlyInAnyOrderElementsOf(DEMO.conversations().stream()
+                            .filter(c -> c.residentId().equals(someone.id())).toList());
+            assertThat(store.coach()).isEqualTo(DEMO.coaches().get(0));
+            assertThat(store.socialMap()).hasSize(DEMO.socialMap().size());
+        }
+    }
+
+    @Test
+    void aWrongPasswordOpensNothing() {
+        Path file = folder.resolve("coach.db");
+        try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
+            DemoProfile.fill(store, DEMO, DEMO.coaches().get(0), true);
+        }
+        assertThatThrownBy(() -> LocalStore.unlock(file, "wrong horse".toCharArray()))
+                .isInstanceOf(WrongCredentialException.class);
+        try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
+            assertThat(store.residents()).hasSize(150);
+        }
+    }
+
+    @Test
+    void aFinalisedConversationCannotBeOverwrittenByADraft() {
+        Path file = folder.resolve("coach.db");
+        try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
+            DemoProfile.fill(store, DEMO, DEMO.coaches().get(0), true);
+            Resident resident = DEMO.residents().get(0);
+            Conversation draft = Conversations.newDraft(UUID.randomUUID(), resident, DEMO.coaches().get(0).id(), TODAY, true);
+            Agreement agreement = new Agreement(UUID.randomUUID(), resident.id(), draft.id(), "CV online zetten",
+                    AgreementOwner.RESIDENT, null, TODAY.plusWeeks(2), AgreementStatus.OPEN, null, null);
+            ConversationDraft withAgreement = new ConversationDraft(draft, List.of(agreement), List.of());
+            store.saveDraft(withAgreement);
+            Conversation finalised = Conversations.finalise(draft);
+            store.finalise(withAgreement, finalised, Conversations.applyTo(resident, finalised));
+
+            assertThatThrownBy(() -> store.saveDraft(withAgreement)).isInstanceOf(FinalisedConversationException.class);
+            assertThatThrownBy(() -> store.finalise(withAgreement, finalised, resident))
+                    .isInstanceOf(FinalisedConversationException.class);
+            Caseload caseload = store.caseload();
+            assertThat(caseload.recordsOf(resident.id()).conversations()).contains(finalised);
+            assertThat(caseload.recordsOf(resident.id()).agreements()).contains(agreement);
+            assertThat(caseload.recordsOf(resident.id()).drafts()).isEmpty();
+            assertThat(caseload.resident(resident.id()).orElseThrow().nextContactDue())
+                    .isEqualTo(TODAY.plusMonths(Math.min(12, resident.contactTermMonths())));
         }
     }
 
     @Test
     void theFileIsInWalModeWithTheSchemaMigrated() throws Exception {
-        Path file = folder.resolve("caseload.db");
-        try (LocalStore store = LocalStore.open(file)) {
-            store.saveResidents(DEMO.residents().subList(0, 3));
+        Path file = folder.resolve("coach.db");
+        try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
+            store.saveResident(DEMO.residents().get(0));
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              ResultSet mode = raw.createStatement().executeQuery("PRAGMA journal_mode");
              ResultSet version = raw.createStatement().executeQuery(
-                     "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
+                     "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
             assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
-            assertThat(version.getString(1)).isEqualTo("1");
+            assertThat(version.getInt(1)).isEqualTo(2);
         }
-        assertThat(Files.size(file)).isPositive();
     }
 }

@@ -12,5 +12,6 @@ public record CaseloadRow(
         String wijk,
         String clientNumber,
         String outreachStatus,
-        LocalDate nextContactDue) {
+        LocalDate nextContactDue,
+        boolean due) {
 }

@@ -1,0 +1,63 @@
+package nl.groningen.keukentafel.app.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.groningen.keukentafel.contract.Resident;
+
+/**
+ * The coach's caseload in memory: the residents and what is recorded about each. Decrypted from
+ * the local store at unlock and dropped at lock. Used from one thread (the UI's).
+ */
+public final class Caseload {
+
+    private final Map<UUID, Resident> residents = new LinkedHashMap<>();
+    private final Map<UUID, ResidentRecords> records = new HashMap<>();
+    private CaseloadSearch search;
+
+    public Caseload(Collection<Resident> residents, Map<UUID, ResidentRecords> records) {
+        residents.forEach(r -> this.residents.put(r.id(), r));
+        this.records.putAll(records);
+    }
+
+    public List<Resident> residents() {
+        return List.copyOf(residents.values());
+    }
+
+    public Optional<Resident> resident(UUID id) {
+        return Optional.ofNullable(residents.get(id));
+    }
+
+    public ResidentRecords recordsOf(UUID residentId) {
+        return records.getOrDefault(residentId, ResidentRecords.NONE);
+    }
+
+    public Map<UUID, ResidentRecords> allRecords() {
+        return Map.copyOf(records);
+    }
+
+    public void put(Resident resident) {
+        residents.put(resident.id(), resident);
+        search = null;
+    }
+
+    public void put(UUID residentId, ResidentRecords updated) {
+        records.put(residentId, updated);
+    }
+
+    /** The residents matching a filter, in caseload order. */
+    public List<Resident> find(CaseloadFilter filter, LocalDate today) {
+        if (search == null) {
+            search = new CaseloadSearch(residents.values());
+        }
+        return search.matching(filter.text()).stream()
+                .filter(r -> filter.accepts(r, recordsOf(r.id()), today))
+                .sorted(CaseloadOrder.bySurname())
+                .toList();
+    }
+}

@@ -1,0 +1,91 @@
+package nl.groningen.keukentafel.app.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import nl.groningen.keukentafel.app.domain.WrongCredentialException;
+
+/**
+ * The coach's data key, wrapped. A random 256-bit data key encrypts the records; it is stored only
+ * wrapped (AES-GCM) under a key derived from the coach's credential with PBKDF2-HMAC-SHA256. A wrong
+ * credential fails the GCM tag, so it is told apart from a right one without storing any hash.
+ *
+ * @param iterations PBKDF2 rounds; stored per file so later versions can raise it
+ */
+record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
+
+    static final String PBKDF2 = "PBKDF2WithHmacSHA256";
+    /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256. */
+    static final int DEFAULT_ITERATIONS = 600_000;
+
+    private static final int NONCE_BYTES = 12;
+    private static final byte[] AAD = "keukentafel/keyring/v1".getBytes(StandardCharsets.UTF_8);
+
+    /** A new random data key, wrapped under the credential. Returns both; the caller keeps the key in memory only. */
+    static Created create(char[] credential, int iterations) {
+        SecureRandom random = new SecureRandom();
+        byte[] dataKey = new byte[32];
+        byte[] salt = new byte[16];
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(dataKey);
+        random.nextBytes(salt);
+        random.nextBytes(nonce);
+        byte[] wrappingKey = derive(credential, salt, iterations);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(wrappingKey, "AES"), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(AAD);
+            byte[] wrapped = cipher.doFinal(dataKey);
+            byte[] stored = ByteBuffer.allocate(NONCE_BYTES + wrapped.length).put(nonce).put(wrapped).array();
+            return new Created(new Keyring(PBKDF2, iterations, salt, stored), dataKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            Arrays.fill(wrappingKey, (byte) 0);
+        }
+    }
+
+    /** The data key, or {@link WrongCredentialException} when the credential is not the one it was wrapped under. */
+    byte[] unwrap(char[] credential) {
+        if (!PBKDF2.equals(kdf)) {
+            throw new LocalStoreException("This database was made by a newer Keukentafel", null);
+        }
+        byte[] wrappingKey = derive(credential, salt, iterations);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(wrappingKey, "AES"),
+                    new GCMParameterSpec(128, wrappedKey, 0, NONCE_BYTES));
+            cipher.updateAAD(AAD);
+            return cipher.doFinal(wrappedKey, NONCE_BYTES, wrappedKey.length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new WrongCredentialException();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            Arrays.fill(wrappingKey, (byte) 0);
+        }
+    }
+
+    private static byte[] derive(char[] credential, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(credential, salt, iterations, 256);
+        try {
+            return SecretKeyFactory.getInstance(PBKDF2).generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2 is not available", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    /** A new keyring and the data key it wraps. */
+    record Created(Keyring keyring, byte[] dataKey) {
+    }
+}

@@ -1,0 +1,126 @@
+package nl.groningen.keukentafel.app.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import nl.groningen.keukentafel.app.domain.Caseload;
+import nl.groningen.keukentafel.app.domain.RecordStore;
+import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.ReferenceData;
+import nl.groningen.keukentafel.contract.ReferenceItem;
+import nl.groningen.keukentafel.contract.SocialMapEntry;
+
+/**
+ * An unlocked coach's working state: the caseload in memory, where changes are saved, the
+ * reference data, the clock. Writes go to the store in the background, in order; the in-memory
+ * caseload is changed on the UI thread once the write is durable. Closed (and the key forgotten)
+ * when the app locks.
+ */
+public final class CoachSession implements AutoCloseable {
+
+    private final Coach coach;
+    private final Caseload caseload;
+    private final RecordStore store;
+    private final ReferenceData reference;
+    private final List<SocialMapEntry> socialMap;
+    private final Clock clock;
+    private final BackgroundTasks tasks;
+    private final Messages messages;
+    private final AutoCloseable onClose;
+
+    public CoachSession(Coach coach, Caseload caseload, RecordStore store, ReferenceData reference,
+                        List<SocialMapEntry> socialMap, Clock clock, BackgroundTasks tasks, Messages messages,
+                        AutoCloseable onClose) {
+        this.coach = coach;
+        this.caseload = caseload;
+        this.store = store;
+        this.reference = reference;
+        this.socialMap = List.copyOf(socialMap);
+        this.clock = clock;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.onClose = onClose;
+    }
+
+    public Coach coach() {
+        return coach;
+    }
+
+    public Caseload caseload() {
+        return caseload;
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public List<SocialMapEntry> socialMap() {
+        return socialMap;
+    }
+
+    public Optional<SocialMapEntry> socialMapEntry(UUID id) {
+        return id == null ? Optional.empty() : socialMap.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** The label of a reference-data code in the UI's language, or the code itself if unknown. */
+    public String label(List<ReferenceItem> items, String code) {
+        if (code == null) {
+            return "";
+        }
+        Map<String, ReferenceItem> byCode = items.stream().collect(Collectors.toMap(ReferenceItem::code, i -> i));
+        ReferenceItem item = byCode.get(code);
+        if (item == null) {
+            return code;
+        }
+        return "en".equals(messages.locale().getLanguage()) ? item.labelEn() : item.labelNl();
+    }
+
+    /**
+     * Saves in the background; on success applies the change to the caseload in memory and calls
+     * {@code done}; on failure reports a clear message and changes nothing in memory.
+     */
+    public void save(Consumer<RecordStore> write, Runnable applyInMemory, Runnable done, Consumer<String> failed) {
+        tasks.run(() -> {
+            write.accept(store);
+            return Boolean.TRUE;
+        }, ok -> {
+            applyInMemory.run();
+            done.run();
+        }, error -> failed.accept(messages.text("save.failed")));
+    }
+
+    @Override
+    public void close() {
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("The local database did not close cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package nl.groningen.keukentafel.app.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import javafx.scene.control.DatePicker;
+import javafx.util.StringConverter;
+
+/** Input controls set up the same way on every screen (dates typed and shown the Dutch way). */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    /** A date picker that reads and writes dates as 22-11-2026 (or d-M-yyyy as typed). */
+    public static DatePicker datePicker(String id, Messages messages) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("d-M-uuuu");
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return messages.date(date);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(text.trim().replace('/', '-').replace('.', '-'), typed);
+                } catch (DateTimeParseException e) {
+                    return picker.getValue();
+                }
+            }
+        });
+        picker.setPromptText(messages.text("field.datePrompt"));
+        return picker;
+    }
+}

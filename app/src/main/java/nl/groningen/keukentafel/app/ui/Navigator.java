@@ -1,0 +1,18 @@
+package nl.groningen.keukentafel.app.ui;
+
+import java.util.UUID;
+
+/** Moves between the screens of the main window. */
+public interface Navigator {
+
+    void showToday();
+
+    void showCaseload();
+
+    void showSocialMap();
+
+    void showDossier(UUID residentId);
+
+    /** Opens the conversation form for a resident: the draft in progress, or a new one. */
+    void showConversation(UUID residentId);
+}

@@ -1,0 +1,274 @@
+package nl.groningen.keukentafel.app.ui.dossier;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import nl.groningen.keukentafel.app.domain.ResidentRecords;
+import nl.groningen.keukentafel.app.domain.TimelineEntry;
+import nl.groningen.keukentafel.app.print.PlanPrintout;
+import nl.groningen.keukentafel.app.print.PrintContent;
+import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.EnumLabels;
+import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.app.ui.Navigator;
+import nl.groningen.keukentafel.app.ui.attempt.ContactAttempts;
+import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.AgreementStatus;
+import nl.groningen.keukentafel.contract.Appointment;
+import nl.groningen.keukentafel.contract.ContactAttempt;
+import nl.groningen.keukentafel.contract.ContactChannel;
+import nl.groningen.keukentafel.contract.ContactResult;
+import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.DevelopmentPlan;
+import nl.groningen.keukentafel.contract.Initiative;
+import nl.groningen.keukentafel.contract.PlanGoal;
+import nl.groningen.keukentafel.contract.Referral;
+import nl.groningen.keukentafel.contract.ReferralStatus;
+import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.app.domain.ConversationDraft;
+
+/** The dossier of one resident: details, one timeline of everything recorded, the development plan. */
+public final class DossierViewModel {
+
+    private final CoachSession session;
+    private final UUID residentId;
+    private final Navigator navigator;
+    private final Messages messages;
+    private final ObservableList<String> details = FXCollections.observableArrayList();
+    private final ObservableList<TimelineLine> timeline = FXCollections.observableArrayList();
+    private final ObservableList<String> plan = FXCollections.observableArrayList();
+    private final ObservableList<Agreement> openAgreements = FXCollections.observableArrayList();
+    private final ObservableList<Referral> openReferrals = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public DossierViewModel(CoachSession session, UUID residentId, Navigator navigator) {
+        this.session = session;
+        this.residentId = residentId;
+        this.navigator = navigator;
+        this.messages = session.messages();
+        refresh();
+    }
+
+    public void refresh() {
+        Resident r = resident();
+        ResidentRecords records = session.caseload().recordsOf(residentId);
+        title.set(r.fullName());
+        List<String> lines = new ArrayList<>();
+        lines.add(messages.text("dossier.clientNumber", r.clientNumber()));
+        lines.add(messages.text("dossier.address", r.address(), r.postcode(), r.wijk()));
+        if (r.dateOfBirth() != null) {
+            lines.add(messages.text("dossier.born", messages.date(r.dateOfBirth()),
+                    Period.between(r.dateOfBirth(), session.today()).getYears()));
+        }
+        if (r.phone() != null && !r.phone().isBlank()) {
+            lines.add(messages.text("dossier.phone", r.phone()));
+        }
+        lines.add(messages.text("dossier.outreach", EnumLabels.of(messages, "outreach", r.outreachStatus())));
+        lines.add(messages.text("dossier.contact", r.contactTermMonths(),
+                messages.text(r.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach"),
+                r.nextContactDue() == null ? messages.text("dossier.noNextContact") : messages.date(r.nextContactDue())));
+        if (r.knownAtWij()) {
+            lines.add(messages.text("dossier.knownAtWij"));
+        }
+        if (r.specialistTeam()) {
+            lines.add(messages.text("dossier.specialistTeam"));
+        }
+        details.setAll(lines);
+        timeline.setAll(TimelineEntry.of(records, session.zone()).stream().map(this::line).toList());
+        plan.setAll(planLines(records.plan()));
+        openAgreements.setAll(records.agreements().stream().filter(a -> a.status() == AgreementStatus.OPEN)
+                .sorted(java.util.Comparator.comparing(Agreement::dueDate)).toList());
+        openReferrals.setAll(records.referrals().stream()
+                .filter(x -> x.status() == ReferralStatus.REFERRED || x.status() == ReferralStatus.ACCEPTED).toList());
+    }
+
+    public boolean hasDraft() {
+        return session.caseload().recordsOf(residentId).draft().isPresent();
+    }
+
+    public void newConversation() {
+        navigator.showConversation(residentId);
+    }
+
+    public void back() {
+        navigator.showCaseload();
+    }
+
+    public void logAttempt(ContactChannel channel, ContactResult result) {
+        ContactAttempts.log(session, residentId, channel, result, this::refresh, message::set);
+    }
+
+    public void markAgreementDone(Agreement a) {
+        Agreement done = new Agreement(a.id(), a.residentId(), a.conversationId(), a.description(), a.owner(), a.partner(),
+                a.dueDate(), AgreementStatus.DONE, session.today(), a.socialMapEntry());
+        session.save(store -> store.saveAgreement(done),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withAgreement(done)),
+                () -> {
+                    message.set(messages.text("dossier.agreementDone", a.description()));
+                    refresh();
+                }, message::set);
+    }
+
+    public void markReferral(Referral x, ReferralStatus status) {
+        Referral changed = new Referral(x.id(), x.residentId(), x.conversationId(), x.partner(), x.warmHandover(),
+                x.referredOn(), status, status == ReferralStatus.COMPLETED || status == ReferralStatus.STOPPED
+                ? x.checkOn() : session.today().plusDays(28), x.socialMapEntry());
+        session.save(store -> store.saveReferral(changed),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withReferral(changed)),
+                () -> {
+                    message.set(messages.text("dossier.referralUpdated"));
+                    refresh();
+                }, message::set);
+    }
+
+    /** Writes the printout (plan and open agreements, plain Dutch) as a PDF. */
+    public void printTo(Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            PlanPrintout.write(printContent(), out);
+            message.set(messages.text("dossier.printed", file.getFileName()));
+        } catch (IOException | RuntimeException e) {
+            message.set(messages.text("dossier.printFailed"));
+        }
+    }
+
+    public String suggestedPrintName() {
+        return messages.text("print.fileName", resident().surname(), session.today().toString()) + ".pdf";
+    }
+
+    PrintContent printContent() {
+        Resident r = resident();
+        ResidentRecords records = session.caseload().recordsOf(residentId);
+        List<PrintContent.Goal> goals = new ArrayList<>();
+        if (records.plan() != null) {
+            for (PlanGoal g : records.plan().goals()) {
+                goals.add(new PrintContent.Goal(session.label(session.reference().lifeDomains(), g.domain()), g.goal(),
+                        g.steps().stream().map(s -> new PrintContent.Step(s.description(), s.done())).toList()));
+            }
+        }
+        List<PrintContent.AgreementLine> agreements = records.agreements().stream()
+                .filter(a -> a.status() == AgreementStatus.OPEN)
+                .sorted(java.util.Comparator.comparing(Agreement::dueDate))
+                .map(a -> new PrintContent.AgreementLine(a.description(), who(a), messages.date(a.dueDate()),
+                        session.socialMapEntry(a.socialMapEntry()).map(e -> e.name() + ", " + e.address()).orElse("")))
+                .toList();
+        return new PrintContent(messages.text("print.title"), r.fullName(),
+                messages.text("print.coach", session.coach().name()), messages.text("print.date", messages.longDate(session.today())),
+                messages.text("print.goals"), messages.text("print.noGoals"), goals,
+                messages.text("print.agreements"), messages.text("print.noAgreements"), agreements,
+                messages.text("print.footer"));
+    }
+
+    private String who(Agreement a) {
+        return switch (a.owner()) {
+            case RESIDENT -> messages.text("print.who.resident");
+            case COACH -> messages.text("print.who.coach", session.coach().name());
+            case PARTNER -> session.label(session.reference().partners(), a.partner());
+        };
+    }
+
+    public String agreementText(Agreement a) {
+        return messages.text("dossier.agreementLine", a.description(), EnumLabels.of(messages, "owner", a.owner()),
+                messages.date(a.dueDate()));
+    }
+
+    public String referralText(Referral x) {
+        return messages.text("dossier.referralLine", session.label(session.reference().partners(), x.partner()),
+                EnumLabels.of(messages, "referral", x.status()), messages.date(x.checkOn()));
+    }
+
+    private List<String> planLines(DevelopmentPlan p) {
+        List<String> lines = new ArrayList<>();
+        if (p == null) {
+            return lines;
+        }
+        for (PlanGoal g : p.goals()) {
+            lines.add(messages.text("dossier.planGoal", session.label(session.reference().lifeDomains(), g.domain()), g.goal()));
+            g.steps().forEach(s -> lines.add(messages.text(s.done() ? "dossier.planStepDone" : "dossier.planStep", s.description())));
+        }
+        return lines;
+    }
+
+    private TimelineLine line(TimelineEntry e) {
+        String date = messages.date(e.date());
+        String kind = messages.text("timeline." + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        return switch (e.kind()) {
+            case CONTACT_ATTEMPT -> {
+                ContactAttempt a = (ContactAttempt) e.record();
+                yield new TimelineLine(date, kind, EnumLabels.of(messages, "channel", a.channel()) + " · "
+                        + EnumLabels.of(messages, "result", a.result()), e.kind(), a.id());
+            }
+            case APPOINTMENT -> {
+                Appointment a = (Appointment) e.record();
+                yield new TimelineLine(date, kind, a.startsAt().atZone(session.zone()).toLocalTime() + " · "
+                        + EnumLabels.of(messages, "place", a.place()), e.kind(), a.id());
+            }
+            case CONVERSATION -> {
+                Conversation c = (Conversation) e.record();
+                yield new TimelineLine(date, kind, conversationSummary(c), e.kind(), c.id());
+            }
+            case DRAFT -> {
+                ConversationDraft d = (ConversationDraft) e.record();
+                yield new TimelineLine(date, kind, messages.text("timeline.draftSummary"), e.kind(), d.conversation().id());
+            }
+            case AGREEMENT -> {
+                Agreement a = (Agreement) e.record();
+                yield new TimelineLine(date, kind, a.description() + " · " + EnumLabels.of(messages, "owner", a.owner())
+                        + " · " + EnumLabels.of(messages, "agreement", a.status()), e.kind(), a.id());
+            }
+            case REFERRAL -> {
+                Referral x = (Referral) e.record();
+                yield new TimelineLine(date, kind, session.label(session.reference().partners(), x.partner()) + " · "
+                        + EnumLabels.of(messages, "referral", x.status())
+                        + (x.warmHandover() ? " · " + messages.text("timeline.warm") : ""), e.kind(), x.id());
+            }
+        };
+    }
+
+    private String conversationSummary(Conversation c) {
+        String outcome = session.label(session.reference().outcomeCategories(), c.outcome());
+        String correction = c.corrects() == null ? "" : messages.text("timeline.correction") + " · ";
+        return correction + EnumLabels.of(messages, "place", c.place()) + (outcome.isEmpty() ? "" : " · " + outcome);
+    }
+
+    private Resident resident() {
+        return session.caseload().resident(residentId).orElseThrow();
+    }
+
+    public ObservableList<String> details() {
+        return details;
+    }
+
+    public ObservableList<TimelineLine> timeline() {
+        return timeline;
+    }
+
+    public ObservableList<String> plan() {
+        return plan;
+    }
+
+    public ObservableList<Agreement> openAgreements() {
+        return openAgreements;
+    }
+
+    public ObservableList<Referral> openReferrals() {
+        return openReferrals;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,80 @@
+package nl.groningen.keukentafel.app.ui.login;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import nl.groningen.keukentafel.app.ui.Messages;
+
+/** Log in (or unlock after idle time): user name, password, a clear message when it fails. */
+public final class LoginView extends StackPane {
+
+    private final TextField user = new TextField();
+    private final PasswordField password = new PasswordField();
+
+    public LoginView(LoginViewModel model, Messages messages) {
+        setId("loginView");
+        Label title = new Label(messages.text(model.locked() ? "login.lockedTitle" : "login.title"));
+        title.getStyleClass().add("screen-title");
+
+        user.setId("loginUser");
+        user.textProperty().bindBidirectional(model.userProperty());
+        user.setDisable(model.locked());
+        password.setId("loginPassword");
+        Label userLabel = new Label(messages.text("login.user"));
+        userLabel.setLabelFor(user);
+        Label passwordLabel = new Label(messages.text("login.password"));
+        passwordLabel.setLabelFor(password);
+
+        Button login = new Button(messages.text(model.locked() ? "login.unlock" : "login.submit"));
+        login.setId("loginButton");
+        login.setDefaultButton(true);
+        login.disableProperty().bind(model.busyProperty());
+        login.setOnAction(e -> {
+            model.submit(password.getText().toCharArray());
+            password.clear();
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(model.busyProperty());
+
+        Label problem = new Label();
+        problem.setId("loginProblem");
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(model.problemProperty());
+        problem.setWrapText(true);
+
+        Label hint = new Label(model.hint());
+        hint.setId("loginHint");
+        hint.setWrapText(true);
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, userLabel, user);
+        form.addRow(1, passwordLabel, password);
+
+        VBox box = new VBox(12, title, form, new javafx.scene.layout.HBox(8, login, busy), problem, hint);
+        box.setMaxWidth(420);
+        box.setPadding(new Insets(24));
+        box.getStyleClass().add("login-box");
+        setAlignment(Pos.CENTER);
+        getChildren().add(box);
+    }
+
+    /** Puts the cursor where the coach types first. */
+    public void focus() {
+        if (user.isDisabled() || !user.getText().isBlank()) {
+            password.requestFocus();
+        } else {
+            user.requestFocus();
+        }
+    }
+}

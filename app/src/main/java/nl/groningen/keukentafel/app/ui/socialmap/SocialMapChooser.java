@@ -1,0 +1,34 @@
+package nl.groningen.keukentafel.app.ui.socialmap;
+
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.contract.SocialMapEntry;
+
+/** Picks a sociale-kaart entry to link to an agreement or referral: type, arrow down, Enter. */
+public final class SocialMapChooser {
+
+    private SocialMapChooser() {
+    }
+
+    public static Optional<SocialMapEntry> choose(Window owner, CoachSession session) {
+        SocialMapViewModel model = new SocialMapViewModel(session);
+        SocialMapView view = new SocialMapView(model, session.messages());
+        view.setPrefSize(720, 460);
+        Dialog<SocialMapEntry> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(session.messages().text("socialMap.chooseTitle"));
+        dialog.getDialogPane().setId("socialMapDialog");
+        dialog.getDialogPane().setContent(view);
+        ButtonType link = new ButtonType(session.messages().text("socialMap.link"), ButtonType.OK.getButtonData());
+        dialog.getDialogPane().getButtonTypes().addAll(link, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(link).disableProperty()
+                .bind(view.list().getSelectionModel().selectedItemProperty().isNull());
+        dialog.setResultConverter(button -> button == link ? view.list().getSelectionModel().getSelectedItem() : null);
+        Platform.runLater(view::focusSearch);
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,271 @@
+package nl.groningen.keukentafel.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import nl.groningen.keukentafel.app.AppOptions;
+import nl.groningen.keukentafel.app.DemoProfile;
+import nl.groningen.keukentafel.app.Keukentafel;
+import nl.groningen.keukentafel.app.domain.CaseloadOrder;
+import nl.groningen.keukentafel.app.ui.caseload.CaseloadRow;
+import nl.groningen.keukentafel.app.ui.dossier.TimelineLine;
+import nl.groningen.keukentafel.contract.OutreachStatus;
+import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.demo.Dataset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The coach's flows on the real app (composition root, encrypted store, demo data), driven headless. */
+@ExtendWith(ApplicationExtension.class)
+class CoachFlowsTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    @TempDir
+    Path dataFolder;
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"), AMSTERDAM);
+    private Keukentafel keukentafel;
+    private FxBackgroundTasks tasks;
+    private Dataset demo;
+
+    @Start
+    void start(Stage stage) {
+        tasks = new FxBackgroundTasks();
+        keukentafel = Keukentafel.open(new AppOptions(dataFolder, true, Locale.forLanguageTag("nl"), Duration.ofMinutes(5)),
+                clock, tasks);
+        demo = DemoProfile.dataset(clock);
+        stage.setScene(keukentafel.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        keukentafel.close();
+        tasks.close();
+    }
+
+    @Test
+    void afterLoginTheCaseloadShowsTheDemoResidents(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        robot.clickOn("#navCaseload");
+        TableView<CaseloadRow> table = table(robot);
+        waitUntil(() -> table.getItems().size() == demo.residents().size());
+
+        Resident first = demo.residents().stream().sorted(CaseloadOrder.bySurname()).findFirst().orElseThrow();
+        assertThat(table.getItems().get(0).name()).isEqualTo(CaseloadOrder.listName(first));
+        assertThat(table.getItems()).extracting(CaseloadRow::clientNumber)
+                .containsExactlyInAnyOrderElementsOf(demo.residents().stream().map(Resident::clientNumber).toList());
+        assertThat(robot.lookup("#caseloadCount").queryAs(Label.class).getText()).isEqualTo("150 inwoners");
+        assertThat(robot.lookup("#coachName").queryAs(Label.class).getText()).isEqualTo("Coach: " + demo.coaches().get(0).name());
+    }
+
+    @Test
+    void aWrongPasswordSaysSoAndOpensNothing(FxRobot robot) {
+        robot.clickOn("#loginPassword").write("verkeerd").type(KeyCode.ENTER);
+        waitUntil(() -> !robot.lookup("#loginProblem").queryAs(Label.class).getText().isEmpty());
+
+        assertThat(robot.lookup("#loginProblem").queryAs(Label.class).getText()).startsWith("Dit wachtwoord klopt niet");
+        assertThat(robot.lookup("#caseloadTable").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void typingPartOfANameFindsTheResident(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        Resident target = demo.residents().get(42);
+        robot.clickOn("#navCaseload");
+        TableView<CaseloadRow> table = table(robot);
+        waitUntil(() -> table.getItems().size() == 150);
+
+        String part = target.surname().substring(1, 6).toLowerCase(Locale.ROOT) + " " + target.givenName().substring(0, 3);
+        robot.clickOn("#caseloadSearch").write(part);
+
+        waitUntil(() -> table.getItems().size() < 150);
+        assertThat(table.getItems()).extracting(CaseloadRow::clientNumber).contains(target.clientNumber());
+        assertThat(table.getItems()).allMatch(row -> row.name().toLowerCase(Locale.ROOT).contains(part.split(" ")[0]));
+        assertThat(robot.lookup("#caseloadCount").queryAs(Label.class).getText()).endsWith("van 150 inwoners");
+
+        robot.type(KeyCode.DOWN);
+        selectRow(robot, table, target.clientNumber());
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#dossierTitle").tryQuery().isPresent());
+        assertThat(robot.lookup("#dossierTitle").queryAs(Label.class).getText()).isEqualTo(target.fullName());
+    }
+
+    @Test
+    void aContactAttemptTakesThreeKeystrokes(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.TO_SCHEDULE)
+                .findFirst().orElseThrow();
+        robot.clickOn("#navCaseload");
+        TableView<CaseloadRow> table = table(robot);
+        robot.clickOn("#caseloadSearch").write(target.clientNumber());
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.type(KeyCode.DOWN);
+
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL); // 1
+        robot.type(KeyCode.DIGIT3);                                                   // 2: phone
+        robot.type(KeyCode.DIGIT4);                                                   // 3: declined
+
+        waitUntil(() -> "Afgezien".equals(table.getItems().get(0).outreachStatus()));
+        robot.type(KeyCode.ENTER);
+        ListView<TimelineLine> timeline = robot.lookup("#dossierTimeline").queryListView();
+        assertThat(timeline.getItems().get(0).kind()).isEqualTo("Contactpoging");
+        assertThat(timeline.getItems().get(0).summary()).isEqualTo("Telefoon · Afgezien");
+    }
+
+    @Test
+    void aFullConversationWithTwoAgreementsAndAReferralShowsInTheDossierAndOnVandaag(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.TO_SCHEDULE)
+                .findFirst().orElseThrow();
+        openDossier(robot, target);
+        robot.clickOn("#dossierConversation");
+        waitUntil(() -> robot.lookup("#conversationView").tryQuery().isPresent());
+
+        // Keyboard all the way: focus lands on each field as Tab would bring it there; the form scrolls along.
+        check(robot, "#domain-paid_work");
+        type(robot, "#domainNote-paid_work", "Wil parttime werken");
+        check(robot, "#domain-social_contacts");
+        type(robot, "#domainNote-social_contacts", "Weinig contact in de wijk");
+        type(robot, "#conversationActivities", "Past op de kleinkinderen");
+        type(robot, "#conversationWishes", "Iets met de handen doen");
+        type(robot, "#conversationGoals", "Over drie maanden een vaste dagbesteding");
+        select(robot, "#conversationOutcome", 5);
+        check(robot, "#provision-stadjerspas");
+
+        type(robot, "#agreementDescription", "Vrijwilligerswerk opzoeken in Selwerd");
+        robot.type(KeyCode.ENTER);
+        type(robot, "#agreementDescription", "CV online zetten");
+        select(robot, "#agreementOwner", 0);
+        press(robot, "#agreementAdd");
+        ListView<?> agreements = robot.lookup("#conversationAgreements").queryListView();
+        waitUntil(() -> agreements.getItems().size() == 2);
+
+        select(robot, "#referralPartner", 0);
+        check(robot, "#referralWarm");
+        press(robot, "#referralAdd");
+        ListView<?> referrals = robot.lookup("#conversationReferrals").queryListView();
+        waitUntil(() -> referrals.getItems().size() == 1);
+
+        select(robot, "#ratingConversation", 8);
+        select(robot, "#ratingContact", 7);
+        waitUntil(() -> !robot.lookup("#conversationSaved").queryAs(Label.class).getText().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
+
+        ListView<TimelineLine> timeline = robot.lookup("#dossierTimeline").queryListView();
+        List<String> today = timeline.getItems().stream().filter(l -> l.date().equals("22-11-2026")).map(TimelineLine::kind).toList();
+        assertThat(today).contains("Gesprek", "Verwijzing");
+        assertThat(timeline.getItems()).extracting(TimelineLine::summary)
+                .anyMatch(s -> s.startsWith("Vrijwilligerswerk opzoeken in Selwerd"))
+                .anyMatch(s -> s.startsWith("CV online zetten"))
+                .anyMatch(s -> s.contains("Centrum naar Werk") && s.contains("warme overdracht"));
+
+        // Two weeks and a day later the coach's own agreement is overdue and shows on Vandaag.
+        clock.advance(Duration.ofDays(15));
+        robot.clickOn("#navToday");
+        ListView<ResidentLine> overdue = robot.lookup("#todayOverdueAgreements").queryListView();
+        assertThat(overdue.getItems()).extracting(ResidentLine::text)
+                .anyMatch(t -> t.startsWith("Vrijwilligerswerk opzoeken in Selwerd – " + target.fullName()));
+        assertThat(overdue.getItems()).extracting(ResidentLine::text).noneMatch(t -> t.startsWith("CV online zetten"));
+    }
+
+    @Test
+    void theAppLocksAfterIdleTimeAndUnlocksWithThePassword(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        robot.clickOn("#lockButton");
+        waitUntil(() -> robot.lookup("#loginView").tryQuery().isPresent());
+        assertThat(robot.lookup("#caseloadTable").tryQuery()).isEmpty();
+
+        logIn(robot, DemoProfile.PASSWORD);
+        assertThat(robot.lookup("#todayView").tryQuery()).isPresent();
+    }
+
+    private void logIn(FxRobot robot, String password) {
+        robot.clickOn("#loginPassword").write(password).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#todayView").tryQuery().isPresent());
+    }
+
+    private void openDossier(FxRobot robot, Resident resident) {
+        robot.clickOn("#navCaseload");
+        TableView<CaseloadRow> table = table(robot);
+        robot.clickOn("#caseloadSearch").write(resident.clientNumber());
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#dossierView").tryQuery().isPresent());
+    }
+
+    private static void focus(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(node::requestFocus);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node.isFocused()).as(query + " takes the keyboard focus").isTrue();
+    }
+
+    private static void type(FxRobot robot, String query, String text) {
+        focus(robot, query);
+        robot.write(text);
+    }
+
+    private static void check(FxRobot robot, String query) {
+        focus(robot, query);
+        robot.type(KeyCode.SPACE);
+    }
+
+    private static void press(FxRobot robot, String query) {
+        focus(robot, query);
+        robot.type(KeyCode.SPACE);
+    }
+
+    private static TableView<CaseloadRow> table(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
+        return robot.lookup("#caseloadTable").queryTableView();
+    }
+
+    private static void selectRow(FxRobot robot, TableView<CaseloadRow> table, String clientNumber) {
+        robot.interact(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).clientNumber().equals(clientNumber)) {
+                    table.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        });
+    }
+
+    /** Picks an item of a combo box by index, the way a keyboard user would land on it. */
+    private static void select(FxRobot robot, String query, int index) {
+        ComboBox<?> box = robot.lookup(query).queryComboBox();
+        robot.interact(() -> box.getSelectionModel().select(index + (box.getItems().get(0) == null ? 1 : 0)));
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The screen did not get there in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
