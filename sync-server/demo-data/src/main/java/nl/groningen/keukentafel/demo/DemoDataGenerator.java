@@ -293,10 +293,16 @@ public final class DemoDataGenerator {
             LocalDate due = date.plusDays(14 + random.nextInt(43));
             AgreementStatus status = AgreementStatus.OPEN;
             LocalDate done = null;
-            if (due.isBefore(today.minusDays(14))) {
+            if (due.isBefore(today.minusDays(90))) {
+                // Long past: settled one way or the other.
+                status = random.nextInt(100) < 94 ? AgreementStatus.DONE : AgreementStatus.CANCELLED;
+            } else if (due.isBefore(today.minusDays(14))) {
+                // Recently past: most done, some still open and overdue (what Vandaag must show).
                 int p = random.nextInt(100);
-                status = p < 88 ? AgreementStatus.DONE : p < 92 ? AgreementStatus.CANCELLED : AgreementStatus.OPEN;
-                done = status == AgreementStatus.DONE ? due.minusDays(random.nextInt(14)) : null;
+                status = p < 70 ? AgreementStatus.DONE : p < 75 ? AgreementStatus.CANCELLED : AgreementStatus.OPEN;
+            }
+            if (status == AgreementStatus.DONE) {
+                done = due.minusDays(random.nextInt(14));
             }
             out.agreements.add(new Agreement(uuid(random), id, conversationId, texts[random.nextInt(texts.length)],
                     owner, partner, due, status, done, socialMapLink()));
@@ -305,7 +311,9 @@ public final class DemoDataGenerator {
         private void referral(Builder out, UUID conversationId, LocalDate date) {
             LocalDate check = date.plusDays(28);
             ReferralStatus status = ReferralStatus.REFERRED;
-            if (check.isBefore(today.minusDays(30))) {
+            if (check.isBefore(today.minusDays(180))) {
+                status = random.nextInt(10) < 8 ? ReferralStatus.COMPLETED : ReferralStatus.STOPPED;
+            } else if (check.isBefore(today.minusDays(30))) {
                 int p = random.nextInt(10);
                 status = p < 5 ? ReferralStatus.COMPLETED : p < 8 ? ReferralStatus.ACCEPTED
                         : p < 9 ? ReferralStatus.STOPPED : ReferralStatus.REFERRED;

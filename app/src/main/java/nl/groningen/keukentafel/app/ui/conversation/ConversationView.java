@@ -35,6 +35,7 @@ import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.ScrollToFocused;
+import nl.groningen.keukentafel.app.ui.Shortcuts;
 import nl.groningen.keukentafel.app.ui.socialmap.SocialMapChooser;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementOwner;
@@ -171,8 +172,10 @@ public final class ConversationView extends VBox {
         removeAgreement.setId("agreementRemove");
         removeAgreement.disableProperty().bind(agreementList.getSelectionModel().selectedItemProperty().isNull());
         removeAgreement.setOnAction(e -> model.agreements().remove(agreementList.getSelectionModel().getSelectedItem()));
-        HBox agreementInput = new HBox(6, agreementText, owner, agreementPartner, due, agreementMap, addAgreement);
-        agreementInput.setAlignment(Pos.CENTER_LEFT);
+        HBox agreementOptions = new HBox(6, label("conversation.who", owner), owner, agreementPartner,
+                label("conversation.due", due), due, agreementMap, addAgreement);
+        agreementOptions.setAlignment(Pos.CENTER_LEFT);
+        VBox agreementInput = new VBox(6, agreementText, agreementOptions);
 
         // Referrals
         ListView<Referral> referralList = new ListView<>(model.referrals());
@@ -277,11 +280,7 @@ public final class ConversationView extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(title, problem, scroll, buttons);
-        sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), finalise::fire);
-            }
-        });
+        Shortcuts.bind(this, new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), finalise::fire);
     }
 
     public void focusFirstField() {

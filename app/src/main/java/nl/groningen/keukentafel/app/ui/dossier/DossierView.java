@@ -20,6 +20,7 @@ import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
 import nl.groningen.keukentafel.app.ui.ScrollToFocused;
+import nl.groningen.keukentafel.app.ui.Shortcuts;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttemptPicker;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Referral;
@@ -30,7 +31,7 @@ import nl.groningen.keukentafel.contract.ReferralStatus;
  * the development plan, and one timeline of everything recorded. Esc goes back to the caseload,
  * Ctrl+N opens the conversation form, Ctrl+K logs a contact attempt, Ctrl+P prints for the resident.
  */
-public final class DossierView extends HBox {
+public final class DossierView extends VBox {
 
     public DossierView(DossierViewModel model, CoachSession session, Navigator navigator) {
         Messages messages = session.messages();
@@ -56,7 +57,9 @@ public final class DossierView extends HBox {
         Button print = new Button(messages.text("dossier.print"));
         print.setId("dossierPrint");
         print.setOnAction(e -> print(model, messages));
-        HBox actions = new HBox(8, back, conversation, attempt, print);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, back, title, spacer, conversation, attempt, print);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox details = new VBox(2);
@@ -112,7 +115,7 @@ public final class DossierView extends HBox {
         plan.setPlaceholder(new Label(messages.text("dossier.noPlan")));
         plan.setPrefHeight(120);
 
-        VBox left = new VBox(8, actions, details, message,
+        VBox left = new VBox(8, details, message,
                 section(messages.text("dossier.openAgreements")), agreements, agreementDone,
                 section(messages.text("dossier.openReferrals")), referrals, new HBox(8, referralRunning, referralDone),
                 section(messages.text("dossier.plan")), plan);
@@ -120,26 +123,23 @@ public final class DossierView extends HBox {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         ScrollToFocused.install(leftScroll);
-        leftScroll.setPrefWidth(560);
-        leftScroll.setMinWidth(460);
+        leftScroll.setPrefWidth(520);
+        leftScroll.setMinWidth(440);
 
         ListView<TimelineLine> timeline = new ListView<>(model.timeline());
         timeline.setId("dossierTimeline");
         timeline.setPlaceholder(new Label(messages.text("dossier.emptyTimeline")));
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        VBox right = new VBox(8, title, section(messages.text("dossier.timeline")), timeline);
+        VBox right = new VBox(8, section(messages.text("dossier.timeline")), timeline);
         HBox.setHgrow(right, Priority.ALWAYS);
+        HBox columns = new HBox(12, leftScroll, right);
+        VBox.setVgrow(columns, Priority.ALWAYS);
 
-        getChildren().addAll(leftScroll, right);
+        getChildren().addAll(actions, columns, new Label(messages.text("dossier.keys")));
 
-        sceneProperty().addListener((o, old, scene) -> {
-            if (scene == null) {
-                return;
-            }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), model::newConversation);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> pickAttempt(model, messages));
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> print(model, messages));
-        });
+        Shortcuts.bind(this, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), model::newConversation);
+        Shortcuts.bind(this, new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> pickAttempt(model, messages));
+        Shortcuts.bind(this, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> print(model, messages));
     }
 
     private void pickAttempt(DossierViewModel model, Messages messages) {

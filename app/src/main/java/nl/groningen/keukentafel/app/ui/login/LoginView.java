@@ -63,6 +63,7 @@ public final class LoginView extends StackPane {
 
         VBox box = new VBox(12, title, form, new javafx.scene.layout.HBox(8, login, busy), problem, hint);
         box.setMaxWidth(420);
+        box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setPadding(new Insets(24));
         box.getStyleClass().add("login-box");
         setAlignment(Pos.CENTER);
