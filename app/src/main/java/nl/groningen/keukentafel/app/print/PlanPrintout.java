@@ -67,6 +67,12 @@ public final class PlanPrintout {
                 PdfPTable table = new PdfPTable(new float[] {5, 2.5f, 2});
                 table.setWidthPercentage(100);
                 table.setSpacingBefore(6);
+                table.setHeaderRows(1);
+                for (String column : content.agreementColumns()) {
+                    PdfPCell header = cell(new Phrase(column, bold));
+                    header.setBackgroundColor(new Color(0xec, 0xef, 0xf1));
+                    table.addCell(header);
+                }
                 for (PrintContent.AgreementLine line : content.agreements()) {
                     Phrase what = new Phrase(line.what(), body);
                     if (!line.where().isBlank()) {

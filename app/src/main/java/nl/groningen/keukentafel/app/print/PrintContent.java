@@ -16,11 +16,13 @@ public record PrintContent(
         List<Goal> goals,
         String agreementsHeading,
         String noAgreements,
+        List<String> agreementColumns,
         List<AgreementLine> agreements,
         String footer) {
 
     public PrintContent {
         goals = List.copyOf(goals);
+        agreementColumns = List.copyOf(agreementColumns);
         agreements = List.copyOf(agreements);
     }
 

@@ -164,7 +164,9 @@ public final class DossierViewModel {
         return new PrintContent(messages.text("print.title"), r.fullName(),
                 messages.text("print.coach", session.coach().name()), messages.text("print.date", messages.longDate(session.today())),
                 messages.text("print.goals"), messages.text("print.noGoals"), goals,
-                messages.text("print.agreements"), messages.text("print.noAgreements"), agreements,
+                messages.text("print.agreements"), messages.text("print.noAgreements"),
+                List.of(messages.text("print.column.what"), messages.text("print.column.who"), messages.text("print.column.before")),
+                agreements,
                 messages.text("print.footer"));
     }
 
