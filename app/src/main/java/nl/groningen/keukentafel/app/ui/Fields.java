@@ -36,6 +36,12 @@ public final class Fields {
             }
         });
         picker.setPromptText(messages.text("field.datePrompt"));
+        // A typed date counts as soon as the coach moves on, not only after Enter.
+        picker.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                picker.commitValue();
+            }
+        });
         return picker;
     }
 }

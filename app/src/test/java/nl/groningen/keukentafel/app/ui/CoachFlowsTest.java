@@ -193,6 +193,65 @@ class CoachFlowsTest {
     }
 
     @Test
+    void aVisitPlannedForTodayShowsOnVandaagAndAGoalJoinsThePlan(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.DECLINED)
+                .findFirst().orElseThrow();
+        openDossier(robot, target);
+
+        robot.clickOn("#dossierPlanVisit");
+        waitUntil(() -> robot.lookup("#visitDialog").tryQuery().isPresent());
+        focus(robot, "#visitDate");
+        keys(robot, "22-11-2026");
+        robot.type(KeyCode.TAB);
+        robot.interact(() -> robot.lookup("#visitTime").queryTextInputControl().clear());
+        type(robot, "#visitTime", "16:45");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#dossierMessage").queryAs(Label.class).getText().startsWith("Bezoek gepland op 22-11-2026"));
+
+        press(robot, "#dossierAddGoal");
+        waitUntil(() -> robot.lookup("#goalDialog").tryQuery().isPresent());
+        select(robot, "#goalDomain", 8);
+        type(robot, "#goalText", "Binnen een jaar betaald werk, parttime");
+        type(robot, "#goalStep", "CV laten nakijken");
+        robot.type(KeyCode.ENTER);
+        ListView<String> plan = robot.lookup("#dossierPlan").queryListView();
+        waitUntil(() -> plan.getItems().stream().anyMatch(l -> l.equals("Betaald werk: Binnen een jaar betaald werk, parttime")));
+        assertThat(plan.getItems()).anyMatch(l -> l.endsWith("CV laten nakijken"));
+
+        robot.clickOn("#navToday");
+        ListView<ResidentLine> visits = robot.lookup("#todayAppointments").queryListView();
+        assertThat(visits.getItems()).extracting(ResidentLine::text)
+                .anyMatch(t -> t.startsWith("16:45  " + target.fullName()));
+    }
+
+    @Test
+    void anAgreementPointsToAnEntryOfTheSocialeKaart(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        Resident target = demo.residents().get(7);
+        openDossier(robot, target);
+        robot.clickOn("#dossierConversation");
+        waitUntil(() -> robot.lookup("#conversationView").tryQuery().isPresent());
+
+        focus(robot, "#agreementSocialMap");
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> robot.lookup("#socialMapDialog").tryQuery().isPresent());
+        type(robot, "#socialMapSearch", "repair");
+        ListView<?> found = robot.lookup("#socialMapList").queryListView();
+        waitUntil(() -> found.getItems().size() > 0 && found.getItems().size() < 10);
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#socialMapDialog").tryQuery().isEmpty());
+
+        String linked = robot.lookup("#agreementLink").queryAs(Label.class).getText();
+        assertThat(linked).startsWith("Repair Café");
+        assertThat(robot.lookup("#agreementDescription").queryTextInputControl().getText()).isEqualTo("Langsgaan bij " + linked);
+        press(robot, "#agreementAdd");
+        ListView<?> agreements = robot.lookup("#conversationAgreements").queryListView();
+        waitUntil(() -> agreements.getItems().size() == 1);
+        assertThat(agreements.getItems().get(0).toString()).contains(linked);
+    }
+
+    @Test
     void theAppLocksAfterIdleTimeAndUnlocksWithThePassword(FxRobot robot) {
         logIn(robot, DemoProfile.PASSWORD);
         robot.clickOn("#lockButton");
@@ -226,7 +285,16 @@ class CoachFlowsTest {
 
     private static void type(FxRobot robot, String query, String text) {
         focus(robot, query);
+        // Typed text goes to the window the field is in (a dialog, say), as it would for the coach.
+        robot.targetWindow(robot.lookup(query).query().getScene().getWindow());
         robot.write(text);
+    }
+
+    /** Types with real key presses (a date picker listens to those, not to typed characters alone). */
+    private static void keys(FxRobot robot, String text) {
+        for (char c : text.toCharArray()) {
+            robot.type(c == '-' ? KeyCode.MINUS : KeyCode.valueOf("DIGIT" + c));
+        }
     }
 
     private static void check(FxRobot robot, String query) {

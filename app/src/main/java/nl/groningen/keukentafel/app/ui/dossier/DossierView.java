@@ -1,28 +1,43 @@
 package nl.groningen.keukentafel.app.ui.dossier;
 
+import javafx.scene.control.ButtonType;
 import java.io.File;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.EnumLabels;
+import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
 import nl.groningen.keukentafel.app.ui.ScrollToFocused;
 import nl.groningen.keukentafel.app.ui.Shortcuts;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttemptPicker;
 import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.Place;
+import nl.groningen.keukentafel.contract.ReferenceItem;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.ReferralStatus;
 
@@ -57,9 +72,12 @@ public final class DossierView extends VBox {
         Button print = new Button(messages.text("dossier.print"));
         print.setId("dossierPrint");
         print.setOnAction(e -> print(model, messages));
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, back, title, spacer, conversation, attempt, print);
+        Button visit = new Button(messages.text("dossier.planVisit"));
+        visit.setId("dossierPlanVisit");
+        visit.setOnAction(e -> planVisit(model, messages));
+        HBox actions = new HBox(8, back, title, spacer, conversation, visit, attempt, print);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox details = new VBox(2);
@@ -114,11 +132,18 @@ public final class DossierView extends VBox {
         plan.setId("dossierPlan");
         plan.setPlaceholder(new Label(messages.text("dossier.noPlan")));
         plan.setPrefHeight(120);
+        Button addGoal = new Button(messages.text("dossier.addGoal"));
+        addGoal.setId("dossierAddGoal");
+        addGoal.setOnAction(e -> addGoal(model, messages));
+        Button toggleStep = new Button(messages.text("dossier.toggleStep"));
+        toggleStep.setId("dossierToggleStep");
+        toggleStep.disableProperty().bind(plan.getSelectionModel().selectedItemProperty().isNull());
+        toggleStep.setOnAction(e -> model.toggleStep(plan.getSelectionModel().getSelectedIndex()));
 
         VBox left = new VBox(8, details, message,
                 section(messages.text("dossier.openAgreements")), agreements, agreementDone,
                 section(messages.text("dossier.openReferrals")), referrals, new HBox(8, referralRunning, referralDone),
-                section(messages.text("dossier.plan")), plan);
+                section(messages.text("dossier.plan")), plan, new HBox(8, addGoal, toggleStep));
         VBox.setVgrow(plan, Priority.SOMETIMES);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -162,6 +187,89 @@ public final class DossierView extends VBox {
         if (file != null) {
             model.printTo(file.toPath());
         }
+    }
+
+    private void planVisit(DossierViewModel model, Messages messages) {
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.text("dossier.planVisit"));
+        dialog.getDialogPane().setId("visitDialog");
+        DatePicker day = Fields.datePicker("visitDate", messages);
+        TextField time = new TextField("10:00");
+        time.setId("visitTime");
+        ComboBox<Place> place = new ComboBox<>();
+        place.setId("visitPlace");
+        place.getItems().setAll(Place.values());
+        place.setValue(Place.HOME);
+        place.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Place p) {
+                return EnumLabels.of(messages, "place", p);
+            }
+
+            @Override
+            public Place fromString(String text) {
+                return null;
+            }
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(messages.text("dossier.visitDate")), day);
+        grid.addRow(1, new Label(messages.text("dossier.visitTime")), time);
+        grid.addRow(2, new Label(messages.text("dossier.visitPlace")), place);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK);
+        Platform.runLater(day::requestFocus);
+        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> {
+            day.commitValue();
+            LocalTime at;
+            try {
+                at = LocalTime.parse(time.getText().trim().length() == 4 ? "0" + time.getText().trim() : time.getText().trim());
+            } catch (DateTimeParseException e) {
+                at = null;
+            }
+            model.planVisit(day.getValue(), at, place.getValue());
+        });
+    }
+
+    private void addGoal(DossierViewModel model, Messages messages) {
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.text("dossier.addGoal"));
+        dialog.getDialogPane().setId("goalDialog");
+        ComboBox<ReferenceItem> domain = new ComboBox<>();
+        domain.setId("goalDomain");
+        domain.getItems().setAll(model.lifeDomains());
+        domain.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ReferenceItem item) {
+                return item == null ? messages.text("field.choose") : model.label(model.lifeDomains(), item.code());
+            }
+
+            @Override
+            public ReferenceItem fromString(String text) {
+                return null;
+            }
+        });
+        TextField goal = new TextField();
+        goal.setId("goalText");
+        goal.setPrefColumnCount(30);
+        TextField step = new TextField();
+        step.setId("goalStep");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(messages.text("dossier.goalDomain")), domain);
+        grid.addRow(1, new Label(messages.text("dossier.goalText")), goal);
+        grid.addRow(2, new Label(messages.text("dossier.goalStep")), step);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK);
+        Platform.runLater(domain::requestFocus);
+        dialog.showAndWait().filter(Boolean::booleanValue)
+                .ifPresent(ok -> model.addGoal(domain.getValue(), goal.getText(), step.getText()));
     }
 
     private static Label section(String text) {

@@ -1,17 +1,22 @@
 package nl.groningen.keukentafel.app.ui.dossier;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.print.PlanPrintout;
@@ -30,11 +35,13 @@ import nl.groningen.keukentafel.contract.ContactResult;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.DevelopmentPlan;
 import nl.groningen.keukentafel.contract.Initiative;
+import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.PlanGoal;
+import nl.groningen.keukentafel.contract.PlanStep;
+import nl.groningen.keukentafel.contract.ReferenceItem;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.ReferralStatus;
 import nl.groningen.keukentafel.contract.Resident;
-import nl.groningen.keukentafel.app.domain.ConversationDraft;
 
 /** The dossier of one resident: details, one timeline of everything recorded, the development plan. */
 public final class DossierViewModel {
@@ -87,7 +94,7 @@ public final class DossierViewModel {
         timeline.setAll(TimelineEntry.of(records, session.zone()).stream().map(this::line).toList());
         plan.setAll(planLines(records.plan()));
         openAgreements.setAll(records.agreements().stream().filter(a -> a.status() == AgreementStatus.OPEN)
-                .sorted(java.util.Comparator.comparing(Agreement::dueDate)).toList());
+                .sorted(Comparator.comparing(Agreement::dueDate)).toList());
         openReferrals.setAll(records.referrals().stream()
                 .filter(x -> x.status() == ReferralStatus.REFERRED || x.status() == ReferralStatus.ACCEPTED).toList());
     }
@@ -131,6 +138,89 @@ public final class DossierViewModel {
                 }, message::set);
     }
 
+    /** Plans a visit (or call) with the resident; it shows on Vandaag on the day. */
+    public boolean planVisit(LocalDate day, LocalTime time, Place place) {
+        if (day == null || time == null || place == null) {
+            message.set(messages.text("dossier.visitIncomplete"));
+            return false;
+        }
+        if (day.isBefore(session.today())) {
+            message.set(messages.text("dossier.visitInPast"));
+            return false;
+        }
+        Appointment visit = new Appointment(UUID.randomUUID(), residentId, day.atTime(time).atZone(session.zone()).toInstant(),
+                60, place);
+        session.save(store -> store.saveAppointment(visit),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withAppointment(visit)),
+                () -> {
+                    message.set(messages.text("dossier.visitPlanned", messages.date(day), time.toString()));
+                    refresh();
+                }, message::set);
+        return true;
+    }
+
+    /** Adds a goal (in a life domain, with a first step) to the resident's development plan. */
+    public boolean addGoal(ReferenceItem domain, String goal, String firstStep) {
+        if (domain == null || goal == null || goal.isBlank()) {
+            message.set(messages.text("dossier.goalIncomplete"));
+            return false;
+        }
+        ResidentRecords records = session.caseload().recordsOf(residentId);
+        List<PlanGoal> goals = new ArrayList<>(records.plan() == null ? List.of() : records.plan().goals());
+        List<PlanStep> steps = firstStep == null || firstStep.isBlank() ? List.of()
+                : List.of(new PlanStep(firstStep.trim(), false));
+        goals.add(new PlanGoal(domain.code(), goal.trim(), steps));
+        DevelopmentPlan plan = new DevelopmentPlan(records.plan() == null ? UUID.randomUUID() : records.plan().id(),
+                residentId, goals, session.today());
+        session.save(store -> store.savePlan(plan),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(plan)),
+                () -> {
+                    message.set(messages.text("dossier.goalAdded"));
+                    refresh();
+                }, message::set);
+        return true;
+    }
+
+    /** Ticks off (or un-ticks) the n-th step of the plan, counted over all goals in order. */
+    public void toggleStep(int planLine) {
+        DevelopmentPlan current = session.caseload().recordsOf(residentId).plan();
+        if (current == null) {
+            return;
+        }
+        int line = 0;
+        List<PlanGoal> goals = new ArrayList<>();
+        boolean changed = false;
+        for (PlanGoal g : current.goals()) {
+            line++; // the goal's own line
+            List<PlanStep> steps = new ArrayList<>();
+            for (PlanStep step : g.steps()) {
+                if (line == planLine) {
+                    steps.add(new PlanStep(step.description(), !step.done()));
+                    changed = true;
+                } else {
+                    steps.add(step);
+                }
+                line++;
+            }
+            goals.add(new PlanGoal(g.domain(), g.goal(), steps));
+        }
+        if (!changed) {
+            return;
+        }
+        DevelopmentPlan plan = new DevelopmentPlan(current.id(), residentId, goals, session.today());
+        session.save(store -> store.savePlan(plan),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(plan)),
+                this::refresh, message::set);
+    }
+
+    public List<ReferenceItem> lifeDomains() {
+        return session.reference().lifeDomains();
+    }
+
+    public String label(List<ReferenceItem> items, String code) {
+        return session.label(items, code);
+    }
+
     /** Writes the printout (plan and open agreements, plain Dutch) as a PDF. */
     public void printTo(Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -157,7 +247,7 @@ public final class DossierViewModel {
         }
         List<PrintContent.AgreementLine> agreements = records.agreements().stream()
                 .filter(a -> a.status() == AgreementStatus.OPEN)
-                .sorted(java.util.Comparator.comparing(Agreement::dueDate))
+                .sorted(Comparator.comparing(Agreement::dueDate))
                 .map(a -> new PrintContent.AgreementLine(a.description(), who(a), messages.date(a.dueDate()),
                         session.socialMapEntry(a.socialMapEntry()).map(e -> e.name() + ", " + e.address()).orElse("")))
                 .toList();
@@ -202,7 +292,7 @@ public final class DossierViewModel {
 
     private TimelineLine line(TimelineEntry e) {
         String date = messages.date(e.date());
-        String kind = messages.text("timeline." + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        String kind = messages.text("timeline." + e.kind().name().toLowerCase(Locale.ROOT));
         return switch (e.kind()) {
             case CONTACT_ATTEMPT -> {
                 ContactAttempt a = (ContactAttempt) e.record();

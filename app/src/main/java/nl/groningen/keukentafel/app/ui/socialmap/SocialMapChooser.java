@@ -4,6 +4,8 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
@@ -28,6 +30,22 @@ public final class SocialMapChooser {
         dialog.getDialogPane().lookupButton(link).disableProperty()
                 .bind(view.list().getSelectionModel().selectedItemProperty().isNull());
         dialog.setResultConverter(button -> button == link ? view.list().getSelectionModel().getSelectedItem() : null);
+        // Enter or a double click on an entry links it at once.
+        view.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            SocialMapEntry selected = view.list().getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                e.consume();
+                dialog.setResult(selected);
+                dialog.close();
+            }
+        });
+        view.list().setOnMouseClicked(e -> {
+            SocialMapEntry selected = view.list().getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && selected != null) {
+                dialog.setResult(selected);
+                dialog.close();
+            }
+        });
         Platform.runLater(view::focusSearch);
         return dialog.showAndWait();
     }
