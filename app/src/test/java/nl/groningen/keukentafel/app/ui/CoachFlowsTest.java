@@ -252,6 +252,36 @@ class CoachFlowsTest {
     }
 
     @Test
+    void aFinalisedConversationIsReadOnlyAndIsCorrectedByANewRecord(FxRobot robot) {
+        logIn(robot, DemoProfile.PASSWORD);
+        Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.SPOKEN)
+                .filter(r -> demo.conversations().stream().anyMatch(c -> c.residentId().equals(r.id())))
+                .findFirst().orElseThrow();
+        openDossier(robot, target);
+        ListView<TimelineLine> timeline = robot.lookup("#dossierTimeline").queryListView();
+        int conversationsBefore = (int) timeline.getItems().stream().filter(l -> l.kind().equals("Gesprek")).count();
+        robot.interact(() -> {
+            for (int i = 0; i < timeline.getItems().size(); i++) {
+                if (timeline.getItems().get(i).kind().equals("Gesprek")) {
+                    timeline.getSelectionModel().select(i);
+                    break;
+                }
+            }
+        });
+
+        press(robot, "#dossierCorrectConversation");
+        waitUntil(() -> robot.lookup("#conversationView").tryQuery().isPresent());
+        assertThat(robot.lookup(".screen-title").queryAs(Label.class).getText()).isEqualTo("Correctie op gesprek met " + target.fullName());
+        type(robot, "#conversationWishes", " (aangevuld)");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
+
+        ListView<TimelineLine> after = robot.lookup("#dossierTimeline").queryListView();
+        assertThat(after.getItems().stream().filter(l -> l.kind().equals("Gesprek")).count()).isEqualTo(conversationsBefore + 1);
+        assertThat(after.getItems()).extracting(TimelineLine::summary).anyMatch(t -> t.startsWith("Correctie · "));
+    }
+
+    @Test
     void theAppLocksAfterIdleTimeAndUnlocksWithThePassword(FxRobot robot) {
         logIn(robot, DemoProfile.PASSWORD);
         robot.clickOn("#lockButton");

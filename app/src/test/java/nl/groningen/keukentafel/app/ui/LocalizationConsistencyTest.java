@@ -42,6 +42,22 @@ class LocalizationConsistencyTest {
     }
 
     @Test
+    void textsWithArgumentsFormatWithoutLosingApostrophes() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String pattern = bundle.getProperty(key);
+                if (pattern.contains("{0")) {
+                    String formatted = new java.text.MessageFormat(pattern).format(new Object[] {1, 2, 3, 4, 5});
+                    assertThat(formatted.chars().filter(c -> c == '\'').count())
+                            .as(name + " " + key + ": write '' for an apostrophe in a text with arguments")
+                            .isEqualTo(pattern.chars().filter(c -> c == '\'').count() / 2);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyOutreachStatusHasALabel() throws IOException {
         Properties dutch = bundle("messages.properties");
         for (var status : nl.groningen.keukentafel.contract.OutreachStatus.values()) {

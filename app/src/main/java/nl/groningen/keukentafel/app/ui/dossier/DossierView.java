@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -27,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Fields;
@@ -155,7 +157,24 @@ public final class DossierView extends VBox {
         timeline.setId("dossierTimeline");
         timeline.setPlaceholder(new Label(messages.text("dossier.emptyTimeline")));
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        VBox right = new VBox(8, section(messages.text("dossier.timeline")), timeline);
+        Button read = new Button(messages.text("dossier.readConversation"));
+        read.setId("dossierReadConversation");
+        Button correct = new Button(messages.text("dossier.correctConversation"));
+        correct.setId("dossierCorrectConversation");
+        javafx.beans.binding.BooleanBinding noConversation = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            TimelineLine line = timeline.getSelectionModel().getSelectedItem();
+            return line == null || line.type() != TimelineEntry.Kind.CONVERSATION;
+        }, timeline.getSelectionModel().selectedItemProperty());
+        read.disableProperty().bind(noConversation);
+        correct.disableProperty().bind(noConversation);
+        read.setOnAction(e -> showConversation(model, messages, timeline.getSelectionModel().getSelectedItem()));
+        correct.setOnAction(e -> model.correct(timeline.getSelectionModel().getSelectedItem().recordId()));
+        timeline.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && !noConversation.get()) {
+                showConversation(model, messages, timeline.getSelectionModel().getSelectedItem());
+            }
+        });
+        VBox right = new VBox(8, section(messages.text("dossier.timeline")), timeline, new HBox(8, read, correct));
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox columns = new HBox(12, leftScroll, right);
         VBox.setVgrow(columns, Priority.ALWAYS);
@@ -187,6 +206,20 @@ public final class DossierView extends VBox {
         if (file != null) {
             model.printTo(file.toPath());
         }
+    }
+
+    private void showConversation(DossierViewModel model, Messages messages, TimelineLine line) {
+        TextArea text = new TextArea(model.conversationText(line.recordId()));
+        text.setId("conversationRecord");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(640, 420);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.text("dossier.readConversation"));
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.showAndWait();
     }
 
     private void planVisit(DossierViewModel model, Messages messages) {

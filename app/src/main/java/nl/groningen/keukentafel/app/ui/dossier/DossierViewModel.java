@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.print.PlanPrintout;
@@ -38,6 +39,7 @@ import nl.groningen.keukentafel.contract.Initiative;
 import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.PlanGoal;
 import nl.groningen.keukentafel.contract.PlanStep;
+import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.ReferenceItem;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.ReferralStatus;
@@ -136,6 +138,55 @@ public final class DossierViewModel {
                     message.set(messages.text("dossier.referralUpdated"));
                     refresh();
                 }, message::set);
+    }
+
+    /** The whole record of a finalised conversation, as text to read (it cannot be changed). */
+    public String conversationText(UUID conversationId) {
+        Conversation c = session.caseload().recordsOf(residentId).conversations().stream()
+                .filter(x -> x.id().equals(conversationId)).findFirst().orElseThrow();
+        ReferenceData ref = session.reference();
+        StringBuilder text = new StringBuilder();
+        text.append(messages.text("record.header", messages.date(c.date()), EnumLabels.of(messages, "place", c.place()),
+                c.durationMinutes(), messages.text(c.followUp() ? "record.followUp" : "record.first"))).append('\n');
+        if (c.corrects() != null) {
+            text.append(messages.text("record.corrects")).append('\n');
+        }
+        text.append('\n').append(messages.text("conversation.sectionDomains")).append('\n');
+        c.lifeDomains().forEach(d -> text.append("  ").append(session.label(ref.lifeDomains(), d.domain()))
+                .append(d.note().isBlank() ? "" : ": " + d.note()).append('\n'));
+        text.append('\n').append(messages.text("conversation.activities")).append("\n  ").append(c.activities()).append('\n');
+        text.append(messages.text("conversation.wishes")).append("\n  ").append(c.wishes()).append('\n');
+        text.append(messages.text("conversation.ownGoals")).append("\n  ").append(c.ownGoals()).append('\n');
+        text.append('\n').append(messages.text("conversation.sectionOutcome")).append(": ")
+                .append(session.label(ref.outcomeCategories(), c.outcome())).append('\n');
+        text.append(messages.text("conversation.provisions")).append(": ").append(String.join(", ",
+                c.provisionsInformed().stream().map(code -> session.label(ref.provisions(), code)).toList())).append('\n');
+        text.append(messages.text("conversation.signals")).append(": ").append(String.join(", ",
+                c.signals().stream().map(code -> session.label(ref.signals(), code)).toList())).append('\n');
+        text.append(messages.text("record.ratings", rating(c.conversationRating()), rating(c.contactValueRating()))).append('\n');
+        text.append(messages.text("record.next", c.nextContactTermMonths(),
+                messages.text(c.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach"))).append('\n');
+        return text.toString();
+    }
+
+    /** Starts a correction: a new draft with the finalised conversation's content, linked to it. */
+    public void correct(UUID conversationId) {
+        ResidentRecords records = session.caseload().recordsOf(residentId);
+        if (records.draft().isPresent()) {
+            message.set(messages.text("dossier.finishDraftFirst"));
+            return;
+        }
+        Conversation finalised = records.conversations().stream().filter(x -> x.id().equals(conversationId))
+                .findFirst().orElseThrow();
+        ConversationDraft draft = new ConversationDraft(Conversations.correction(finalised, UUID.randomUUID(), session.today()),
+                List.of(), List.of());
+        session.save(store -> store.saveDraft(draft),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withDraft(draft)),
+                () -> navigator.showConversation(residentId), message::set);
+    }
+
+    private String rating(Integer value) {
+        return value == null ? messages.text("conversation.noRating") : messages.number(value);
     }
 
     /** Plans a visit (or call) with the resident; it shows on Vandaag on the day. */
