@@ -3,6 +3,9 @@ package nl.groningen.keukentafel.app.ui;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
@@ -10,6 +13,28 @@ import javafx.util.StringConverter;
 public final class Fields {
 
     private Fields() {
+    }
+
+    /** A choice of wijk with "all wijken" (the empty string) first. */
+    public static ComboBox<String> wijkBox(String id, List<String> wijken, Messages messages) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        List<String> items = new ArrayList<>();
+        items.add("");
+        items.addAll(wijken);
+        box.getItems().setAll(items);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? messages.text("caseload.allWijken") : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        return box;
     }
 
     /** A date picker that reads and writes dates as 22-11-2026 (or d-M-yyyy as typed). */

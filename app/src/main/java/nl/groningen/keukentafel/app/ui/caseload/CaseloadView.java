@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttemptPicker;
 import nl.groningen.keukentafel.contract.OutreachStatus;
@@ -52,23 +53,7 @@ public final class CaseloadView extends VBox {
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
 
-        ComboBox<String> wijk = new ComboBox<>();
-        wijk.setId("caseloadWijk");
-        List<String> wijken = new ArrayList<>();
-        wijken.add("");
-        wijken.addAll(model.wijken());
-        wijk.getItems().setAll(wijken);
-        wijk.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String value) {
-                return value == null || value.isEmpty() ? messages.text("caseload.allWijken") : value;
-            }
-
-            @Override
-            public String fromString(String text) {
-                return text;
-            }
-        });
+        ComboBox<String> wijk = Fields.wijkBox("caseloadWijk", model.wijken(), messages);
         wijk.valueProperty().bindBidirectional(model.wijkProperty());
 
         ComboBox<OutreachStatus> status = new ComboBox<>();

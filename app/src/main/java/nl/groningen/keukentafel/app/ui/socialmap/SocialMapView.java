@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
 
@@ -33,7 +34,7 @@ public final class SocialMapView extends VBox {
         search.setPromptText(messages.text("socialMap.searchPrompt"));
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        ComboBox<String> wijk = wijkBox(model, messages);
+        ComboBox<String> wijk = Fields.wijkBox("socialMapWijk", model.wijken(), messages);
         wijk.valueProperty().bindBidirectional(model.wijkProperty());
 
         list = new ListView<>(model.entries());
@@ -64,26 +65,5 @@ public final class SocialMapView extends VBox {
 
     ListView<SocialMapEntry> list() {
         return list;
-    }
-
-    static ComboBox<String> wijkBox(SocialMapViewModel model, Messages messages) {
-        ComboBox<String> wijk = new ComboBox<>();
-        wijk.setId("socialMapWijk");
-        List<String> wijken = new ArrayList<>();
-        wijken.add("");
-        wijken.addAll(model.wijken());
-        wijk.getItems().setAll(wijken);
-        wijk.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String value) {
-                return value == null || value.isEmpty() ? messages.text("caseload.allWijken") : value;
-            }
-
-            @Override
-            public String fromString(String text) {
-                return text;
-            }
-        });
-        return wijk;
     }
 }
