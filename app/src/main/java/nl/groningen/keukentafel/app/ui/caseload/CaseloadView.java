@@ -1,8 +1,6 @@
 package nl.groningen.keukentafel.app.ui.caseload;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;

@@ -1,7 +1,5 @@
 package nl.groningen.keukentafel.app.ui.socialmap;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,7 +10,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
