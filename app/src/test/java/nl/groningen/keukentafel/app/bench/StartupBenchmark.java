@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * started to the pulse that lays out the caseload table), {@code app.rss_mb} (median VmRSS at that
  * moment), {@code app.startup_unlock_ms} (median time of the login's background work: key
  * derivation, store open and migration check, decrypting the caseload). One run before the five
- * is thrown away: it only warms the operating system's file cache (jars, database).
+ * is thrown away: it only warms the operating system's file cache (jars, database). Before the
+ * figures it prints (as {@code #} lines) the median time of each step of the start, and the
+ * login's background work taken apart by {@link UnlockProbe}, so a slow start says where it is slow.
  *
  * <p>The child JVM runs with {@code -Xmx512m} (the heap a packaged app would plausibly be given;
  * {@code demo.sh} passes none, which leaves the JVM default of a quarter of the RAM). Set the
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("bench")
 class StartupBenchmark {
 
-    static final List<String> DEFAULT_APP_JVM_ARGS = List.of("-Xmx512m");
+    private static final List<String> DEFAULT_APP_JVM_ARGS = List.of("-Xmx512m");
     private static final List<String> HEADLESS = List.of(
             "-Dtestfx.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
             "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true");
@@ -75,7 +77,7 @@ class StartupBenchmark {
         printPhases(runs);
         printUnlockSteps();
         Figures.print("app.startup_ms", Figures.median(startup), "ms");
-        Figures.print("app.rss_mb", Math.round(Figures.median(rssMb) * 10) / 10.0, "MB");
+        Figures.print("app.rss_mb", Math.round(Figures.median(rssMb)), "MB");
         Figures.print("app.startup_unlock_ms", Figures.median(unlock), "ms");
     }
 
