@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import nl.groningen.keukentafel.app.domain.Caseload;
@@ -64,8 +65,20 @@ public final class Keukentafel implements AutoCloseable {
         if (scene == null) {
             scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
             showLogin(null);
+            warmUpStore();
         }
         return scene;
+    }
+
+    /** While the coach types the password: load the database driver and check the schema of their file. */
+    private void warmUpStore() {
+        Path file = profiles.fileOf(options.demo() ? DemoProfile.USER : profiles.onlyUser());
+        if (file != null) {
+            tasks.run(() -> {
+                LocalStore.warmUp(file);
+                return Boolean.TRUE;
+            }, ok -> { }, error -> { });
+        }
     }
 
     /** Called each time an unlocked session's main window is shown (for tests and benchmarks). */
@@ -94,8 +107,9 @@ public final class Keukentafel implements AutoCloseable {
     private void showLogin(String lockedUser) {
         String hint = options.demo() ? messages.text("login.demoHint", DemoProfile.USER, DemoProfile.PASSWORD) : "";
         LoginViewModel model = new LoginViewModel(this::openSession, tasks, messages, this::showSession, lockedUser, hint);
-        if (lockedUser == null && options.demo()) {
-            model.userProperty().set(DemoProfile.USER);
+        if (lockedUser == null) {
+            String known = options.demo() ? DemoProfile.USER : profiles.onlyUser();
+            model.userProperty().set(known == null ? "" : known);
         }
         LoginView view = new LoginView(model, messages);
         view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
@@ -111,10 +125,13 @@ public final class Keukentafel implements AutoCloseable {
         }
         LocalStore store = LocalStore.unlock(file, password);
         try {
-            Caseload caseload = store.caseload();
+            // The residents now (the caseload is usable at once); the records right after, in the background.
+            Caseload caseload = new Caseload(store.residents(), Map.of());
             user = userName.trim();
-            return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(), clock,
-                    tasks, messages, store);
+            CoachSession opened = new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
+                    clock, tasks, messages, store);
+            opened.loadRecords(store::records);
+            return opened;
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -1,6 +1,7 @@
 package nl.groningen.keukentafel.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,17 @@ public final class Profiles {
 
     public Profiles(Path dataFolder) {
         this.folder = dataFolder.resolve("coaches");
+    }
+
+    /** The one coach enrolled on this laptop (the usual case), or null when there are none or several. */
+    public String onlyUser() {
+        try (var files = java.nio.file.Files.list(folder)) {
+            List<String> users = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".db"))
+                    .map(n -> n.substring(0, n.length() - 3)).toList();
+            return users.size() == 1 ? users.get(0) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The database file for a user name, or null when the name cannot be one. */

@@ -12,7 +12,8 @@ import nl.groningen.keukentafel.contract.Resident;
 
 /**
  * The coach's caseload in memory: the residents and what is recorded about each. Decrypted from
- * the local store at unlock and dropped at lock. Used from one thread (the UI's).
+ * the local store at unlock (the residents first, the records right after) and dropped at lock.
+ * Used from one thread (the UI's).
  */
 public final class Caseload {
 
@@ -50,6 +51,11 @@ public final class Caseload {
         records.put(residentId, updated);
     }
 
+    /** The records read after the residents: from now on every resident's records are in memory. */
+    public void putAllRecords(Map<UUID, ResidentRecords> loaded) {
+        records.putAll(loaded);
+    }
+
     /** The residents matching a filter, in caseload order. */
     public List<Resident> find(CaseloadFilter filter, LocalDate today) {
         if (search == null) {
@@ -57,7 +63,6 @@ public final class Caseload {
         }
         return search.matching(filter.text()).stream()
                 .filter(r -> filter.accepts(r, recordsOf(r.id()), today))
-                .sorted(CaseloadOrder.bySurname())
                 .toList();
     }
 }

@@ -1,6 +1,9 @@
 package nl.groningen.keukentafel.app.domain;
 
+import java.text.CollationKey;
 import java.text.Collator;
+import java.util.Collection;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Locale;
 import nl.groningen.keukentafel.contract.Resident;
@@ -15,11 +18,32 @@ public final class CaseloadOrder {
     }
 
     public static Comparator<Resident> bySurname() {
-        Collator collator = Collator.getInstance(Locale.forLanguageTag("nl-NL"));
-        collator.setStrength(Collator.SECONDARY);
+        Collator collator = collator();
         return Comparator.comparing(Resident::surname, collator)
                 .thenComparing(Resident::givenName, collator)
                 .thenComparing(Resident::clientNumber);
+    }
+
+    /**
+     * The residents in caseload order. Collation keys are made once per resident, so sorting a
+     * whole city (11,000) takes milliseconds, not a collator comparison per pair.
+     */
+    public static List<Resident> sort(Collection<Resident> residents) {
+        Collator collator = collator();
+        record Keyed(CollationKey surname, CollationKey givenName, Resident resident) {
+        }
+        return residents.stream()
+                .map(r -> new Keyed(collator.getCollationKey(r.surname()), collator.getCollationKey(r.givenName()), r))
+                .sorted(Comparator.comparing(Keyed::surname).thenComparing(Keyed::givenName)
+                        .thenComparing(k -> k.resident().clientNumber()))
+                .map(Keyed::resident)
+                .toList();
+    }
+
+    private static Collator collator() {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("nl-NL"));
+        collator.setStrength(Collator.SECONDARY);
+        return collator;
     }
 
     /** "Oefensma, Anna van der": how a list sorted by surname shows a name. */

@@ -11,7 +11,8 @@ import nl.groningen.keukentafel.contract.Resident;
 /**
  * Search as you type over the caseload in memory: every word typed must occur in the resident's
  * name, address, postcode (with or without its space) or client number. Case and accents are
- * ignored ("zoe" finds "Zoë"). The decrypted text never leaves memory.
+ * ignored ("zoe" finds "Zoë"). Residents are put in caseload order once, when the index is
+ * built, so each keystroke is one pass that keeps that order. The decrypted text never leaves memory.
  */
 public final class CaseloadSearch {
 
@@ -22,7 +23,7 @@ public final class CaseloadSearch {
     private final String[] haystacks;
 
     public CaseloadSearch(Collection<Resident> residents) {
-        this.residents = new ArrayList<>(residents);
+        this.residents = CaseloadOrder.sort(residents);
         this.haystacks = new String[this.residents.size()];
         for (int i = 0; i < haystacks.length; i++) {
             Resident r = this.residents.get(i);

@@ -137,48 +137,70 @@ public final class LocalStore implements RecordStore, AutoCloseable {
 
     // ---- reading -------------------------------------------------------------------------------
 
-    /** The residents alone: enough to show the caseload. */
+    /** The residents alone: enough to show the caseload. Decrypted on all cores. */
     public synchronized List<Resident> residents() {
-        List<Resident> residents = new ArrayList<>();
+        List<SealedRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, sealed FROM resident")) {
-            while (rows.next()) {
-                residents.add(open(RESIDENT, rows.getString(1), rows.getBytes(2), Resident.class));
+             ResultSet result = statement.executeQuery("SELECT id, sealed FROM resident")) {
+            while (result.next()) {
+                rows.add(new SealedRow(result.getString(1), null, RESIDENT, result.getBytes(2)));
             }
         } catch (SQLException e) {
             throw new LocalStoreException("The caseload cannot be read", e);
         }
-        return residents;
+        return rows.parallelStream().map(row -> open(RESIDENT, row.id(), row.sealed(), Resident.class)).toList();
+    }
+
+    /** Every record of every resident, decrypted (on all cores) and grouped per resident. */
+    public synchronized Map<UUID, ResidentRecords> records() {
+        List<SealedRow> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT id, resident_id, kind, sealed FROM record")) {
+            while (result.next()) {
+                rows.add(new SealedRow(result.getString(1), result.getString(2), result.getString(3), result.getBytes(4)));
+            }
+        } catch (SQLException e) {
+            throw new LocalStoreException("The caseload cannot be read", e);
+        }
+        List<Object> opened = rows.parallelStream().map(this::openRecord).toList();
+        Map<UUID, Builder> builders = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            builders.computeIfAbsent(UUID.fromString(rows.get(i).residentId()), k -> new Builder()).add(opened.get(i));
+        }
+        Map<UUID, ResidentRecords> records = new HashMap<>();
+        builders.forEach((residentId, builder) -> records.put(residentId, builder.build()));
+        return records;
     }
 
     /** The whole caseload: residents and every record, decrypted into memory. */
     public synchronized Caseload caseload() {
-        List<Resident> residents = residents();
-        Map<UUID, Builder> builders = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, resident_id, kind, sealed FROM record")) {
-            while (rows.next()) {
-                String id = rows.getString(1);
-                UUID residentId = UUID.fromString(rows.getString(2));
-                String kind = rows.getString(3);
-                Builder builder = builders.computeIfAbsent(residentId, k -> new Builder());
-                byte[] sealed = rows.getBytes(4);
-                switch (RecordKind.of(kind)) {
-                    case CONTACT_ATTEMPT -> builder.attempts.add(open(kind, id, sealed, ContactAttempt.class));
-                    case APPOINTMENT -> builder.appointments.add(open(kind, id, sealed, Appointment.class));
-                    case CONVERSATION -> builder.conversations.add(open(kind, id, sealed, Conversation.class));
-                    case DRAFT -> builder.drafts.add(open(kind, id, sealed, ConversationDraft.class));
-                    case AGREEMENT -> builder.agreements.add(open(kind, id, sealed, Agreement.class));
-                    case REFERRAL -> builder.referrals.add(open(kind, id, sealed, Referral.class));
-                    case DEVELOPMENT_PLAN -> builder.plan = open(kind, id, sealed, DevelopmentPlan.class);
-                }
-            }
-        } catch (SQLException e) {
-            throw new LocalStoreException("The caseload cannot be read", e);
+        return new Caseload(residents(), records());
+    }
+
+    /**
+     * Opens the file once without a key: loads the database driver and checks the migrations
+     * while the login screen waits, so unlocking afterwards is quicker.
+     */
+    public static void warmUp(Path file) {
+        if (exists(file)) {
+            closeQuietly(connect(file));
         }
-        Map<UUID, ResidentRecords> records = new HashMap<>();
-        builders.forEach((residentId, builder) -> records.put(residentId, builder.build()));
-        return new Caseload(residents, records);
+    }
+
+    private Object openRecord(SealedRow row) {
+        return switch (RecordKind.of(row.kind())) {
+            case CONTACT_ATTEMPT -> open(row.kind(), row.id(), row.sealed(), ContactAttempt.class);
+            case APPOINTMENT -> open(row.kind(), row.id(), row.sealed(), Appointment.class);
+            case CONVERSATION -> open(row.kind(), row.id(), row.sealed(), Conversation.class);
+            case DRAFT -> open(row.kind(), row.id(), row.sealed(), ConversationDraft.class);
+            case AGREEMENT -> open(row.kind(), row.id(), row.sealed(), Agreement.class);
+            case REFERRAL -> open(row.kind(), row.id(), row.sealed(), Referral.class);
+            case DEVELOPMENT_PLAN -> open(row.kind(), row.id(), row.sealed(), DevelopmentPlan.class);
+        };
+    }
+
+    /** A row as read, before it is opened. */
+    private record SealedRow(String id, String residentId, String kind, byte[] sealed) {
     }
 
     /** The coach this database belongs to, as enrolled. */
@@ -482,6 +504,24 @@ public final class LocalStore implements RecordStore, AutoCloseable {
         final List<Agreement> agreements = new ArrayList<>();
         final List<Referral> referrals = new ArrayList<>();
         DevelopmentPlan plan;
+
+        void add(Object record) {
+            if (record instanceof ContactAttempt a) {
+                attempts.add(a);
+            } else if (record instanceof Appointment a) {
+                appointments.add(a);
+            } else if (record instanceof Conversation c) {
+                conversations.add(c);
+            } else if (record instanceof ConversationDraft d) {
+                drafts.add(d);
+            } else if (record instanceof Agreement a) {
+                agreements.add(a);
+            } else if (record instanceof Referral r) {
+                referrals.add(r);
+            } else if (record instanceof DevelopmentPlan p) {
+                plan = p;
+            }
+        }
 
         ResidentRecords build() {
             return new ResidentRecords(attempts, appointments, conversations, agreements, referrals, plan, drafts);

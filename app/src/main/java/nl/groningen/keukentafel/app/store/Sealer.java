@@ -21,6 +21,14 @@ final class Sealer implements AutoCloseable {
     private static final int TAG_BITS = 128;
 
     private final SecureRandom random = new SecureRandom();
+    // A Cipher is not thread-safe but costly to look up; one per thread, initialised per use.
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
     private final byte[] keyBytes;
     private SecretKeySpec key;
 
@@ -33,7 +41,7 @@ final class Sealer implements AutoCloseable {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, requireKey(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(kind, id));
             byte[] sealed = cipher.doFinal(plain);
@@ -48,7 +56,7 @@ final class Sealer implements AutoCloseable {
             throw new LocalStoreException("A record in the local database is damaged", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, requireKey(), new GCMParameterSpec(TAG_BITS, blob, 1, NONCE_BYTES));
             cipher.updateAAD(aad(kind, id));
             return cipher.doFinal(blob, 1 + NONCE_BYTES, blob.length - 1 - NONCE_BYTES);

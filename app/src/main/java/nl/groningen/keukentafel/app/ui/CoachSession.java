@@ -7,10 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import nl.groningen.keukentafel.app.domain.Caseload;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import nl.groningen.keukentafel.app.domain.RecordStore;
+import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.ReferenceItem;
@@ -33,6 +41,8 @@ public final class CoachSession implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final Messages messages;
     private final AutoCloseable onClose;
+    private final BooleanProperty recordsLoaded = new SimpleBooleanProperty(false);
+    private final StringProperty loadProblem = new SimpleStringProperty("");
 
     public CoachSession(Coach coach, Caseload caseload, RecordStore store, ReferenceData reference,
                         List<SocialMapEntry> socialMap, Clock clock, BackgroundTasks tasks, Messages messages,
@@ -46,6 +56,43 @@ public final class CoachSession implements AutoCloseable {
         this.tasks = tasks;
         this.messages = messages;
         this.onClose = onClose;
+    }
+
+    /**
+     * Reads every resident's records in the background, after the caseload is already usable.
+     * Work queued after this (any save) runs after it, so nothing saved meanwhile is overwritten.
+     */
+    public void loadRecords(Callable<Map<UUID, ResidentRecords>> read) {
+        tasks.run(read, loaded -> {
+            caseload.putAllRecords(loaded);
+            recordsLoaded.set(true);
+        }, failure -> loadProblem.set(messages.text("records.loadFailed")));
+    }
+
+    /** Whether the records are in memory yet (the caseload itself is from the start). */
+    public ReadOnlyBooleanProperty recordsLoadedProperty() {
+        return recordsLoaded;
+    }
+
+    public ReadOnlyStringProperty loadProblemProperty() {
+        return loadProblem;
+    }
+
+    /** Runs the action now if the records are in, else once they are. */
+    public void whenRecordsLoaded(Runnable action) {
+        if (recordsLoaded.get()) {
+            action.run();
+            return;
+        }
+        recordsLoaded.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (is) {
+                    recordsLoaded.removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 
     public Coach coach() {

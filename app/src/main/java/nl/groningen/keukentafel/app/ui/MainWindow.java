@@ -43,6 +43,7 @@ public final class MainWindow implements Navigator {
     private final ToggleButton socialMap;
     private final CaseloadViewModel caseloadModel;
     private ConversationViewModel openConversation;
+    private int navigation;
 
     public MainWindow(CoachSession session, String statusText, Runnable lockNow) {
         this.session = session;
@@ -105,16 +106,19 @@ public final class MainWindow implements Navigator {
     public void showToday() {
         leaveConversation();
         today.setSelected(true);
-        show(new TodayView(new TodayViewModel(session, this), messages));
+        showWhenLoaded(() -> show(new TodayView(new TodayViewModel(session, this), messages)));
     }
 
     @Override
     public void showCaseload() {
         leaveConversation();
         caseload.setSelected(true);
+        navigation++;
         CaseloadView view = new CaseloadView(caseloadModel, messages);
         caseloadModel.refresh();
         show(view);
+        // The open-agreements filter needs the records; the list itself does not wait for them.
+        session.whenRecordsLoaded(caseloadModel::refresh);
         Platform.runLater(view::focusSearch);
     }
 
@@ -122,6 +126,7 @@ public final class MainWindow implements Navigator {
     public void showSocialMap() {
         leaveConversation();
         socialMap.setSelected(true);
+        navigation++;
         SocialMapView view = new SocialMapView(new SocialMapViewModel(session), messages);
         show(view);
         Platform.runLater(view::focusSearch);
@@ -131,17 +136,44 @@ public final class MainWindow implements Navigator {
     public void showDossier(UUID residentId) {
         leaveConversation();
         caseload.setSelected(true);
-        show(new DossierView(new DossierViewModel(session, residentId, this), session, this));
+        showWhenLoaded(() -> show(new DossierView(new DossierViewModel(session, residentId, this), session, this)));
     }
 
     @Override
     public void showConversation(UUID residentId) {
         leaveConversation();
         caseload.setSelected(true);
-        openConversation = new ConversationViewModel(session, residentId, this);
-        ConversationView view = new ConversationView(openConversation, session);
-        show(view);
-        Platform.runLater(view::focusFirstField);
+        showWhenLoaded(() -> {
+            openConversation = new ConversationViewModel(session, residentId, this);
+            ConversationView view = new ConversationView(openConversation, session);
+            show(view);
+            Platform.runLater(view::focusFirstField);
+        });
+    }
+
+    /** Shows a screen that needs the records; until they are read, says so (or what went wrong). */
+    private void showWhenLoaded(Runnable showScreen) {
+        int shown = ++navigation;
+        if (session.recordsLoadedProperty().get()) {
+            showScreen.run();
+            return;
+        }
+        Label loading = new Label();
+        loading.setId("recordsLoading");
+        loading.setWrapText(true);
+        loading.textProperty().bind(javafx.beans.binding.Bindings.when(session.loadProblemProperty().isEmpty())
+                .then(messages.text("records.loading")).otherwise(session.loadProblemProperty()));
+        javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+        progress.visibleProperty().bind(session.loadProblemProperty().isEmpty());
+        VBox pane = new VBox(12, progress, loading);
+        pane.setAlignment(javafx.geometry.Pos.CENTER);
+        pane.setPadding(new Insets(24));
+        show(pane);
+        session.whenRecordsLoaded(() -> {
+            if (shown == navigation) {
+                showScreen.run();
+            }
+        });
     }
 
     private void leaveConversation() {
