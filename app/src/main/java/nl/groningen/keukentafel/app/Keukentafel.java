@@ -37,6 +37,7 @@ public final class Keukentafel implements AutoCloseable {
     private MainWindow window;
     private String user;
     private Runnable onSessionShown = () -> { };
+    private LocalStore.Locked prepared;
 
     private Keukentafel(AppOptions options, Clock clock, BackgroundTasks tasks) {
         this.options = options;
@@ -65,17 +66,19 @@ public final class Keukentafel implements AutoCloseable {
         if (scene == null) {
             scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
             showLogin(null);
-            warmUpStore();
         }
         return scene;
     }
 
-    /** While the coach types the password: load the database driver and check the schema of their file. */
-    private void warmUpStore() {
-        Path file = profiles.fileOf(options.demo() ? DemoProfile.USER : profiles.onlyUser());
-        if (file != null) {
+    /** While the coach types the password: open their file (driver, schema, wrapped key) so only the unlock remains. */
+    private void prepareStore(String userName) {
+        Path file = userName == null ? null : profiles.fileOf(userName);
+        if (file != null && LocalStore.exists(file)) {
+            // Runs on the background thread, as the login does after it: no other thread touches this field.
             tasks.run(() -> {
-                LocalStore.warmUp(file);
+                if (prepared == null) {
+                    prepared = LocalStore.open(file);
+                }
                 return Boolean.TRUE;
             }, ok -> { }, error -> { });
         }
@@ -107,10 +110,11 @@ public final class Keukentafel implements AutoCloseable {
     private void showLogin(String lockedUser) {
         String hint = options.demo() ? messages.text("login.demoHint", DemoProfile.USER, DemoProfile.PASSWORD) : "";
         LoginViewModel model = new LoginViewModel(this::openSession, tasks, messages, this::showSession, lockedUser, hint);
+        String expected = lockedUser != null ? lockedUser : options.demo() ? DemoProfile.USER : profiles.onlyUser();
         if (lockedUser == null) {
-            String known = options.demo() ? DemoProfile.USER : profiles.onlyUser();
-            model.userProperty().set(known == null ? "" : known);
+            model.userProperty().set(expected == null ? "" : expected);
         }
+        prepareStore(expected);
         LoginView view = new LoginView(model, messages);
         view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
         scene.setRoot(view);
@@ -123,7 +127,13 @@ public final class Keukentafel implements AutoCloseable {
         if (file == null || !LocalStore.exists(file)) {
             throw new LoginViewModel.UnknownUserException();
         }
-        LocalStore store = LocalStore.unlock(file, password);
+        LocalStore store;
+        if (prepared != null && prepared.file().equals(file)) {
+            store = prepared.unlock(password);
+            prepared = null;
+        } else {
+            store = LocalStore.unlock(file, password);
+        }
         try {
             // The residents now (the caseload is usable at once); the records right after, in the background.
             Caseload caseload = new Caseload(store.residents(), Map.of());
@@ -150,6 +160,13 @@ public final class Keukentafel implements AutoCloseable {
     @Override
     public void close() {
         idleLock.stop();
+        tasks.run(() -> {
+            if (prepared != null) {
+                prepared.close();
+                prepared = null;
+            }
+            return Boolean.TRUE;
+        }, ok -> { }, error -> { });
         if (session != null) {
             window.flush();
             CoachSession closing = session;

@@ -90,6 +90,21 @@ public final class LocalStore implements RecordStore, AutoCloseable {
 
     /** Opens a coach's database with their credential; {@link WrongCredentialException} if it is not theirs. */
     public static LocalStore unlock(Path file, char[] credential) {
+        Locked locked = open(file);
+        try {
+            return locked.unlock(credential);
+        } catch (RuntimeException e) {
+            locked.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the file without a key: the driver loaded, the schema migrated, the wrapped key read.
+     * Done while the login screen waits, so that after the password only the key derivation and
+     * the decryption remain.
+     */
+    public static Locked open(Path file) {
         if (!exists(file)) {
             throw new LocalStoreException("No local database at this path", null);
         }
@@ -99,14 +114,48 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             if (!row.next()) {
                 throw new LocalStoreException("The local database has no key; it cannot be opened", null);
             }
-            Keyring keyring = new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4));
-            return new LocalStore(connection, new Sealer(keyring.unwrap(credential)));
+            return new Locked(file, connection, new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4)));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new LocalStoreException("The local database cannot be read", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /** A coach's database, open but still locked: nothing in it can be read until the right credential is given. */
+    public static final class Locked implements AutoCloseable {
+        private final Path file;
+        private final Connection connection;
+        private final Keyring keyring;
+        private boolean handedOver;
+
+        private Locked(Path file, Connection connection, Keyring keyring) {
+            this.file = file;
+            this.connection = connection;
+            this.keyring = keyring;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /** The unlocked store, or {@link WrongCredentialException} (this stays open for another try). */
+        public LocalStore unlock(char[] credential) {
+            if (handedOver) {
+                throw new IllegalStateException("Already unlocked");
+            }
+            LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)));
+            handedOver = true;
+            return store;
+        }
+
+        @Override
+        public void close() {
+            if (!handedOver) {
+                closeQuietly(connection);
+            }
         }
     }
 
@@ -151,7 +200,7 @@ public final class LocalStore implements RecordStore, AutoCloseable {
         return rows.parallelStream().map(row -> open(RESIDENT, row.id(), row.sealed(), Resident.class)).toList();
     }
 
-    /** Every record of every resident, decrypted (on all cores) and grouped per resident. */
+    /** Every record of every resident, decrypted and grouped per resident. */
     public synchronized Map<UUID, ResidentRecords> records() {
         List<SealedRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -162,7 +211,8 @@ public final class LocalStore implements RecordStore, AutoCloseable {
         } catch (SQLException e) {
             throw new LocalStoreException("The caseload cannot be read", e);
         }
-        List<Object> opened = rows.parallelStream().map(this::openRecord).toList();
+        // One core only: the other stays free for the screen the coach is already using.
+        List<Object> opened = rows.stream().map(this::openRecord).toList();
         Map<UUID, Builder> builders = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             builders.computeIfAbsent(UUID.fromString(rows.get(i).residentId()), k -> new Builder()).add(opened.get(i));
@@ -175,16 +225,6 @@ public final class LocalStore implements RecordStore, AutoCloseable {
     /** The whole caseload: residents and every record, decrypted into memory. */
     public synchronized Caseload caseload() {
         return new Caseload(residents(), records());
-    }
-
-    /**
-     * Opens the file once without a key: loads the database driver and checks the migrations
-     * while the login screen waits, so unlocking afterwards is quicker.
-     */
-    public static void warmUp(Path file) {
-        if (exists(file)) {
-            closeQuietly(connect(file));
-        }
     }
 
     private Object openRecord(SealedRow row) {
