@@ -8,14 +8,26 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
+import nl.groningen.keukentafel.contract.sync.RecordKinds;
 import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.server.domain.RecordTypes;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -30,37 +42,53 @@ public final class ServerStore implements AutoCloseable {
 
     private final StoreKind kind;
     private final HikariDataSource dataSource;
+    private final HikariDataSource readSource;
     private final ObjectMapper json = Json.mapper();
 
-    private ServerStore(StoreKind kind, HikariDataSource dataSource) {
+    private ServerStore(StoreKind kind, HikariDataSource dataSource, HikariDataSource readSource) {
         this.kind = kind;
         this.dataSource = dataSource;
+        this.readSource = readSource;
     }
 
-    /** Connects, migrates to the current schema, and returns the open store. */
+    /**
+     * Connects, migrates to the current schema, and returns the open store. On SQLite, writes go
+     * through one connection that starts its transactions IMMEDIATE (one writer at a time, waiting
+     * its turn instead of failing busy), and reads through others that never wait for a writer.
+     */
     public static ServerStore open(StoreSettings settings) {
-        HikariConfig config = new HikariConfig();
         StoreKind kind = settings.kind();
+        HikariDataSource writes;
+        HikariDataSource reads;
         if (kind == StoreKind.SQLITE) {
-            // One writer at a time is SQLite's nature; WAL lets readers go on meanwhile.
-            config.setJdbcUrl(settings.jdbcUrl() + "?journal_mode=WAL&foreign_keys=on&busy_timeout=10000&synchronous=NORMAL");
-            config.setMaximumPoolSize(4);
+            String pragmas = "?journal_mode=WAL&foreign_keys=on&busy_timeout=10000&synchronous=NORMAL";
+            writes = pool(settings, settings.jdbcUrl() + pragmas + "&transaction_mode=IMMEDIATE", 1, "write");
+            reads = pool(settings, settings.jdbcUrl() + pragmas, 4, "read");
         } else {
-            config.setJdbcUrl(settings.jdbcUrl());
-            config.setUsername(settings.user());
-            config.setPassword(settings.password());
-            config.setMaximumPoolSize(16);
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            writes = pool(settings, settings.jdbcUrl(), 16, "all");
+            reads = writes;
         }
-        config.setPoolName("keukentafel-" + kind.label());
-        HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(writes).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
-            dataSource.close();
+            writes.close();
+            reads.close();
             throw e;
         }
-        return new ServerStore(kind, dataSource);
+        return new ServerStore(kind, writes, reads);
+    }
+
+    private static HikariDataSource pool(StoreSettings settings, String url, int size, String role) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (settings.kind() == StoreKind.POSTGRESQL) {
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        config.setMaximumPoolSize(size);
+        config.setPoolName("keukentafel-" + settings.kind().label() + "-" + role);
+        return new HikariDataSource(config);
     }
 
     public StoreKind kind() {
@@ -69,7 +97,7 @@ public final class ServerStore implements AutoCloseable {
 
     /** The version of the newest migration applied. */
     public String schemaVersion() {
-        MigrationInfo current = Flyway.configure().dataSource(dataSource).load().info().current();
+        MigrationInfo current = Flyway.configure().dataSource(readSource).load().info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
@@ -95,12 +123,273 @@ public final class ServerStore implements AutoCloseable {
             records(connection, "agreement", dataset.agreements(), a -> a.id(), a -> a.residentId());
             records(connection, "referral", dataset.referrals(), r -> r.id(), r -> r.residentId());
             records(connection, "development_plan", dataset.developmentPlans(), p -> p.id(), p -> p.residentId());
+            logImport(connection);
             return null;
         });
     }
 
-    public int countResidents() {
+    // ---- sync ------------------------------------------------------------------------------------
+
+    /**
+     * Applies a batch of changes pushed by a coach's laptop, in one transaction. Each change is
+     * applied once: a change id seen before gets the answer it got then. A change outside the
+     * coach's caseload, of an unknown kind, with a body that is not a valid record, or to a
+     * finalised conversation is refused with a reason, and that answer is kept too.
+     */
+    public List<ChangeResult> push(UUID coachId, List<Change> changes) {
+        return push(coachId, changes, () -> { });
+    }
+
+    /** As {@link #push(UUID, List)}, running {@code beforeCommit} inside the transaction (tests hold it open). */
+    List<ChangeResult> push(UUID coachId, List<Change> changes, Runnable beforeCommit) {
         return inTransaction(connection -> {
+            List<ChangeResult> results = new ArrayList<>();
+            for (Change change : changes) {
+                results.add(applyOnce(connection, coachId, change));
+            }
+            beforeCommit.run();
+            return results;
+        });
+    }
+
+    /**
+     * The changes to a coach's residents after a cursor, in sequence order, at most {@code limit}.
+     * Because sequence numbers are taken under the counter's lock, a number is never visible before
+     * every lower number is: the laptop can store the last one it got and ask from there.
+     */
+    public PullPage pull(UUID coachId, long after, int limit) {
+        return inReadTransaction(connection -> {
+            List<PulledChange> changes = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT c.seq, c.kind, c.record_id, c.resident_id, c.deleted, c.body
+                    FROM change_log c JOIN resident r ON r.id = c.resident_id
+                    WHERE r.coach_id = ? AND c.seq > ?
+                    ORDER BY c.seq
+                    LIMIT ?""")) {
+                statement.setString(1, coachId.toString());
+                statement.setLong(2, after);
+                statement.setInt(3, limit + 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String body = rows.getString(6);
+                        changes.add(new PulledChange(rows.getLong(1), rows.getString(2), UUID.fromString(rows.getString(3)),
+                                UUID.fromString(rows.getString(4)), rows.getBoolean(5), body == null ? null : json.readTree(body)));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            boolean more = changes.size() > limit;
+            List<PulledChange> page = more ? changes.subList(0, limit) : changes;
+            long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+            return new PullPage(page, next, more);
+        });
+    }
+
+    private ChangeResult applyOnce(Connection connection, UUID coachId, Change change) throws SQLException {
+        ChangeResult earlier = storedResult(connection, change.changeId());
+        if (earlier != null) {
+            return earlier;
+        }
+        String refusal = refusal(connection, coachId, change);
+        ChangeResult result;
+        if (refusal != null) {
+            result = new ChangeResult(change.changeId(), ChangeStatus.REJECTED, null, refusal);
+        } else {
+            apply(connection, change);
+            long seq = nextSequence(connection, 1);
+            log(connection, seq, change.changeId(), change.kind(), change.recordId(), change.residentId(), change.deleted(),
+                    change.deleted() ? null : toJson(change.body()));
+            result = new ChangeResult(change.changeId(), ChangeStatus.APPLIED, seq, null);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO change_result (change_id, status, seq, reason) VALUES (?, ?, ?, ?)")) {
+            statement.setString(1, change.changeId().toString());
+            statement.setString(2, result.status().name());
+            if (result.seq() == null) {
+                statement.setNull(3, Types.BIGINT);
+            } else {
+                statement.setLong(3, result.seq());
+            }
+            statement.setString(4, result.reason());
+            statement.executeUpdate();
+        }
+        return result;
+    }
+
+    private ChangeResult storedResult(Connection connection, UUID changeId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT status, seq, reason FROM change_result WHERE change_id = ?")) {
+            statement.setString(1, changeId.toString());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                long seq = row.getLong(2);
+                return new ChangeResult(changeId, ChangeStatus.valueOf(row.getString(1)), row.wasNull() ? null : seq,
+                        row.getString(3));
+            }
+        }
+    }
+
+    /** Why a change cannot be applied, or null when it can. */
+    private String refusal(Connection connection, UUID coachId, Change change) throws SQLException {
+        Class<?> type = RecordTypes.of(change.kind());
+        if (type == null) {
+            return "unknown_kind";
+        }
+        if (change.changeId() == null || change.recordId() == null || change.residentId() == null) {
+            return "missing_id";
+        }
+        if (!coachId.toString().equals(assignedCoach(connection, change.residentId()))) {
+            return "not_in_scope";
+        }
+        boolean resident = RecordKinds.RESIDENT.equals(change.kind());
+        if (resident && (change.deleted() || !change.recordId().equals(change.residentId()))) {
+            return "not_allowed";
+        }
+        if (!change.deleted()) {
+            if (change.body() == null || !change.body().isObject()) {
+                return "invalid_body";
+            }
+            try {
+                json.treeToValue(change.body(), type);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return "invalid_body";
+            }
+            String id = change.body().path("id").asText();
+            String residentId = resident ? id : change.body().path("resident_id").asText();
+            if (!change.recordId().toString().equals(id) || !change.residentId().toString().equals(residentId)) {
+                return "id_mismatch";
+            }
+        }
+        if (!resident) {
+            String existing = existingRecord(connection, change.recordId());
+            if (existing != null && isFinalisedConversation(existing)) {
+                return "finalised";
+            }
+        }
+        return null;
+    }
+
+    private void apply(Connection connection, Change change) throws SQLException {
+        if (RecordKinds.RESIDENT.equals(change.kind())) {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE resident SET body = ? WHERE id = ?")) {
+                statement.setString(1, toJson(change.body()));
+                statement.setString(2, change.residentId().toString());
+                statement.executeUpdate();
+            }
+        } else if (change.deleted()) {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM resident_record WHERE id = ?")) {
+                statement.setString(1, change.recordId().toString());
+                statement.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO resident_record (id, kind, resident_id, body) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, resident_id = excluded.resident_id,
+                        body = excluded.body""")) {
+                statement.setString(1, change.recordId().toString());
+                statement.setString(2, change.kind());
+                statement.setString(3, change.residentId().toString());
+                statement.setString(4, toJson(change.body()));
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private String assignedCoach(Connection connection, UUID residentId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coach_id FROM resident WHERE id = ?")) {
+            statement.setString(1, residentId.toString());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private String existingRecord(Connection connection, UUID recordId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT kind, body FROM resident_record WHERE id = ?")) {
+            statement.setString(1, recordId.toString());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && RecordKinds.CONVERSATION.equals(row.getString(1)) ? row.getString(2) : null;
+            }
+        }
+    }
+
+    private boolean isFinalisedConversation(String body) {
+        try {
+            return json.readValue(body, Conversation.class).status() == ConversationStatus.FINALISED;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    /** Takes {@code count} sequence numbers; returns the last. Locks the counter until the transaction ends. */
+    private long nextSequence(Connection connection, int count) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE sync_counter SET value = value + ? WHERE id = 1 RETURNING value")) {
+            statement.setInt(1, count);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private void log(Connection connection, long seq, UUID changeId, String kind, UUID recordId, UUID residentId,
+                     boolean deleted, String body) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            statement.setLong(1, seq);
+            statement.setString(2, changeId.toString());
+            statement.setString(3, kind);
+            statement.setString(4, recordId.toString());
+            statement.setString(5, residentId.toString());
+            statement.setBoolean(6, deleted);
+            statement.setString(7, body);
+            statement.executeUpdate();
+        }
+    }
+
+    /** An imported caseload is logged like pushed changes, so laptops pull it the same way. */
+    private void logImport(Connection connection) throws SQLException {
+        record Row(String kind, String id, String residentId, String body) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("""
+                     SELECT 'resident', id, id, body FROM resident WHERE id NOT IN (SELECT record_id FROM change_log)
+                     UNION ALL
+                     SELECT kind, id, resident_id, body FROM resident_record WHERE id NOT IN (SELECT record_id FROM change_log)""")) {
+            while (result.next()) {
+                rows.add(new Row(result.getString(1), result.getString(2), result.getString(3), result.getString(4)));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        long first = nextSequence(connection, rows.size()) - rows.size() + 1;
+        List<long[]> seqs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            seqs.add(new long[] {first + i, i});
+        }
+        batch(connection, """
+                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", seqs, (statement, seq) -> {
+            Row row = rows.get((int) seq[1]);
+            statement.setLong(1, seq[0]);
+            statement.setString(2, UUID.nameUUIDFromBytes(("import/" + row.id()).getBytes(StandardCharsets.UTF_8)).toString());
+            statement.setString(3, row.kind());
+            statement.setString(4, row.id());
+            statement.setString(5, row.residentId());
+            statement.setBoolean(6, false);
+            statement.setString(7, row.body());
+        });
+    }
+
+    public int countResidents() {
+        return inReadTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM resident");
                  ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -111,7 +400,7 @@ public final class ServerStore implements AutoCloseable {
 
     /** The residents assigned to a coach, in client-number order. */
     public List<Resident> caseloadOf(UUID coachId) {
-        return inTransaction(connection -> {
+        return inReadTransaction(connection -> {
             List<Resident> residents = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT body FROM resident WHERE coach_id = ? ORDER BY client_number")) {
@@ -130,6 +419,9 @@ public final class ServerStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readSource != dataSource) {
+            readSource.close();
+        }
         dataSource.close();
     }
 
@@ -170,7 +462,15 @@ public final class ServerStore implements AutoCloseable {
     }
 
     private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        return inTransaction(dataSource, work);
+    }
+
+    private <T> T inReadTransaction(Work<T> work) {
+        return inTransaction(readSource, work);
+    }
+
+    private static <T> T inTransaction(HikariDataSource source, Work<T> work) {
+        try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

@@ -33,7 +33,7 @@ class SyncServerHttpTest {
             JsonNode body = Json.mapper().readTree(response.body());
             assertThat(body.get("status").asText()).isEqualTo("ok");
             assertThat(body.get("store").asText()).isEqualTo(kind.label());
-            assertThat(body.get("schema_version").asText()).isEqualTo("1");
+            assertThat(body.get("schema_version").asText()).isEqualTo(TestStores.latestMigration());
         }
     }
 

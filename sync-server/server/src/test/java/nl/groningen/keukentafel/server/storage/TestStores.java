@@ -42,6 +42,16 @@ public final class TestStores implements ParameterResolver {
         return Stream.of(StoreKind.values());
     }
 
+    /** The version of the newest migration shipped (V2__x.sql gives "2"): what a migrated store must report. */
+    public static String latestMigration() {
+        try (Stream<Path> files = Files.list(Path.of(TestStores.class.getResource("/db/migration").toURI()))) {
+            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("The migrations cannot be listed", e);
+        }
+    }
+
     /** Settings for a new, empty database of the given kind. */
     public StoreSettings fresh(StoreKind kind) {
         return switch (kind) {
