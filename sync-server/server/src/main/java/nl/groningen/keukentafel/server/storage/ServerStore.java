@@ -461,11 +461,16 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
-    private <T> T inTransaction(Work<T> work) {
+    /** Users, enrolment codes and devices in this store. */
+    public Accounts accounts() {
+        return new Accounts(this);
+    }
+
+    <T> T inTransaction(Work<T> work) {
         return inTransaction(dataSource, work);
     }
 
-    private <T> T inReadTransaction(Work<T> work) {
+    <T> T inReadTransaction(Work<T> work) {
         return inTransaction(readSource, work);
     }
 
@@ -486,7 +491,7 @@ public final class ServerStore implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
