@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ public final class ServerMain {
                 store.importDataset(new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, today).generate(DatasetSize.DEMO));
                 LOG.info("event=demo_data_loaded residents={}", store.countResidents());
             }
-            SyncServer server = new SyncServer(store).start(host, port);
+            SyncServer server = new SyncServer(store, Clock.systemUTC()).start(host, port);
             LOG.info("event=started store={} host={} port={}", store.kind().label(), host, server.port());
 
             CountDownLatch stopped = new CountDownLatch(1);

@@ -25,7 +25,7 @@ class SyncServerHttpTest {
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void healthReportsTheStoreAndItsSchemaVersion(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind));
-             SyncServer server = new SyncServer(store).start("127.0.0.1", 0)) {
+             SyncServer server = new SyncServer(store, java.time.Clock.systemUTC()).start("127.0.0.1", 0)) {
             HttpResponse<String> response = get(server, "/health");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -41,7 +41,7 @@ class SyncServerHttpTest {
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void anUnknownPathIsAJson404(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind));
-             SyncServer server = new SyncServer(store).start("127.0.0.1", 0)) {
+             SyncServer server = new SyncServer(store, java.time.Clock.systemUTC()).start("127.0.0.1", 0)) {
             HttpResponse<String> response = get(server, "/residents");
 
             assertThat(response.statusCode()).isEqualTo(404);

@@ -1,0 +1,19 @@
+package nl.groningen.keukentafel.contract.sync;
+
+/** The protocol's fixed names and versions, shared by app and server. */
+public final class Protocol {
+
+    /** The header every sync request carries: the app's schema version. */
+    public static final String SCHEMA_HEADER = "Keukentafel-Schema";
+    /** The schema version this build speaks. */
+    public static final int SCHEMA_VERSION = 1;
+    /** The oldest app schema the server still serves (the current and the previous). */
+    public static final int OLDEST_SUPPORTED_SCHEMA = SCHEMA_VERSION - 1;
+
+    public static final String ENROL = "/api/v1/enrol";
+    public static final String PUSH = "/api/v1/sync/push";
+    public static final String PULL = "/api/v1/sync/pull";
+
+    private Protocol() {
+    }
+}

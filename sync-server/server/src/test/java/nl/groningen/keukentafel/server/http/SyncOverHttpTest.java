@@ -1,0 +1,166 @@
+package nl.groningen.keukentafel.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.AgreementOwner;
+import nl.groningen.keukentafel.contract.AgreementStatus;
+import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.EnrolRequest;
+import nl.groningen.keukentafel.contract.sync.EnrolResponse;
+import nl.groningen.keukentafel.contract.sync.Protocol;
+import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.PushRequest;
+import nl.groningen.keukentafel.contract.sync.PushResponse;
+import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.demo.DatasetSize;
+import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.domain.Role;
+import nl.groningen.keukentafel.server.domain.StoreKind;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.TestStores;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Enrolment, push and pull over real HTTP on a loopback port, and every way a request is refused. */
+@ExtendWith(TestStores.class)
+class SyncOverHttpTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
+    private static final Dataset AREA = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.AREA);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void anEnrolledLaptopPushesAndPullsItsCaseload(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(AREA);
+            String token = enrol(store, server, "sanne", AREA.coaches().get(0).id());
+            Resident own = AREA.caseloadOf(AREA.coaches().get(0).id()).get(0);
+            Resident other = AREA.caseloadOf(AREA.coaches().get(1).id()).get(0);
+            Change mine = agreement(own);
+            Change theirs = agreement(other);
+
+            HttpResponse<String> push = send(server, "POST", Protocol.PUSH, token,
+                    Json.mapper().writeValueAsString(new PushRequest(List.of(mine, theirs))));
+            PushResponse pushed = Json.mapper().readValue(push.body(), PushResponse.class);
+            HttpResponse<String> pull = send(server, "GET", Protocol.PULL + "?after=0&limit=5000", token, null);
+            PullPage page = Json.mapper().readValue(pull.body(), PullPage.class);
+
+            assertThat(push.statusCode()).isEqualTo(200);
+            assertThat(pushed.results()).extracting(r -> r.reason()).containsExactly(null, "not_in_scope");
+            assertThat(pull.statusCode()).isEqualTo(200);
+            assertThat(page.changes()).anyMatch(c -> c.recordId().equals(mine.recordId()));
+            assertThat(page.changes()).noneMatch(c -> c.residentId().equals(other.id()));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void everySyncEndpointRefusesWithoutAValidDeviceAndGivesNoData(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(AREA);
+            String token = enrol(store, server, "sanne", AREA.coaches().get(0).id());
+            String revoked = enrol(store, server, "femke", AREA.coaches().get(1).id());
+            store.accounts().devices().stream().filter(d -> d.userName().equals("femke"))
+                    .forEach(d -> store.accounts().revoke(d.id(), CLOCK.instant()));
+            String body = Json.mapper().writeValueAsString(new PushRequest(List.of(agreement(AREA.residents().get(0)))));
+
+            for (String[] endpoint : new String[][] {{"POST", Protocol.PUSH}, {"GET", Protocol.PULL}}) {
+                String payload = endpoint[0].equals("POST") ? body : null;
+                assertRefused(send(server, endpoint[0], endpoint[1], null, payload), 401, "unauthorized");
+                assertRefused(send(server, endpoint[0], endpoint[1], token + "x", payload), 401, "unauthorized");
+                assertRefused(send(server, endpoint[0], endpoint[1], revoked, payload), 401, "device_revoked");
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload, "0"), 200, null);
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload, null), 426, "app_too_old");
+            }
+            HttpResponse<String> wrongPassword = send(server, "POST", Protocol.ENROL, null, Json.mapper().writeValueAsString(
+                    new EnrolRequest("sanne", "verkeerd", "AAAA-BBBB-CCCC", "laptop")));
+            assertRefused(wrongPassword, 401, "wrong_credentials");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void badInputGetsAClearFourHundredAndNothingIsStored(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(AREA);
+            String token = enrol(store, server, "sanne", AREA.coaches().get(0).id());
+            long before = store.pull(AREA.coaches().get(0).id(), 0, 100_000).changes().size();
+
+            assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": [ {\"change_id\": "), 400, "bad_request");
+            assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": 12}"), 400, "bad_request");
+            assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": [{\"change_id\": \"not-a-uuid\"}]}"), 400, "bad_request");
+            assertRefused(send(server, "GET", Protocol.PULL + "?after=abc", token, null), 400, "bad_request");
+            assertRefused(send(server, "GET", Protocol.PULL + "?after=0&limit=0", token, null), 400, "bad_request");
+            String huge = "{\"changes\": [], \"x\": \"" + "a".repeat((int) SyncServer.MAX_BODY_BYTES) + "\"}";
+            HttpResponse<String> tooLarge = send(server, "POST", Protocol.PUSH, token, huge);
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+
+            assertThat(store.pull(AREA.coaches().get(0).id(), 0, 100_000).changes()).hasSize((int) before);
+        }
+    }
+
+    private String enrol(ServerStore store, SyncServer server, String user, UUID coach) throws Exception {
+        store.accounts().createUser(user, Role.COACH, coach, "wachtwoord".toCharArray());
+        String code = store.accounts().createEnrolmentCode(user, Duration.ofDays(1), CLOCK.instant());
+        HttpResponse<String> response = send(server, "POST", Protocol.ENROL, null,
+                Json.mapper().writeValueAsString(new EnrolRequest(user, "wachtwoord", code, "Laptop")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Json.mapper().readValue(response.body(), EnrolResponse.class).token();
+    }
+
+    private static Change agreement(Resident resident) {
+        Agreement a = new Agreement(UUID.randomUUID(), resident.id(), UUID.randomUUID(), "Vrijwilligerswerk opzoeken",
+                AgreementOwner.COACH, null, TODAY.plusWeeks(2), AgreementStatus.OPEN, null, null);
+        return new Change(UUID.randomUUID(), "agreement", a.id(), resident.id(), false, Json.mapper().valueToTree(a));
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String error) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        if (error != null) {
+            JsonNode body = Json.mapper().readTree(response.body());
+            assertThat(body.get("error").asText()).isEqualTo(error);
+            assertThat(body.get("message").asText()).isNotBlank();
+            assertThat(body.has("changes")).isFalse();
+        }
+    }
+
+    private HttpResponse<String> send(SyncServer server, String method, String path, String token, String body) throws Exception {
+        return sendWithSchema(server, method, path, token, body, Integer.toString(Protocol.SCHEMA_VERSION));
+    }
+
+    private HttpResponse<String> sendWithSchema(SyncServer server, String method, String path, String token, String body,
+                                                String schema) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (schema != null) {
+            request.header(Protocol.SCHEMA_HEADER, schema);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
