@@ -1,7 +1,5 @@
 package nl.groningen.keukentafel.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +9,6 @@ import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
 import nl.groningen.keukentafel.server.http.SyncServer;
 import nl.groningen.keukentafel.server.storage.ServerStore;
-import nl.groningen.keukentafel.server.storage.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -19,8 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The server's command line; {@code serve} is the long-running server. */
-@Command(name = "keukentafel-server", mixinStandardHelpOptions = true, subcommands = ServerMain.Serve.class,
-        description = "Keukentafel sync server.")
+@Command(name = "keukentafel-server", mixinStandardHelpOptions = true,
+        subcommands = {ServerMain.Serve.class, OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
+                OfficeCommands.Devices.class, OfficeCommands.Revoke.class},
+        description = "Keukentafel sync server and the office's command line.")
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -33,16 +32,8 @@ public final class ServerMain {
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the sync server.")
     static final class Serve implements Callable<Integer> {
 
-        @Option(names = "--data-dir", defaultValue = "data",
-                description = "Folder for the embedded SQLite store (default: ${DEFAULT-VALUE}).")
-        Path dataDir;
-
-        @Option(names = "--jdbc-url", defaultValue = "${env:KEUKENTAFEL_JDBC_URL}",
-                description = "PostgreSQL URL (jdbc:postgresql://...); without it the embedded SQLite store is used.")
-        String jdbcUrl;
-
-        @Option(names = "--jdbc-user", defaultValue = "${env:KEUKENTAFEL_JDBC_USER}")
-        String jdbcUser;
+        @picocli.CommandLine.Mixin
+        StoreOptions storeOptions;
 
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host;
@@ -55,14 +46,7 @@ public final class ServerMain {
 
         @Override
         public Integer call() throws Exception {
-            StoreSettings settings;
-            if (jdbcUrl == null || jdbcUrl.isBlank()) {
-                Files.createDirectories(dataDir);
-                settings = StoreSettings.embedded(dataDir);
-            } else {
-                settings = new StoreSettings(jdbcUrl, jdbcUser, System.getenv("KEUKENTAFEL_JDBC_PASSWORD"));
-            }
-            ServerStore store = ServerStore.open(settings);
+            ServerStore store = ServerStore.open(storeOptions.settings());
             if (demo && store.countResidents() == 0) {
                 LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
                 store.importDataset(new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, today).generate(DatasetSize.DEMO));

@@ -1,0 +1,136 @@
+package nl.groningen.keukentafel.server;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import nl.groningen.keukentafel.server.domain.DeviceInfo;
+import nl.groningen.keukentafel.server.domain.Role;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The office's command line on the server: users, enrolment codes, devices. */
+final class OfficeCommands {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+
+    private OfficeCommands() {
+    }
+
+    @Command(name = "create-user", mixinStandardHelpOptions = true, description = "Make a user (coach, office or admin).")
+    static final class CreateUser implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "User name, e.g. sanne")
+        String userName;
+        @Option(names = "--role", defaultValue = "COACH", description = "COACH, OFFICE or ADMIN (default: ${DEFAULT-VALUE}).")
+        Role role;
+        @Option(names = "--coach", description = "For a coach: the id of the coach whose caseload they keep.")
+        UUID coach;
+        @Option(names = "--password-stdin", description = "Read the password from standard input instead of asking.")
+        boolean passwordFromStdin;
+
+        @Override
+        public Integer call() throws Exception {
+            char[] password = readPassword(passwordFromStdin);
+            if (password.length < 10) {
+                spec.commandLine().getErr().println("Het wachtwoord moet minstens 10 tekens hebben.");
+                return 2;
+            }
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                server.accounts().createUser(userName, role, coach, password);
+            }
+            spec.commandLine().getOut().println("Gebruiker " + userName + " aangemaakt (" + role + ").");
+            return 0;
+        }
+    }
+
+    @Command(name = "enrolment-code", mixinStandardHelpOptions = true,
+            description = "Make a one-time code with which a user enrols one laptop.")
+    static final class EnrolmentCode implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "User name")
+        String userName;
+        @Option(names = "--valid-hours", defaultValue = "72", description = "How long the code works (default: ${DEFAULT-VALUE}).")
+        int validHours;
+
+        @Override
+        public Integer call() {
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                String code = server.accounts().createEnrolmentCode(userName, Duration.ofHours(validHours), Clock.systemUTC().instant());
+                spec.commandLine().getOut().println(code);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "devices", mixinStandardHelpOptions = true, description = "List enrolled devices and when each last synced.")
+    static final class Devices implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                out.printf("%-36s  %-12s  %-16s  %-16s  %s%n", "apparaat", "gebruiker", "ingeschreven", "laatst gezien", "status");
+                for (DeviceInfo d : server.accounts().devices()) {
+                    out.printf("%-36s  %-12s  %-16s  %-16s  %s%n", d.id(), d.userName(), WHEN.format(d.enrolledAt()),
+                            d.lastSeenAt() == null ? "nooit" : WHEN.format(d.lastSeenAt()),
+                            d.revokedAt() == null ? "actief" : "ingetrokken " + WHEN.format(d.revokedAt()));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a device: it syncs no more and wipes its data at its next contact.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "Device id (see: devices)")
+        UUID device;
+
+        @Override
+        public Integer call() {
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                if (!server.accounts().revoke(device, Clock.systemUTC().instant())) {
+                    spec.commandLine().getErr().println("Geen actief apparaat met id " + device + ".");
+                    return 1;
+                }
+            }
+            spec.commandLine().getOut().println("Apparaat " + device + " ingetrokken.");
+            return 0;
+        }
+    }
+
+    private static char[] readPassword(boolean fromStdin) throws java.io.IOException {
+        Console console = System.console();
+        if (!fromStdin && console != null) {
+            return console.readPassword("Wachtwoord: ");
+        }
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line = in.readLine();
+        return line == null ? new char[0] : line.toCharArray();
+    }
+}

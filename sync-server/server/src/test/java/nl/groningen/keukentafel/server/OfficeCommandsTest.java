@@ -1,0 +1,83 @@
+package nl.groningen.keukentafel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.demo.DatasetSize;
+import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.domain.Enrolment;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.StoreSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The office's command line: make a coach user, a code for their laptop, see and revoke the device. */
+class OfficeCommandsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theOfficeMakesAUserAndACodeThatEnrolsALaptopAndCanRevokeIt() {
+        Dataset demo = new DemoDataGenerator(1, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
+        try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
+            store.importDataset(demo);
+        }
+        String coach = demo.coaches().get(0).id().toString();
+
+        Result created = run("wachtwoord-van-sanne\n", "create-user", "sanne", "--coach", coach, "--password-stdin");
+        Result tooShort = run("kort\n", "create-user", "femke", "--coach", coach, "--password-stdin");
+        Result code = run("", "enrolment-code", "sanne");
+
+        assertThat(created.exit).isZero();
+        assertThat(created.out).contains("Gebruiker sanne aangemaakt");
+        assertThat(tooShort.exit).isEqualTo(2);
+        assertThat(tooShort.err).contains("minstens 10 tekens");
+        assertThat(code.out.trim()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+        Enrolment enrolment;
+        try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
+            enrolment = store.accounts().enrol("sanne", "wachtwoord-van-sanne".toCharArray(), code.out.trim(), "Laptop 7",
+                    Instant.now());
+        }
+        assertThat(enrolment).isInstanceOf(Enrolment.Enrolled.class);
+        String deviceId = ((Enrolment.Enrolled) enrolment).deviceId().toString();
+
+        assertThat(run("", "devices").out).contains(deviceId, "sanne", "actief");
+        assertThat(run("", "revoke", deviceId).out).contains("ingetrokken");
+        assertThat(run("", "devices").out).contains("ingetrokken");
+        assertThat(run("", "revoke", deviceId).exit).isEqualTo(1);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result run(String stdin, String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data-dir";
+        all[args.length + 1] = data.toString();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        InputStream previous = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            CommandLine cli = new CommandLine(new ServerMain());
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            int exit = cli.execute(all);
+            return new Result(exit, out.toString(), err.toString());
+        } finally {
+            System.setIn(previous);
+        }
+    }
+}
