@@ -49,9 +49,7 @@ public final class Conversations {
 
     /** The resident as the finalised conversation leaves them: spoken, with the agreed term and next due date. */
     public static Resident applyTo(Resident r, Conversation finalised) {
-        return new Resident(r.id(), r.coachId(), r.clientNumber(), r.givenName(), r.surnamePrefix(), r.surname(),
-                r.street(), r.houseNumber(), r.postcode(), r.wijk(), r.dateOfBirth(), r.phone(), r.knownAtWij(),
-                r.specialistTeam(), finalised.nextContactTermMonths(), finalised.initiative(),
+        return r.withContact(finalised.nextContactTermMonths(), finalised.initiative(),
                 OutreachRules.afterConversation(r.outreachStatus()),
                 NextContact.due(finalised.date(), finalised.nextContactTermMonths()));
     }

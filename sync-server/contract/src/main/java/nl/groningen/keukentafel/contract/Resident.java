@@ -35,6 +35,12 @@ public record Resident(
                 : givenName + " " + surnamePrefix + " " + surname;
     }
 
+    /** The same resident with the contact arrangement and outreach status changed. */
+    public Resident withContact(int termMonths, Initiative newInitiative, OutreachStatus status, LocalDate nextDue) {
+        return new Resident(id, coachId, clientNumber, givenName, surnamePrefix, surname, street, houseNumber, postcode,
+                wijk, dateOfBirth, phone, knownAtWij, specialistTeam, termMonths, newInitiative, status, nextDue);
+    }
+
     /** Street and house number, "Proefstraat 12a". */
     public String address() {
         return street + " " + houseNumber;

@@ -20,9 +20,7 @@ public final class ContactAttempts {
                            Runnable done, Consumer<String> failed) {
         Resident r = session.caseload().resident(residentId).orElseThrow();
         ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), residentId, session.today(), channel, result);
-        Resident updated = new Resident(r.id(), r.coachId(), r.clientNumber(), r.givenName(), r.surnamePrefix(),
-                r.surname(), r.street(), r.houseNumber(), r.postcode(), r.wijk(), r.dateOfBirth(), r.phone(),
-                r.knownAtWij(), r.specialistTeam(), r.contactTermMonths(), r.initiative(),
+        Resident updated = r.withContact(r.contactTermMonths(), r.initiative(),
                 OutreachRules.afterAttempt(r.outreachStatus(), result), r.nextContactDue());
         session.save(store -> store.saveContactAttempt(attempt, updated), () -> {
             ResidentRecords records = session.caseload().recordsOf(residentId);
