@@ -9,14 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import nl.groningen.keukentafel.app.domain.Caseload;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.RecordStore;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.contract.Coach;
@@ -131,17 +130,12 @@ public final class CoachSession implements AutoCloseable {
         return LocalDate.now(clock);
     }
 
-    public BackgroundTasks tasks() {
-        return tasks;
-    }
-
     /** The label of a reference-data code in the UI's language, or the code itself if unknown. */
     public String label(List<ReferenceItem> items, String code) {
         if (code == null) {
             return "";
         }
-        Map<String, ReferenceItem> byCode = items.stream().collect(Collectors.toMap(ReferenceItem::code, i -> i));
-        ReferenceItem item = byCode.get(code);
+        ReferenceItem item = items.stream().filter(i -> i.code().equals(code)).findFirst().orElse(null);
         if (item == null) {
             return code;
         }

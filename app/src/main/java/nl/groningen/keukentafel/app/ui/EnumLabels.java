@@ -1,16 +1,11 @@
 package nl.groningen.keukentafel.app.ui;
 
 import java.util.Locale;
-import nl.groningen.keukentafel.contract.Place;
 
 /** Bundle keys for the enums the screens show; one place so every screen names them alike. */
 public final class EnumLabels {
 
     private EnumLabels() {
-    }
-
-    public static String of(Messages messages, Place place) {
-        return place == null ? "" : messages.text("place." + key(place));
     }
 
     public static String of(Messages messages, String prefix, Enum<?> value) {

@@ -35,7 +35,7 @@ public final class TodayViewModel {
         Messages m = session.messages();
         return overview.appointments().stream().map(i -> new ResidentLine(i.resident().id(), m.text("today.appointment",
                 i.record().startsAt().atZone(session.zone()).format(time), i.resident().fullName(),
-                address(i.resident()), EnumLabels.of(m, i.record().place())))).toList();
+                address(i.resident()), EnumLabels.of(m, "place", i.record().place())))).toList();
     }
 
     public List<ResidentLine> contactsDue() {

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
@@ -142,8 +143,8 @@ public final class SyncServer implements AutoCloseable {
 
     private void pull(Context ctx) {
         DeviceSession session = ctx.attribute(SESSION);
-        long after = Long.parseLong(ctx.queryParamAsClass("after", String.class).getOrDefault("0"));
-        int limit = Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault("1000"));
+        long after = Long.parseLong(Objects.requireNonNullElse(ctx.queryParam("after"), "0"));
+        int limit = Integer.parseInt(Objects.requireNonNullElse(ctx.queryParam("limit"), "1000"));
         if (after < 0 || limit < 1 || limit > 5_000) {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;

@@ -27,6 +27,9 @@ public final class Accounts {
     static final int MAX_FAILED_LOGINS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
+    /** Checked against for an unknown user name, so its answer takes as long as a wrong password's. */
+    private static final String NOBODY = Secrets.hashPassword("nobody".toCharArray());
+
     private final ServerStore store;
 
     Accounts(ServerStore store) {
@@ -77,7 +80,7 @@ public final class Accounts {
         return store.inTransaction(connection -> {
             UserRow user = user(connection, userName);
             if (user == null) {
-                Secrets.passwordMatches(password, Secrets.hashPassword("timing".toCharArray()));
+                Secrets.passwordMatches(password, NOBODY);
                 return new Enrolment.WrongCredentials();
             }
             if (user.lockedUntil != null && user.lockedUntil > now.toEpochMilli()) {

@@ -43,12 +43,14 @@ public final class ServerStore implements AutoCloseable {
     private final StoreKind kind;
     private final HikariDataSource dataSource;
     private final HikariDataSource readSource;
+    private final String schemaVersion;
     private final ObjectMapper json = Json.mapper();
 
-    private ServerStore(StoreKind kind, HikariDataSource dataSource, HikariDataSource readSource) {
+    private ServerStore(StoreKind kind, HikariDataSource dataSource, HikariDataSource readSource, String schemaVersion) {
         this.kind = kind;
         this.dataSource = dataSource;
         this.readSource = readSource;
+        this.schemaVersion = schemaVersion;
     }
 
     /**
@@ -68,14 +70,18 @@ public final class ServerStore implements AutoCloseable {
             writes = pool(settings, settings.jdbcUrl(), 16, "all");
             reads = writes;
         }
+        String version;
         try {
-            Flyway.configure().dataSource(writes).locations("classpath:db/migration").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(writes).locations("classpath:db/migration").load();
+            flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            version = current == null ? "0" : current.getVersion().getVersion();
         } catch (RuntimeException e) {
             writes.close();
             reads.close();
             throw e;
         }
-        return new ServerStore(kind, writes, reads);
+        return new ServerStore(kind, writes, reads, version);
     }
 
     private static HikariDataSource pool(StoreSettings settings, String url, int size, String role) {
@@ -95,10 +101,9 @@ public final class ServerStore implements AutoCloseable {
         return kind;
     }
 
-    /** The version of the newest migration applied. */
+    /** The version of the newest migration applied (migrations run only at open, so it is known then). */
     public String schemaVersion() {
-        MigrationInfo current = Flyway.configure().dataSource(readSource).load().info().current();
-        return current == null ? "0" : current.getVersion().getVersion();
+        return schemaVersion;
     }
 
     /** Stores a whole dataset in one transaction: all of it, or (on any error) none of it. */
