@@ -333,11 +333,17 @@ public final class DemoDataGenerator {
                 List<PlanStep> steps = new ArrayList<>();
                 int stepCount = 1 + random.nextInt(3);
                 for (int s = 0; s < stepCount; s++) {
-                    steps.add(new PlanStep(Texts.STEPS[random.nextInt(Texts.STEPS.length)], random.nextBoolean()));
+                    steps.add(new PlanStep(partId("step", g * 10 + s), Texts.STEPS[random.nextInt(Texts.STEPS.length)],
+                            random.nextBoolean()));
                 }
-                goals.add(new PlanGoal(domain, Texts.GOALS[random.nextInt(Texts.GOALS.length)], steps));
+                goals.add(new PlanGoal(partId("goal", g), domain, Texts.GOALS[random.nextInt(Texts.GOALS.length)], steps));
             }
             out.plans.add(new DevelopmentPlan(uuid(random), id, goals, updated));
+        }
+
+        /** Ids of a plan's goals and steps, derived from the resident's id so the random stream stays as it was. */
+        private UUID partId(String part, int index) {
+            return UUID.nameUUIDFromBytes((id + "/" + part + "/" + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /** Now and then an agreement or referral points to a sociale-kaart entry in the resident's area. */

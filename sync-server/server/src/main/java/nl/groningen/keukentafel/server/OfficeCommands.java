@@ -123,6 +123,55 @@ final class OfficeCommands {
         }
     }
 
+    @Command(name = "assign", aliases = "transfer", mixinStandardHelpOptions = true,
+            description = {"Assign residents to a coach, or transfer them from their coach to another.",
+                    "The new coach's laptop receives each resident with the whole history at its next sync; the old",
+                    "coach's laptop first sends what it still has for them, then removes them."})
+    static final class Assign implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--to", required = true, description = "The coach's user name (or the coach id).")
+        String to;
+        @Parameters(arity = "1..*", description = "Client numbers of the residents.")
+        java.util.List<String> clientNumbers;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                UUID coach = server.accounts().coachOf(to).orElseGet(() -> parseUuid(to));
+                if (coach == null) {
+                    err.println("Geen coach met gebruikersnaam of id '" + to + "'.");
+                    return 1;
+                }
+                java.util.List<String> unknown = clientNumbers.stream().filter(n -> server.residentByClientNumber(n) == null).toList();
+                if (!unknown.isEmpty()) {
+                    err.println("Onbekende cliëntnummers, er is niets verplaatst: " + String.join(", ", unknown) + ".");
+                    return 1;
+                }
+                for (String number : clientNumbers) {
+                    UUID from = server.assign(server.residentByClientNumber(number), coach, Clock.systemUTC().instant());
+                    out.println(number + ": " + (from == null ? "toegewezen" : from.equals(coach) ? "had deze coach al" : "overgedragen"));
+                }
+            } catch (nl.groningen.keukentafel.server.storage.StoreException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
+
+        private static UUID parseUuid(String text) {
+            try {
+                return UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+
     private static char[] readPassword(boolean fromStdin) throws java.io.IOException {
         Console console = System.console();
         if (!fromStdin && console != null) {

@@ -219,8 +219,8 @@ public final class DossierViewModel {
         ResidentRecords records = session.caseload().recordsOf(residentId);
         List<PlanGoal> goals = new ArrayList<>(records.plan() == null ? List.of() : records.plan().goals());
         List<PlanStep> steps = firstStep == null || firstStep.isBlank() ? List.of()
-                : List.of(new PlanStep(firstStep.trim(), false));
-        goals.add(new PlanGoal(domain.code(), goal.trim(), steps));
+                : List.of(new PlanStep(UUID.randomUUID(), firstStep.trim(), false));
+        goals.add(new PlanGoal(UUID.randomUUID(), domain.code(), goal.trim(), steps));
         DevelopmentPlan plan = new DevelopmentPlan(records.plan() == null ? UUID.randomUUID() : records.plan().id(),
                 residentId, goals, session.today());
         session.save(store -> store.savePlan(plan),
@@ -246,14 +246,14 @@ public final class DossierViewModel {
             List<PlanStep> steps = new ArrayList<>();
             for (PlanStep step : g.steps()) {
                 if (line == planLine) {
-                    steps.add(new PlanStep(step.description(), !step.done()));
+                    steps.add(new PlanStep(step.id(), step.description(), !step.done()));
                     changed = true;
                 } else {
                     steps.add(step);
                 }
                 line++;
             }
-            goals.add(new PlanGoal(g.domain(), g.goal(), steps));
+            goals.add(new PlanGoal(g.id(), g.domain(), g.goal(), steps));
         }
         if (!changed) {
             return;

@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.server.domain;
 import java.util.Map;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Appointment;
+import nl.groningen.keukentafel.contract.Conflict;
 import nl.groningen.keukentafel.contract.ContactAttempt;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.DevelopmentPlan;
@@ -19,7 +20,8 @@ public final class RecordTypes {
             "conversation", Conversation.class,
             "agreement", Agreement.class,
             "referral", Referral.class,
-            "development_plan", DevelopmentPlan.class);
+            "development_plan", DevelopmentPlan.class,
+            "conflict", Conflict.class);
 
     private RecordTypes() {
     }

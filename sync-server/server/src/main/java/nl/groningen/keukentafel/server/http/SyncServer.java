@@ -127,8 +127,8 @@ public final class SyncServer implements AutoCloseable {
         } else if (session.get().revoked()) {
             refuse(ctx, HttpStatus.UNAUTHORIZED, "device_revoked", "This device has been revoked; its local data must be wiped.");
             ctx.skipRemainingHandlers();
-        } else if (session.get().role() != Role.COACH || session.get().coachId() == null) {
-            refuse(ctx, HttpStatus.FORBIDDEN, "forbidden", "Only a coach's laptop syncs a caseload.");
+        } else if (session.get().role() == Role.COACH && session.get().coachId() == null) {
+            refuse(ctx, HttpStatus.FORBIDDEN, "forbidden", "This coach has no caseload yet.");
             ctx.skipRemainingHandlers();
         } else {
             ctx.attribute(SESSION, session.get());
@@ -138,7 +138,7 @@ public final class SyncServer implements AutoCloseable {
     private void push(Context ctx) throws JsonProcessingException {
         DeviceSession session = ctx.attribute(SESSION);
         PushRequest request = Json.mapper().readValue(ctx.body(), PushRequest.class);
-        ctx.json(new PushResponse(store.push(session.coachId(), request.changes())));
+        ctx.json(new PushResponse(store.push(scope(session), request.cursor(), request.changes())));
     }
 
     private void pull(Context ctx) {
@@ -149,7 +149,12 @@ public final class SyncServer implements AutoCloseable {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;
         }
-        ctx.json(store.pull(session.coachId(), after, limit));
+        ctx.json(store.pull(scope(session), after, limit));
+    }
+
+    /** The coach whose residents a device may see and change; null for the office and admins: all residents. */
+    private static java.util.UUID scope(DeviceSession session) {
+        return session.role() == Role.COACH ? session.coachId() : null;
     }
 
     private static void refuse(Context ctx, HttpStatus status, String code, String message) {

@@ -58,6 +58,20 @@ public final class Accounts {
         return id;
     }
 
+    /** The coach whose caseload a coach user keeps, or empty for an unknown user or one without a caseload. */
+    public Optional<UUID> coachOf(String userName) {
+        return store.inReadTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT coach_id FROM app_user WHERE user_name = ?")) {
+                statement.setString(1, userName);
+                try (ResultSet row = statement.executeQuery()) {
+                    String coach = row.next() ? row.getString(1) : null;
+                    return Optional.ofNullable(coach).map(UUID::fromString);
+                }
+            }
+        });
+    }
+
     /** A one-time code for a user to enrol one laptop, valid for the given time. Only its hash is kept. */
     public String createEnrolmentCode(String userName, Duration validFor, Instant now) {
         String code = Secrets.newEnrolmentCode();

@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.server.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.UncheckedIOException;
@@ -12,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.groningen.keukentafel.contract.Conflict;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Json;
@@ -23,6 +26,7 @@ import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.FieldMerge;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
@@ -139,18 +143,28 @@ public final class ServerStore implements AutoCloseable {
      * Applies a batch of changes pushed by a coach's laptop, in one transaction. Each change is
      * applied once: a change id seen before gets the answer it got then. A change outside the
      * coach's caseload, of an unknown kind, with a body that is not a valid record, or to a
-     * finalised conversation is refused with a reason, and that answer is kept too.
+     * finalised conversation is refused with a reason, and that answer is kept too. Agreements,
+     * referrals, appointments, plans and residents are merged per field with what the server has;
+     * fields changed on both sides keep the server's value and get a {@code conflict} record.
      */
     public List<ChangeResult> push(UUID coachId, List<Change> changes) {
-        return push(coachId, changes, () -> { });
+        return push(coachId, null, changes);
     }
 
-    /** As {@link #push(UUID, List)}, running {@code beforeCommit} inside the transaction (tests hold it open). */
-    List<ChangeResult> push(UUID coachId, List<Change> changes, Runnable beforeCommit) {
+    /**
+     * As {@link #push(UUID, List)}; {@code cursor} is the laptop's pull cursor, so changes to a
+     * resident who moved away after it are still taken. A null coach is the office: every resident.
+     */
+    public List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes) {
+        return push(coachId, cursor, changes, () -> { });
+    }
+
+    /** As {@link #push(UUID, Long, List)}, running {@code beforeCommit} inside the transaction (tests hold it open). */
+    List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Runnable beforeCommit) {
         return inTransaction(connection -> {
             List<ChangeResult> results = new ArrayList<>();
             for (Change change : changes) {
-                results.add(applyOnce(connection, coachId, change));
+                results.add(applyOnce(connection, coachId, cursor == null ? 0 : cursor, change));
             }
             beforeCommit.run();
             return results;
@@ -160,20 +174,23 @@ public final class ServerStore implements AutoCloseable {
     /**
      * The changes to a coach's residents after a cursor, in sequence order, at most {@code limit}.
      * Because sequence numbers are taken under the counter's lock, a number is never visible before
-     * every lower number is: the laptop can store the last one it got and ask from there.
+     * every lower number is: the laptop can store the last one it got and ask from there. A null
+     * coach (the office) gets every change.
      */
     public PullPage pull(UUID coachId, long after, int limit) {
         return inReadTransaction(connection -> {
             List<PulledChange> changes = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT c.seq, c.kind, c.record_id, c.resident_id, c.deleted, c.body
-                    FROM change_log c JOIN resident r ON r.id = c.resident_id
-                    WHERE r.coach_id = ? AND c.seq > ?
-                    ORDER BY c.seq
-                    LIMIT ?""")) {
-                statement.setString(1, coachId.toString());
-                statement.setLong(2, after);
-                statement.setInt(3, limit + 1);
+            try (PreparedStatement statement = connection.prepareStatement(coachId == null ? """
+                    SELECT seq, kind, record_id, resident_id, deleted, body FROM change_log
+                    WHERE seq > ? ORDER BY seq LIMIT ?""" : """
+                    SELECT seq, kind, record_id, resident_id, deleted, body FROM change_log
+                    WHERE coach_id = ? AND seq > ? ORDER BY coach_id, seq LIMIT ?""")) {
+                int i = 1;
+                if (coachId != null) {
+                    statement.setString(i++, coachId.toString());
+                }
+                statement.setLong(i++, after);
+                statement.setInt(i, limit + 1);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String body = rows.getString(6);
@@ -191,21 +208,27 @@ public final class ServerStore implements AutoCloseable {
         });
     }
 
-    private ChangeResult applyOnce(Connection connection, UUID coachId, Change change) throws SQLException {
+    private ChangeResult applyOnce(Connection connection, UUID coachId, long cursor, Change change) throws SQLException {
         ChangeResult earlier = storedResult(connection, change.changeId());
         if (earlier != null) {
             return earlier;
         }
-        String refusal = refusal(connection, coachId, change);
+        String assigned = change.residentId() == null ? null : assignedCoach(connection, change.residentId());
+        String refusal = refusal(connection, coachId, cursor, assigned, change);
         ChangeResult result;
         if (refusal != null) {
             result = new ChangeResult(change.changeId(), ChangeStatus.REJECTED, null, refusal);
         } else {
-            apply(connection, change);
+            List<FieldMerge.FieldConflict> conflicts = new ArrayList<>();
+            String body = apply(connection, change, assigned, conflicts);
             long seq = nextSequence(connection, 1);
             log(connection, seq, change.changeId(), change.kind(), change.recordId(), change.residentId(), change.deleted(),
-                    change.deleted() ? null : toJson(change.body()));
-            result = new ChangeResult(change.changeId(), ChangeStatus.APPLIED, seq, null);
+                    body, assigned);
+            for (FieldMerge.FieldConflict conflict : conflicts) {
+                keepConflict(connection, change, conflict, assigned);
+            }
+            result = new ChangeResult(change.changeId(), conflicts.isEmpty() ? ChangeStatus.APPLIED : ChangeStatus.CONFLICT,
+                    seq, null);
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO change_result (change_id, status, seq, reason) VALUES (?, ?, ?, ?)")) {
@@ -220,6 +243,18 @@ public final class ServerStore implements AutoCloseable {
             statement.executeUpdate();
         }
         return result;
+    }
+
+    /** Stores (or replaces) the conflict record for one field and logs it for the resident's coach. */
+    private void keepConflict(Connection connection, Change change, FieldMerge.FieldConflict field, String audience)
+            throws SQLException {
+        UUID id = Conflict.idFor(change.recordId(), field.path());
+        Conflict conflict = new Conflict(id, change.residentId(), change.kind(), change.recordId(), field.path(),
+                field.serverValue(), field.laptopValue(), Instant.now());
+        String body = toJson(conflict);
+        upsertRecord(connection, id, RecordKinds.CONFLICT, change.residentId(), body);
+        log(connection, nextSequence(connection, 1), UUID.randomUUID(), RecordKinds.CONFLICT, id, change.residentId(), false,
+                body, audience);
     }
 
     private ChangeResult storedResult(Connection connection, UUID changeId) throws SQLException {
@@ -238,7 +273,8 @@ public final class ServerStore implements AutoCloseable {
     }
 
     /** Why a change cannot be applied, or null when it can. */
-    private String refusal(Connection connection, UUID coachId, Change change) throws SQLException {
+    private String refusal(Connection connection, UUID coachId, long cursor, String assigned, Change change)
+            throws SQLException {
         Class<?> type = RecordTypes.of(change.kind());
         if (type == null) {
             return "unknown_kind";
@@ -246,12 +282,17 @@ public final class ServerStore implements AutoCloseable {
         if (change.changeId() == null || change.recordId() == null || change.residentId() == null) {
             return "missing_id";
         }
-        if (!coachId.toString().equals(assignedCoach(connection, change.residentId()))) {
+        boolean inScope = coachId == null ? residentExists(connection, change.residentId())
+                : coachId.toString().equals(assigned) || movedAwayAfter(connection, change.residentId(), coachId, cursor);
+        if (!inScope) {
             return "not_in_scope";
         }
         boolean resident = RecordKinds.RESIDENT.equals(change.kind());
         if (resident && (change.deleted() || !change.recordId().equals(change.residentId()))) {
             return "not_allowed";
+        }
+        if (RecordKinds.CONFLICT.equals(change.kind()) && !change.deleted()) {
+            return "not_allowed"; // the server makes conflicts; the laptop only resolves them
         }
         if (!change.deleted()) {
             if (change.body() == null || !change.body().isObject()) {
@@ -269,36 +310,98 @@ public final class ServerStore implements AutoCloseable {
             }
         }
         if (!resident) {
-            String existing = existingRecord(connection, change.recordId());
-            if (existing != null && isFinalisedConversation(existing)) {
+            StoredRecord existing = existingRecord(connection, change.recordId());
+            if (existing != null && !existing.residentId().equals(change.residentId().toString())) {
+                return "id_mismatch";
+            }
+            if (existing != null && RecordKinds.CONVERSATION.equals(existing.kind()) && isFinalisedConversation(existing.body())) {
                 return "finalised";
             }
         }
         return null;
     }
 
-    private void apply(Connection connection, Change change) throws SQLException {
+    /**
+     * Applies a change; returns the body as stored (merged per field where the kind is merged and
+     * the server has a version), or null for a delete. Fields in conflict are added to {@code conflicts}.
+     */
+    private String apply(Connection connection, Change change, String assigned, List<FieldMerge.FieldConflict> conflicts)
+            throws SQLException {
+        boolean merged = RecordKinds.MERGED.contains(change.kind());
         if (RecordKinds.RESIDENT.equals(change.kind())) {
+            ObjectNode body = merged(change, residentBody(connection, change.residentId()), conflicts);
+            body.put("coach_id", assigned); // a laptop never moves a resident; the office does
+            String stored = toJson(body);
             try (PreparedStatement statement = connection.prepareStatement("UPDATE resident SET body = ? WHERE id = ?")) {
-                statement.setString(1, toJson(change.body()));
+                statement.setString(1, stored);
                 statement.setString(2, change.residentId().toString());
                 statement.executeUpdate();
             }
-        } else if (change.deleted()) {
+            return stored;
+        }
+        if (change.deleted()) {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM resident_record WHERE id = ?")) {
                 statement.setString(1, change.recordId().toString());
                 statement.executeUpdate();
             }
-        } else {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO resident_record (id, kind, resident_id, body) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, resident_id = excluded.resident_id,
-                        body = excluded.body""")) {
-                statement.setString(1, change.recordId().toString());
-                statement.setString(2, change.kind());
-                statement.setString(3, change.residentId().toString());
-                statement.setString(4, toJson(change.body()));
-                statement.executeUpdate();
+            return null;
+        }
+        StoredRecord existing = merged ? existingRecord(connection, change.recordId()) : null;
+        String stored = toJson(merged(change, existing == null ? null : existing.body(), conflicts));
+        upsertRecord(connection, change.recordId(), change.kind(), change.residentId(), stored);
+        return stored;
+    }
+
+    /** The laptop's body merged per field into the server's (when there is one and the kind is merged). */
+    private ObjectNode merged(Change change, String serverBody, List<FieldMerge.FieldConflict> conflicts) {
+        ObjectNode laptop = (ObjectNode) change.body();
+        if (serverBody == null || !RecordKinds.MERGED.contains(change.kind())) {
+            return laptop.deepCopy();
+        }
+        try {
+            FieldMerge.Result result = FieldMerge.merge(change.base(), laptop, (ObjectNode) json.readTree(serverBody));
+            conflicts.addAll(result.conflicts());
+            return result.merged();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void upsertRecord(Connection connection, UUID id, String kind, UUID residentId, String body) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO resident_record (id, kind, resident_id, body) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, resident_id = excluded.resident_id,
+                    body = excluded.body""")) {
+            statement.setString(1, id.toString());
+            statement.setString(2, kind);
+            statement.setString(3, residentId.toString());
+            statement.setString(4, body);
+            statement.executeUpdate();
+        }
+    }
+
+    private String residentBody(Connection connection, UUID residentId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM resident WHERE id = ?")) {
+            statement.setString(1, residentId.toString());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private boolean residentExists(Connection connection, UUID residentId) throws SQLException {
+        return residentBody(connection, residentId) != null;
+    }
+
+    /** Whether the resident moved away from this coach after the laptop's cursor (it could not know yet). */
+    private boolean movedAwayAfter(Connection connection, UUID residentId, UUID coachId, long cursor) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM resident_move WHERE resident_id = ? AND from_coach = ? AND seq > ?")) {
+            statement.setString(1, residentId.toString());
+            statement.setString(2, coachId.toString());
+            statement.setLong(3, cursor);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
             }
         }
     }
@@ -312,11 +415,15 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
-    private String existingRecord(Connection connection, UUID recordId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT kind, body FROM resident_record WHERE id = ?")) {
+    private record StoredRecord(String kind, String residentId, String body) {
+    }
+
+    private StoredRecord existingRecord(Connection connection, UUID recordId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT kind, resident_id, body FROM resident_record WHERE id = ?")) {
             statement.setString(1, recordId.toString());
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() && RecordKinds.CONVERSATION.equals(row.getString(1)) ? row.getString(2) : null;
+                return row.next() ? new StoredRecord(row.getString(1), row.getString(2), row.getString(3)) : null;
             }
         }
     }
@@ -341,11 +448,12 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
+    /** Logs a change for one coach's laptops to pull ({@code audience}; null: nobody's until assigned). */
     private void log(Connection connection, long seq, UUID changeId, String kind, UUID recordId, UUID residentId,
-                     boolean deleted, String body) throws SQLException {
+                     boolean deleted, String body, String audience) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body, coach_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             statement.setLong(1, seq);
             statement.setString(2, changeId.toString());
             statement.setString(3, kind);
@@ -353,24 +461,45 @@ public final class ServerStore implements AutoCloseable {
             statement.setString(5, residentId.toString());
             statement.setBoolean(6, deleted);
             statement.setString(7, body);
+            statement.setString(8, audience);
             statement.executeUpdate();
         }
     }
 
     /** An imported caseload is logged like pushed changes, so laptops pull it the same way. */
     private void logImport(Connection connection) throws SQLException {
-        record Row(String kind, String id, String residentId, String body) {
-        }
-        List<Row> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("""
-                     SELECT 'resident', id, id, body FROM resident WHERE id NOT IN (SELECT record_id FROM change_log)
-                     UNION ALL
-                     SELECT kind, id, resident_id, body FROM resident_record WHERE id NOT IN (SELECT record_id FROM change_log)""")) {
-            while (result.next()) {
-                rows.add(new Row(result.getString(1), result.getString(2), result.getString(3), result.getString(4)));
+        logRows(connection, rows(connection, """
+                SELECT 'resident', id, id, body, coach_id FROM resident WHERE id NOT IN (SELECT record_id FROM change_log)
+                UNION ALL
+                SELECT rr.kind, rr.id, rr.resident_id, rr.body, r.coach_id FROM resident_record rr
+                JOIN resident r ON r.id = rr.resident_id
+                WHERE rr.id NOT IN (SELECT record_id FROM change_log)""", null),
+                row -> UUID.nameUUIDFromBytes(("import/" + row.id()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A record as it goes into the log: kind, id, resident, body and the coach who pulls it. */
+    private record LogRow(String kind, String id, String residentId, String body, String audience) {
+    }
+
+    private List<LogRow> rows(Connection connection, String sql, String parameter) throws SQLException {
+        List<LogRow> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+                statement.setString(2, parameter);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new LogRow(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getString(5)));
+                }
             }
         }
+        return rows;
+    }
+
+    /** Logs rows as written records (not deletes) under consecutive sequence numbers. */
+    private void logRows(Connection connection, List<LogRow> rows, Function<LogRow, UUID> changeId) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -380,16 +509,97 @@ public final class ServerStore implements AutoCloseable {
             seqs.add(new long[] {first + i, i});
         }
         batch(connection, """
-                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", seqs, (statement, seq) -> {
-            Row row = rows.get((int) seq[1]);
+                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body, coach_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", seqs, (statement, seq) -> {
+            LogRow row = rows.get((int) seq[1]);
             statement.setLong(1, seq[0]);
-            statement.setString(2, UUID.nameUUIDFromBytes(("import/" + row.id()).getBytes(StandardCharsets.UTF_8)).toString());
+            statement.setString(2, changeId.apply(row).toString());
             statement.setString(3, row.kind());
             statement.setString(4, row.id());
             statement.setString(5, row.residentId());
             statement.setBoolean(6, false);
             statement.setString(7, row.body());
+            statement.setString(8, row.audience());
+        });
+    }
+
+    // ---- moving residents between coaches ------------------------------------------------------
+
+    /**
+     * Assigns a resident to a coach (the office's assign and transfer). The new coach's laptops
+     * receive the resident with the full history, logged again for them; the old coach's laptops
+     * get a {@code resident_moved} marker, push what they still have for the resident (still taken,
+     * see {@link #push(UUID, Long, List)}), and purge it. Returns the coach the resident had, or
+     * null. Assigning to the coach the resident already has changes nothing.
+     */
+    public UUID assign(UUID residentId, UUID toCoach, Instant at) {
+        return inTransaction(connection -> {
+            String body = residentBody(connection, residentId);
+            if (body == null) {
+                throw new StoreException("No resident with id " + residentId, null);
+            }
+            if (!coachExists(connection, toCoach)) {
+                throw new StoreException("No coach with id " + toCoach, null);
+            }
+            String from = assignedCoach(connection, residentId);
+            if (toCoach.toString().equals(from)) {
+                return from == null ? null : UUID.fromString(from);
+            }
+            ObjectNode moved;
+            try {
+                moved = (ObjectNode) json.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            moved.put("coach_id", toCoach.toString());
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE resident SET coach_id = ?, body = ? WHERE id = ?")) {
+                statement.setString(1, toCoach.toString());
+                statement.setString(2, toJson(moved));
+                statement.setString(3, residentId.toString());
+                statement.executeUpdate();
+            }
+            long markerSeq = nextSequence(connection, 1);
+            if (from != null) {
+                log(connection, markerSeq, UUID.randomUUID(), RecordKinds.RESIDENT_MOVED, residentId, residentId, true, null, from);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO resident_move (seq, resident_id, from_coach, to_coach, moved_at) VALUES (?, ?, ?, ?, ?)")) {
+                statement.setLong(1, markerSeq);
+                statement.setString(2, residentId.toString());
+                statement.setString(3, from);
+                statement.setString(4, toCoach.toString());
+                statement.setLong(5, at.toEpochMilli());
+                statement.executeUpdate();
+            }
+            logRows(connection, rows(connection, """
+                    SELECT 'resident', r.id, r.id, r.body, r.coach_id FROM resident r WHERE r.id = ?
+                    UNION ALL
+                    SELECT rr.kind, rr.id, rr.resident_id, rr.body, r.coach_id FROM resident_record rr
+                    JOIN resident r ON r.id = rr.resident_id WHERE rr.resident_id = ?""", residentId.toString()),
+                    row -> UUID.randomUUID());
+            return from == null ? null : UUID.fromString(from);
+        });
+    }
+
+    private boolean coachExists(Connection connection, UUID coachId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM coach WHERE id = ?")) {
+            statement.setString(1, coachId.toString());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** The resident with this client number, or null. */
+    public UUID residentByClientNumber(String clientNumber) {
+        return inReadTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM resident WHERE client_number = ?")) {
+                statement.setString(1, clientNumber);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? UUID.fromString(row.getString(1)) : null;
+                }
+            }
         });
     }
 

@@ -148,7 +148,7 @@ class SyncProtocolTest {
             CountDownLatch firstHasItsNumber = new CountDownLatch(1);
             CountDownLatch letFirstCommit = new CountDownLatch(1);
 
-            CompletableFuture<ChangeResult> slow = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), List.of(first), () -> {
+            CompletableFuture<ChangeResult> slow = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), null, List.of(first), () -> {
                 firstHasItsNumber.countDown();
                 await(letFirstCommit);
             }).get(0));

@@ -1,0 +1,28 @@
+package nl.groningen.keukentafel.contract;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A field that the laptop and someone else (the office, another device) both changed, to different
+ * values. The record keeps the server's value until the coach chooses; both are kept here. The
+ * field is a path: {@code due_date}, or {@code goals/<goal id>/description} inside a list.
+ */
+public record Conflict(
+        @JsonProperty("id") UUID id,
+        @JsonProperty("resident_id") UUID residentId,
+        @JsonProperty("record_kind") String recordKind,
+        @JsonProperty("record_id") UUID recordId,
+        @JsonProperty("field") String field,
+        @JsonProperty("server_value") JsonNode serverValue,
+        @JsonProperty("laptop_value") JsonNode laptopValue,
+        @JsonProperty("detected_at") Instant detectedAt) {
+
+    /** One conflict per record and field: a second clash on the same field replaces the first. */
+    public static UUID idFor(UUID recordId, String field) {
+        return UUID.nameUUIDFromBytes(("conflict/" + recordId + "/" + field).getBytes(StandardCharsets.UTF_8));
+    }
+}
