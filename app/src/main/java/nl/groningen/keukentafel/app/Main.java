@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import nl.groningen.keukentafel.app.cli.HeadlessCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
  * Starts the app. A plain main class (not an Application) so the app runs from the classpath with
  * JavaFX as ordinary jars beside it.
  */
-@Command(name = "keukentafel", mixinStandardHelpOptions = true, description = "Keukentafel: de app voor coaches.")
+@Command(name = "keukentafel", mixinStandardHelpOptions = true, description = "Keukentafel: de app voor coaches.",
+        subcommands = {HeadlessCommands.Enroll.class, HeadlessCommands.Sync.class, HeadlessCommands.Status.class,
+                HeadlessCommands.Export.class, HeadlessCommands.AddConversation.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", description = "Map met de lokale gegevens (standaard de gebruikersmap van het systeem).")

@@ -27,6 +27,22 @@ public final class Profiles {
         }
     }
 
+    /**
+     * Removes a coach's database and its WAL and shared-memory files from this laptop (a revoked
+     * device, or an enrolment that failed before anything was stored). Returns whether it existed.
+     */
+    public boolean wipe(String userName) throws java.io.IOException {
+        Path file = fileOf(userName);
+        if (file == null) {
+            return false;
+        }
+        boolean existed = java.nio.file.Files.deleteIfExists(file);
+        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+        return existed;
+    }
+
     /** The database file for a user name, or null when the name cannot be one. */
     public Path fileOf(String userName) {
         String name = userName == null ? "" : userName.trim().toLowerCase(Locale.ROOT);

@@ -51,6 +51,13 @@ public final class Caseload {
         records.put(residentId, updated);
     }
 
+    /** A resident no longer in this coach's caseload (moved to another coach): gone from memory too. */
+    public void remove(UUID residentId) {
+        residents.remove(residentId);
+        records.remove(residentId);
+        search = null;
+    }
+
     /** The records read after the residents: from now on every resident's records are in memory. */
     public void putAllRecords(Map<UUID, ResidentRecords> loaded) {
         records.putAll(loaded);

@@ -1,6 +1,8 @@
 package nl.groningen.keukentafel.app.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,21 +12,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.FinalisedConversationException;
 import nl.groningen.keukentafel.app.domain.RecordStore;
+import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Appointment;
 import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.Conflict;
 import nl.groningen.keukentafel.contract.ContactAttempt;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.ConversationStatus;
@@ -34,6 +43,12 @@ import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.FieldMerge;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
+import nl.groningen.keukentafel.contract.sync.RecordKinds;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -44,9 +59,10 @@ import org.sqlite.SQLiteDataSource;
  * are single transactions made durable before they return. One connection, used by one thread at
  * a time (the methods are synchronized).
  */
-public final class LocalStore implements RecordStore, AutoCloseable {
+public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable {
 
     private static final String RESIDENT = "resident";
+    private static final String OUTBOX = "outbox";
 
     private final Connection connection;
     private final Sealer sealer;
@@ -236,6 +252,7 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             case AGREEMENT -> open(row.kind(), row.id(), row.sealed(), Agreement.class);
             case REFERRAL -> open(row.kind(), row.id(), row.sealed(), Referral.class);
             case DEVELOPMENT_PLAN -> open(row.kind(), row.id(), row.sealed(), DevelopmentPlan.class);
+            case CONFLICT -> open(row.kind(), row.id(), row.sealed(), Conflict.class);
         };
     }
 
@@ -274,7 +291,7 @@ public final class LocalStore implements RecordStore, AutoCloseable {
     /** Stores a resident's details (new or changed). */
     @Override
     public synchronized void saveResident(Resident resident) {
-        inTransaction(() -> putResident(resident));
+        inTransaction(() -> putResident(resident, true));
     }
 
     /**
@@ -284,31 +301,31 @@ public final class LocalStore implements RecordStore, AutoCloseable {
     public synchronized void saveCaseload(Collection<Resident> residents, Map<UUID, ResidentRecords> records) {
         inTransaction(() -> {
             for (Resident resident : residents) {
-                putResident(resident);
+                putResident(resident, false);
             }
             for (Map.Entry<UUID, ResidentRecords> entry : records.entrySet()) {
                 UUID residentId = entry.getKey();
                 ResidentRecords r = entry.getValue();
                 for (ContactAttempt a : r.contactAttempts()) {
-                    putRecord(RecordKind.CONTACT_ATTEMPT, a.id(), residentId, a);
+                    putRecord(RecordKind.CONTACT_ATTEMPT, a.id(), residentId, a, false);
                 }
                 for (Appointment a : r.appointments()) {
-                    putRecord(RecordKind.APPOINTMENT, a.id(), residentId, a);
+                    putRecord(RecordKind.APPOINTMENT, a.id(), residentId, a, false);
                 }
                 for (Conversation c : r.conversations()) {
-                    putRecord(RecordKind.CONVERSATION, c.id(), residentId, c);
+                    putRecord(RecordKind.CONVERSATION, c.id(), residentId, c, false);
                 }
                 for (ConversationDraft d : r.drafts()) {
-                    putRecord(RecordKind.DRAFT, d.conversation().id(), residentId, d);
+                    putRecord(RecordKind.DRAFT, d.conversation().id(), residentId, d, false);
                 }
                 for (Agreement a : r.agreements()) {
-                    putRecord(RecordKind.AGREEMENT, a.id(), residentId, a);
+                    putRecord(RecordKind.AGREEMENT, a.id(), residentId, a, false);
                 }
                 for (Referral x : r.referrals()) {
-                    putRecord(RecordKind.REFERRAL, x.id(), residentId, x);
+                    putRecord(RecordKind.REFERRAL, x.id(), residentId, x, false);
                 }
                 if (r.plan() != null) {
-                    putRecord(RecordKind.DEVELOPMENT_PLAN, r.plan().id(), residentId, r.plan());
+                    putRecord(RecordKind.DEVELOPMENT_PLAN, r.plan().id(), residentId, r.plan(), false);
                 }
             }
         });
@@ -318,15 +335,15 @@ public final class LocalStore implements RecordStore, AutoCloseable {
     @Override
     public synchronized void saveContactAttempt(ContactAttempt attempt, Resident resident) {
         inTransaction(() -> {
-            putResident(resident);
-            putRecord(RecordKind.CONTACT_ATTEMPT, attempt.id(), attempt.residentId(), attempt);
+            putResident(resident, true);
+            putRecord(RecordKind.CONTACT_ATTEMPT, attempt.id(), attempt.residentId(), attempt, true);
         });
     }
 
     /** Saves a conversation being written; called as the coach types. */
     @Override
     public synchronized void saveDraft(ConversationDraft draft) {
-        inTransaction(() -> putRecord(RecordKind.DRAFT, draft.conversation().id(), draft.conversation().residentId(), draft));
+        inTransaction(() -> putRecord(RecordKind.DRAFT, draft.conversation().id(), draft.conversation().residentId(), draft, true));
     }
 
     /**
@@ -343,13 +360,13 @@ public final class LocalStore implements RecordStore, AutoCloseable {
                 throw new FinalisedConversationException();
             }
             delete(finalised.id());
-            putResident(resident);
-            putRecord(RecordKind.CONVERSATION, finalised.id(), finalised.residentId(), finalised);
+            putResident(resident, true);
+            putRecord(RecordKind.CONVERSATION, finalised.id(), finalised.residentId(), finalised, true);
             for (Agreement a : draft.agreements()) {
-                putRecord(RecordKind.AGREEMENT, a.id(), a.residentId(), a);
+                putRecord(RecordKind.AGREEMENT, a.id(), a.residentId(), a, true);
             }
             for (Referral r : draft.referrals()) {
-                putRecord(RecordKind.REFERRAL, r.id(), r.residentId(), r);
+                putRecord(RecordKind.REFERRAL, r.id(), r.residentId(), r, true);
             }
         });
     }
@@ -366,22 +383,22 @@ public final class LocalStore implements RecordStore, AutoCloseable {
 
     @Override
     public synchronized void saveAgreement(Agreement agreement) {
-        inTransaction(() -> putRecord(RecordKind.AGREEMENT, agreement.id(), agreement.residentId(), agreement));
+        inTransaction(() -> putRecord(RecordKind.AGREEMENT, agreement.id(), agreement.residentId(), agreement, true));
     }
 
     @Override
     public synchronized void saveReferral(Referral referral) {
-        inTransaction(() -> putRecord(RecordKind.REFERRAL, referral.id(), referral.residentId(), referral));
+        inTransaction(() -> putRecord(RecordKind.REFERRAL, referral.id(), referral.residentId(), referral, true));
     }
 
     @Override
     public synchronized void saveAppointment(Appointment appointment) {
-        inTransaction(() -> putRecord(RecordKind.APPOINTMENT, appointment.id(), appointment.residentId(), appointment));
+        inTransaction(() -> putRecord(RecordKind.APPOINTMENT, appointment.id(), appointment.residentId(), appointment, true));
     }
 
     @Override
     public synchronized void savePlan(DevelopmentPlan plan) {
-        inTransaction(() -> putRecord(RecordKind.DEVELOPMENT_PLAN, plan.id(), plan.residentId(), plan));
+        inTransaction(() -> putRecord(RecordKind.DEVELOPMENT_PLAN, plan.id(), plan.residentId(), plan, true));
     }
 
     /** Replaces the reference data and the sociale kaart. */
@@ -406,6 +423,303 @@ public final class LocalStore implements RecordStore, AutoCloseable {
         });
     }
 
+    // ---- sync ----------------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<Change> takeOutbox(int max) {
+        List<Change> changes = new ArrayList<>();
+        inTransaction(() -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT change_id, kind, record_id, resident_id, deleted, sealed FROM outbox ORDER BY position LIMIT ?""")) {
+                statement.setInt(1, max);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String changeId = rows.getString(1);
+                        JsonNode entry = open(OUTBOX, changeId, rows.getBytes(6), JsonNode.class);
+                        changes.add(new Change(UUID.fromString(changeId), rows.getString(2), UUID.fromString(rows.getString(3)),
+                                UUID.fromString(rows.getString(4)), rows.getInt(5) == 1, nullIfNull(entry.get("body")),
+                                nullIfNull(entry.get("base"))));
+                    }
+                }
+            }
+            try (PreparedStatement mark = connection.prepareStatement("UPDATE outbox SET sent = 1 WHERE change_id = ?")) {
+                for (Change change : changes) {
+                    mark.setString(1, change.changeId().toString());
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+        });
+        return changes;
+    }
+
+    private static JsonNode nullIfNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node;
+    }
+
+    @Override
+    public synchronized void acknowledge(List<ChangeResult> results, Instant at) {
+        inTransaction(() -> {
+            for (ChangeResult result : results) {
+                String changeId = result.changeId().toString();
+                if (result.status() == ChangeStatus.REJECTED) {
+                    try (PreparedStatement refuse = connection.prepareStatement("""
+                            INSERT INTO sync_refusal (change_id, kind, record_id, resident_id, reason, refused_at)
+                            SELECT change_id, kind, record_id, resident_id, ?, ? FROM outbox WHERE change_id = ?
+                            ON CONFLICT (change_id) DO NOTHING""")) {
+                        refuse.setString(1, result.reason() == null ? "unknown" : result.reason());
+                        refuse.setString(2, at.toString());
+                        refuse.setString(3, changeId);
+                        refuse.executeUpdate();
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE change_id = ?")) {
+                    delete.setString(1, changeId);
+                    delete.executeUpdate();
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized int waiting() {
+        return count("SELECT COUNT(*) FROM outbox", null);
+    }
+
+    @Override
+    public synchronized boolean hasWaitingFor(UUID residentId) {
+        return count("SELECT COUNT(*) FROM outbox WHERE resident_id = ?", residentId.toString()) > 0;
+    }
+
+    private int count(String sql, String parameter) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
+    }
+
+    @Override
+    public synchronized long cursor() {
+        String value = state("cursor");
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    @Override
+    public synchronized Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
+        Set<UUID> touched = new LinkedHashSet<>();
+        inTransaction(() -> {
+            for (PulledChange change : changes) {
+                applyOne(change, touched);
+            }
+            putState("cursor", Long.toString(nextCursor), null);
+        });
+        return touched;
+    }
+
+    private void applyOne(PulledChange change, Set<UUID> touched) throws SQLException {
+        String residentId = change.residentId().toString();
+        if (RecordKinds.RESIDENT_MOVED.equals(change.kind())) {
+            if (count("SELECT COUNT(*) FROM outbox WHERE resident_id = ?", residentId) > 0) {
+                throw new LocalStoreException("Changes for a resident who moved are still waiting to be sent", null);
+            }
+            execute("DELETE FROM record WHERE resident_id = ?", residentId);
+            execute("DELETE FROM resident WHERE id = ?", residentId);
+            touched.add(change.residentId());
+            return;
+        }
+        if (count("SELECT COUNT(*) FROM outbox WHERE record_id = ?", change.recordId().toString()) > 0) {
+            return; // the laptop's own change is on its way; the server merges it and sends the result back
+        }
+        touched.add(change.residentId());
+        if (RecordKinds.RESIDENT.equals(change.kind())) {
+            readable(change, Resident.class);
+            putResidentBody(change.residentId(), change.body(), false);
+        } else if (change.deleted()) {
+            delete(change.recordId());
+        } else {
+            RecordKind kind = RecordKind.of(change.kind());
+            if (!kind.synced()) {
+                throw new LocalStoreException("The server sent a kind of record the laptop keeps to itself", null);
+            }
+            readable(change, switch (kind) {
+                case CONTACT_ATTEMPT -> ContactAttempt.class;
+                case APPOINTMENT -> Appointment.class;
+                case CONVERSATION -> Conversation.class;
+                case AGREEMENT -> Agreement.class;
+                case REFERRAL -> Referral.class;
+                case DEVELOPMENT_PLAN -> DevelopmentPlan.class;
+                case CONFLICT -> Conflict.class;
+                case DRAFT -> ConversationDraft.class;
+            });
+            putRecordBody(kind, change.recordId(), change.residentId(), change.body(), false);
+        }
+    }
+
+    /** Refuses (and so rolls back the page) a body this version of the app cannot read. */
+    private void readable(PulledChange change, Class<?> type) {
+        try {
+            json.treeToValue(change.body(), type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LocalStoreException("The server sent a " + change.kind() + " this version of the app cannot read", e);
+        }
+    }
+
+    private void execute(String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized Optional<Enrolled> enrolment() {
+        String url = state("server_url");
+        String device = state("device_id");
+        byte[] token = sealedState("device_token");
+        if (url == null || device == null || token == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Enrolled(url, UUID.fromString(device),
+                new String(sealer.open("sync_state", "device_token", token), StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public synchronized void saveEnrolment(Enrolled enrolled) {
+        inTransaction(() -> {
+            putState("server_url", enrolled.serverUrl(), null);
+            putState("device_id", enrolled.deviceId().toString(), null);
+            putState("device_token", null, sealer.seal("sync_state", "device_token", enrolled.token().getBytes(StandardCharsets.UTF_8)));
+        });
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastSync() {
+        return Optional.ofNullable(state("last_sync")).map(Instant::parse);
+    }
+
+    @Override
+    public synchronized void saveLastSync(Instant at) {
+        inTransaction(() -> putState("last_sync", at.toString(), null));
+    }
+
+    @Override
+    public synchronized List<Conflict> conflicts() {
+        List<Conflict> conflicts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id, sealed FROM record WHERE kind = 'conflict'");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                conflicts.add(open(RecordKind.CONFLICT.code(), rows.getString(1), rows.getBytes(2), Conflict.class));
+            }
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
+        conflicts.sort(java.util.Comparator.comparing(Conflict::detectedAt));
+        return conflicts;
+    }
+
+    /**
+     * The coach's choice for a conflict: the record takes the chosen value (a change of its own,
+     * queued like any other) and the conflict is deleted here and on the server, in one transaction.
+     */
+    public synchronized void resolve(Conflict conflict, JsonNode chosen) {
+        inTransaction(() -> {
+            String recordId = conflict.recordId().toString();
+            if (RecordKinds.RESIDENT.equals(conflict.recordKind())) {
+                JsonNode current = sealedBody(RESIDENT, "SELECT sealed FROM resident WHERE id = ?", recordId);
+                if (current instanceof ObjectNode object) {
+                    putResidentBody(conflict.recordId(), FieldMerge.set(object, conflict.field(), chosen), true);
+                }
+            } else {
+                RecordKind kind = RecordKind.of(conflict.recordKind());
+                JsonNode current = sealedBody(kind.code(), "SELECT sealed FROM record WHERE id = ?", recordId);
+                if (current instanceof ObjectNode object) {
+                    putRecordBody(kind, conflict.recordId(), conflict.residentId(), FieldMerge.set(object, conflict.field(), chosen), true);
+                }
+            }
+            delete(conflict.id());
+            queue(RecordKind.CONFLICT.code(), conflict.id(), conflict.residentId(), null, null);
+        });
+    }
+
+    @Override
+    public synchronized List<Refusal> refusals() {
+        List<Refusal> refusals = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT change_id, kind, record_id, resident_id, reason, refused_at FROM sync_refusal ORDER BY refused_at DESC");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                refusals.add(new Refusal(UUID.fromString(rows.getString(1)), rows.getString(2), UUID.fromString(rows.getString(3)),
+                        UUID.fromString(rows.getString(4)), rows.getString(5), Instant.parse(rows.getString(6))));
+            }
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
+        return refusals;
+    }
+
+    /** One resident and their records as stored now, or empty when the resident is no longer here. */
+    public synchronized Optional<Map.Entry<Resident, ResidentRecords>> resident(UUID residentId) {
+        String id = residentId.toString();
+        try {
+            JsonNode body = sealedBody(RESIDENT, "SELECT sealed FROM resident WHERE id = ?", id);
+            if (body == null) {
+                return Optional.empty();
+            }
+            Builder builder = new Builder();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, resident_id, kind, sealed FROM record WHERE resident_id = ?")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        builder.add(openRecord(new SealedRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBytes(4))));
+                    }
+                }
+            }
+            return Optional.of(Map.entry(json.treeToValue(body, Resident.class), builder.build()));
+        } catch (SQLException | IOException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
+    }
+
+    private String state(String key) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+            statement.setString(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
+    }
+
+    private byte[] sealedState(String key) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT sealed FROM sync_state WHERE key = ?")) {
+            statement.setString(1, key);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
+    }
+
+    private void putState(String key, String value, byte[] sealed) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO sync_state (key, value, sealed) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, sealed = excluded.sealed""")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            statement.setBytes(3, sealed);
+            statement.executeUpdate();
+        }
+    }
+
     /** Forgets the data key and closes the file: the caseload can no longer be read. */
     @Override
     public synchronized void close() {
@@ -415,31 +729,99 @@ public final class LocalStore implements RecordStore, AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private void putResident(Resident resident) throws SQLException {
+    private void putResident(Resident resident, boolean queue) throws SQLException {
+        putResidentBody(resident.id(), json.valueToTree(resident), queue);
+    }
+
+    private void putResidentBody(UUID residentId, JsonNode body, boolean queue) throws SQLException {
+        String id = residentId.toString();
+        if (queue) {
+            queue(RESIDENT, residentId, residentId, body, sealedBody(RESIDENT, "SELECT sealed FROM resident WHERE id = ?", id));
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO resident (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed")) {
-            String id = resident.id().toString();
             statement.setString(1, id);
-            statement.setBytes(2, seal(RESIDENT, id, resident));
+            statement.setBytes(2, seal(RESIDENT, id, body));
             statement.executeUpdate();
         }
     }
 
-    private void putRecord(RecordKind kind, UUID id, UUID residentId, Object record) throws SQLException {
+    private void putRecord(RecordKind kind, UUID id, UUID residentId, Object record, boolean queue) throws SQLException {
         if (kind == RecordKind.DRAFT && existingKind(id) == RecordKind.CONVERSATION) {
             throw new FinalisedConversationException();
+        }
+        putRecordBody(kind, id, residentId, json.valueToTree(record), queue && kind.synced());
+    }
+
+    private void putRecordBody(RecordKind kind, UUID id, UUID residentId, JsonNode body, boolean queue) throws SQLException {
+        String key = id.toString();
+        if (queue) {
+            RecordKind before = existingKind(id);
+            queue(kind.code(), id, residentId, body, before == kind
+                    ? sealedBody(kind.code(), "SELECT sealed FROM record WHERE id = ?", key) : null);
         }
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO record (id, resident_id, kind, sealed) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET resident_id = excluded.resident_id, kind = excluded.kind,
                     sealed = excluded.sealed""")) {
-            String key = id.toString();
             statement.setString(1, key);
             statement.setString(2, residentId.toString());
             statement.setString(3, kind.code());
-            statement.setBytes(4, seal(kind.code(), key, record));
+            statement.setBytes(4, seal(kind.code(), key, body));
             statement.executeUpdate();
         }
+    }
+
+    /** The stored version of a row, opened, or null when there is none. */
+    private JsonNode sealedBody(String kind, String sql, String id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? open(kind, id, row.getBytes(1), JsonNode.class) : null;
+            }
+        }
+    }
+
+    /**
+     * Puts a change in the outbox, in the caller's transaction. A change not yet sent for the same
+     * record takes the new body and keeps its base (one entry per record while offline, however
+     * often it is edited); once sent, a further change gets an entry of its own.
+     */
+    private void queue(String kind, UUID recordId, UUID residentId, JsonNode body, JsonNode base) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT change_id, sealed, deleted FROM outbox WHERE record_id = ? AND sent = 0 ORDER BY position DESC LIMIT 1")) {
+            find.setString(1, recordId.toString());
+            try (ResultSet row = find.executeQuery()) {
+                if (row.next() && row.getInt(3) == 0 && body != null) {
+                    String changeId = row.getString(1);
+                    JsonNode earlier = open(OUTBOX, changeId, row.getBytes(2), JsonNode.class);
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET sealed = ? WHERE change_id = ?")) {
+                        update.setBytes(1, seal(OUTBOX, changeId, outboxEntry(body, earlier.get("base"))));
+                        update.setString(2, changeId);
+                        update.executeUpdate();
+                    }
+                    return;
+                }
+            }
+        }
+        String changeId = UUID.randomUUID().toString();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO outbox (change_id, kind, record_id, resident_id, deleted, sealed) VALUES (?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, changeId);
+            insert.setString(2, kind);
+            insert.setString(3, recordId.toString());
+            insert.setString(4, residentId.toString());
+            insert.setInt(5, body == null ? 1 : 0);
+            insert.setBytes(6, seal(OUTBOX, changeId, outboxEntry(body, base)));
+            insert.executeUpdate();
+        }
+    }
+
+    private ObjectNode outboxEntry(JsonNode body, JsonNode base) {
+        ObjectNode entry = json.createObjectNode();
+        entry.set("body", body);
+        entry.set("base", base);
+        return entry;
     }
 
     private RecordKind existingKind(UUID id) throws SQLException {

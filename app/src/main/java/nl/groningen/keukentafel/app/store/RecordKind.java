@@ -8,7 +8,9 @@ enum RecordKind {
     DRAFT("draft"),
     AGREEMENT("agreement"),
     REFERRAL("referral"),
-    DEVELOPMENT_PLAN("development_plan");
+    DEVELOPMENT_PLAN("development_plan"),
+    /** A field changed on two sides, made by the server; not part of a resident's records, listed apart. */
+    CONFLICT("conflict");
 
     private final String code;
 
@@ -18,6 +20,11 @@ enum RecordKind {
 
     String code() {
         return code;
+    }
+
+    /** Whether changes to this kind travel to the server (a draft stays on the laptop until finalised). */
+    boolean synced() {
+        return this != DRAFT;
     }
 
     static RecordKind of(String code) {

@@ -21,8 +21,11 @@ public record Conflict(
         @JsonProperty("laptop_value") JsonNode laptopValue,
         @JsonProperty("detected_at") Instant detectedAt) {
 
-    /** One conflict per record and field: a second clash on the same field replaces the first. */
-    public static UUID idFor(UUID recordId, String field) {
-        return UUID.nameUUIDFromBytes(("conflict/" + recordId + "/" + field).getBytes(StandardCharsets.UTF_8));
+    /**
+     * One conflict per pushed change and field: two laptops clashing with the office on the same
+     * field give two conflicts, so no laptop's value is lost; a replayed change gives the same one.
+     */
+    public static UUID idFor(UUID changeId, UUID recordId, String field) {
+        return UUID.nameUUIDFromBytes(("conflict/" + changeId + "/" + recordId + "/" + field).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,14 +5,21 @@ import java.util.List;
 
 /**
  * One page of changes after a cursor. The laptop stores {@code nextCursor} only after it has
- * committed the page locally, and asks again while {@code hasMore}.
+ * committed the page locally, and asks again while {@code hasMore}. {@code remaining} counts the
+ * changes after this page, for a progress bar.
  */
 public record PullPage(
         @JsonProperty("changes") List<PulledChange> changes,
         @JsonProperty("next_cursor") long nextCursor,
-        @JsonProperty("has_more") boolean hasMore) {
+        @JsonProperty("has_more") boolean hasMore,
+        @JsonProperty("remaining") long remaining) {
 
     public PullPage {
         changes = List.copyOf(changes);
+    }
+
+    /** A page without a count of what follows (0 when it is the last). */
+    public PullPage(List<PulledChange> changes, long nextCursor, boolean hasMore) {
+        this(changes, nextCursor, hasMore, 0);
     }
 }

@@ -204,8 +204,24 @@ public final class ServerStore implements AutoCloseable {
             boolean more = changes.size() > limit;
             List<PulledChange> page = more ? changes.subList(0, limit) : changes;
             long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-            return new PullPage(page, next, more);
+            return new PullPage(page, next, more, more ? remainingAfter(connection, coachId, next) : 0);
         });
+    }
+
+    private long remainingAfter(Connection connection, UUID coachId, long after) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(coachId == null
+                ? "SELECT COUNT(*) FROM change_log WHERE seq > ?"
+                : "SELECT COUNT(*) FROM change_log WHERE coach_id = ? AND seq > ?")) {
+            int i = 1;
+            if (coachId != null) {
+                statement.setString(i++, coachId.toString());
+            }
+            statement.setLong(i, after);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private ChangeResult applyOnce(Connection connection, UUID coachId, long cursor, Change change) throws SQLException {
@@ -248,7 +264,7 @@ public final class ServerStore implements AutoCloseable {
     /** Stores (or replaces) the conflict record for one field and logs it for the resident's coach. */
     private void keepConflict(Connection connection, Change change, FieldMerge.FieldConflict field, String audience)
             throws SQLException {
-        UUID id = Conflict.idFor(change.recordId(), field.path());
+        UUID id = Conflict.idFor(change.changeId(), change.recordId(), field.path());
         Conflict conflict = new Conflict(id, change.residentId(), change.kind(), change.recordId(), field.path(),
                 field.serverValue(), field.laptopValue(), Instant.now());
         String body = toJson(conflict);

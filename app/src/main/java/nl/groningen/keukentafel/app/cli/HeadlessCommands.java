@@ -1,0 +1,324 @@
+package nl.groningen.keukentafel.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import nl.groningen.keukentafel.app.DataFolders;
+import nl.groningen.keukentafel.app.Profiles;
+import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.ResidentRecords;
+import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.WrongCredentialException;
+import nl.groningen.keukentafel.app.store.LocalStore;
+import nl.groningen.keukentafel.app.sync.SyncClient;
+import nl.groningen.keukentafel.app.sync.SyncEngine;
+import nl.groningen.keukentafel.app.sync.SyncException;
+import nl.groningen.keukentafel.app.sync.SyncFailure;
+import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.ConversationStatus;
+import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.ReferenceData;
+import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.sync.EnrolResponse;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The app's headless command line (same jar as the app): enrol this laptop, sync, show the sync
+ * status, export the local data as JSON, add a conversation from a JSON file. For installers'
+ * scripts, support staff and end-to-end tests. Exit codes: 0 done, 1 failed (message on stderr),
+ * 2 wrong password or usage, 3 device revoked (local data wiped), 4 offline.
+ */
+public final class HeadlessCommands {
+
+    static final int FAILED = 1;
+    static final int WRONG_PASSWORD = 2;
+    static final int REVOKED = 3;
+    static final int OFFLINE = 4;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/Amsterdam"));
+
+    private HeadlessCommands() {
+    }
+
+    /** Options every command shares: where the data is, whose it is, and how the password arrives. */
+    public static final class Common {
+        @Option(names = "--data-dir", description = "Map met de lokale gegevens (standaard de gebruikersmap van het systeem).")
+        Path dataDir;
+        @Option(names = "--user", required = true, description = "Gebruikersnaam van de coach.")
+        String user;
+        @Option(names = "--password-stdin", description = "Lees het wachtwoord van standaardinvoer "
+                + "(anders uit KEUKENTAFEL_PASSWORD of gevraagd).")
+        boolean passwordFromStdin;
+        @Option(names = "--lang", defaultValue = "nl", description = "Taal van de meldingen: nl of en.")
+        String language;
+
+        Profiles profiles() {
+            return new Profiles(dataDir == null ? DataFolders.defaultFolder() : dataDir);
+        }
+
+        Messages messages() {
+            return Messages.forLocale(java.util.Locale.forLanguageTag(language));
+        }
+
+        char[] password() throws IOException {
+            String env = System.getenv("KEUKENTAFEL_PASSWORD");
+            Console console = System.console();
+            if (!passwordFromStdin && env != null) {
+                return env.toCharArray();
+            }
+            if (!passwordFromStdin && console != null) {
+                return console.readPassword("Wachtwoord: ");
+            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        }
+    }
+
+    /** Base of the commands that work on an existing, unlocked local database. */
+    abstract static class Unlocked implements Callable<Integer> {
+        @Mixin
+        Common common;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public final Integer call() throws Exception {
+            Path file = common.profiles().fileOf(common.user);
+            if (file == null || !LocalStore.exists(file)) {
+                err().println(common.messages().text("cli.noProfile", common.user));
+                return FAILED;
+            }
+            LocalStore store;
+            try {
+                store = LocalStore.unlock(file, common.password());
+            } catch (WrongCredentialException e) {
+                err().println(common.messages().text("login.wrongPassword"));
+                return WRONG_PASSWORD;
+            }
+            try (store) {
+                return run(store);
+            }
+        }
+
+        abstract int run(LocalStore store) throws Exception;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+    }
+
+    @Command(name = "enroll", aliases = "enrol", mixinStandardHelpOptions = true,
+            description = "Schrijf deze laptop in bij de syncserver met een eenmalige code van kantoor.")
+    public static final class Enroll implements Callable<Integer> {
+        @Mixin
+        Common common;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--server", required = true, description = "Adres van de syncserver, bijv. https://sync.keukentafel.groningen.nl")
+        String server;
+        @Option(names = "--code", required = true, description = "De inschrijfcode van kantoor (XXXX-XXXX-XXXX).")
+        String code;
+        @Option(names = "--device-name", description = "Naam van deze laptop (standaard de computernaam).")
+        String deviceName;
+
+        @Override
+        public Integer call() throws Exception {
+            Messages messages = common.messages();
+            Profiles profiles = common.profiles();
+            Path file = profiles.fileOf(common.user);
+            if (file == null) {
+                spec.commandLine().getErr().println(messages.text("cli.badUser", common.user));
+                return WRONG_PASSWORD;
+            }
+            char[] password = common.password();
+            boolean created = !LocalStore.exists(file);
+            LocalStore store;
+            try {
+                store = created ? LocalStore.create(file, password) : LocalStore.unlock(file, password);
+            } catch (WrongCredentialException e) {
+                spec.commandLine().getErr().println(messages.text("login.wrongPassword"));
+                return WRONG_PASSWORD;
+            }
+            boolean enrolled = false;
+            try (store) {
+                String name = deviceName != null ? deviceName : hostName();
+                EnrolResponse response = new SyncClient(SyncClient.defaultHttp(), server, null)
+                        .enrol(common.user.trim(), password, code.trim(), name);
+                store.saveEnrolment(new SyncLedger.Enrolled(server, response.deviceId(), response.token()));
+                if (created) {
+                    store.saveCoach(new Coach(response.coachId(), common.user.trim(), ""));
+                    store.saveReference(ReferenceData.standard(), List.of());
+                }
+                enrolled = true;
+                spec.commandLine().getOut().println(messages.text("cli.enrolled", response.deviceId()));
+                return 0;
+            } catch (SyncException e) {
+                spec.commandLine().getErr().println(messages.text(e.failure().messageKey()));
+                return e.failure() == SyncFailure.OFFLINE ? OFFLINE : FAILED;
+            } finally {
+                if (created && !enrolled) {
+                    profiles.wipe(common.user); // nothing was in it: a failed first enrolment leaves no half profile
+                }
+            }
+        }
+
+        private static String hostName() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "laptop";
+            }
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = "Synchroniseer nu: stuur de wachtende wijzigingen en haal de nieuwe op.")
+    public static final class Sync extends Unlocked {
+        @Override
+        int run(LocalStore store) throws IOException {
+            Messages messages = common.messages();
+            OkHttpClient http = SyncClient.defaultHttp();
+            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http, e.serverUrl(), e.token()), Clock.systemUTC());
+            long[] lastShown = {0};
+            try {
+                SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> {
+                    if (done - lastShown[0] >= 5_000 || done == total) {
+                        lastShown[0] = done;
+                        err().println(messages.text("cli.pulling", done, total));
+                        err().flush();
+                    }
+                });
+                out().println(messages.text("cli.synced", outcome.pushed(), outcome.conflicts(), outcome.refused(), outcome.pulled()));
+                return 0;
+            } catch (SyncException e) {
+                err().println(messages.text(e.failure().messageKey()));
+                if (e.failure() == SyncFailure.REVOKED) {
+                    store.close();
+                    common.profiles().wipe(common.user);
+                    err().println(messages.text("sync.wiped"));
+                    return REVOKED;
+                }
+                return e.failure() == SyncFailure.OFFLINE ? OFFLINE : FAILED;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Laat de syncstatus van deze laptop zien.")
+    public static final class Status extends Unlocked {
+        @Override
+        int run(LocalStore store) {
+            Messages m = common.messages();
+            Optional<SyncLedger.Enrolled> enrolled = store.enrolment();
+            out().println(m.text("cli.status.server", enrolled.map(SyncLedger.Enrolled::serverUrl).orElse(m.text("cli.status.notEnrolled"))));
+            enrolled.ifPresent(e -> out().println(m.text("cli.status.device", e.deviceId())));
+            out().println(m.text("cli.status.lastSync", store.lastSync().map(WHEN::format).orElse(m.text("cli.status.never"))));
+            out().println(m.text("cli.status.waiting", store.waiting()));
+            out().println(m.text("cli.status.conflicts", store.conflicts().size()));
+            out().println(m.text("cli.status.refused", store.refusals().size()));
+            out().println(m.text("cli.status.cursor", store.cursor()));
+            out().println(m.text("cli.status.residents", store.residents().size()));
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Exporteer de lokale gegevens als JSON (naar een bestand of standaarduitvoer).")
+    public static final class Export extends Unlocked {
+        @Option(names = "--out", description = "Bestand om naar te schrijven (standaard: standaarduitvoer).")
+        Path out;
+
+        @Override
+        int run(LocalStore store) throws IOException {
+            ObjectMapper json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = json.createObjectNode();
+            root.set("coach", json.valueToTree(store.coach()));
+            Map<UUID, ResidentRecords> records = store.records();
+            ArrayNode residents = root.putArray("residents");
+            for (Resident resident : store.residents()) {
+                ObjectNode entry = residents.addObject();
+                entry.set("resident", json.valueToTree(resident));
+                entry.set("records", json.valueToTree(records.getOrDefault(resident.id(), ResidentRecords.NONE)));
+            }
+            root.set("conflicts", json.valueToTree(store.conflicts()));
+            root.put("waiting_changes", store.waiting());
+            byte[] bytes = json.writeValueAsBytes(root);
+            if (out == null) {
+                System.out.write(bytes);
+                System.out.println();
+                System.out.flush();
+            } else {
+                Files.write(out, bytes);
+                err().println(common.messages().text("cli.exported", out));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add-conversation", mixinStandardHelpOptions = true,
+            description = {"Voeg een afgerond gesprek toe uit een JSON-bestand: "
+                    + "{\"conversation\": {...}, \"agreements\": [...], \"referrals\": [...]}.",
+                    "Het gesprek komt in de outbox en gaat bij de volgende sync naar de server."})
+    public static final class AddConversation extends Unlocked {
+        @Parameters(index = "0", description = "Het JSON-bestand.")
+        Path file;
+
+        @Override
+        int run(LocalStore store) {
+            Messages m = common.messages();
+            ConversationDraft draft;
+            try {
+                draft = Json.mapper().readValue(file.toFile(), ConversationDraft.class);
+            } catch (IOException | RuntimeException e) {
+                err().println(m.text("cli.badConversationFile", file, firstLine(e.getMessage())));
+                return FAILED;
+            }
+            Conversation conversation = draft.conversation();
+            Optional<Resident> resident = conversation == null ? Optional.empty()
+                    : store.residents().stream().filter(r -> r.id().equals(conversation.residentId())).findFirst();
+            if (resident.isEmpty()) {
+                err().println(m.text("cli.unknownResident"));
+                return FAILED;
+            }
+            Conversation finalised = conversation.status() == ConversationStatus.FINALISED ? conversation
+                    : Conversations.finalise(conversation);
+            store.finalise(draft, finalised, Conversations.applyTo(resident.get(), finalised));
+            out().println(m.text("cli.conversationAdded", finalised.id(), store.waiting()));
+            return 0;
+        }
+
+        private static String firstLine(String message) {
+            return message == null ? "" : message.lines().findFirst().orElse("");
+        }
+    }
+}

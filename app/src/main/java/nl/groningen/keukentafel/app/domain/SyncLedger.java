@@ -1,0 +1,64 @@
+package nl.groningen.keukentafel.app.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.groningen.keukentafel.contract.Conflict;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
+
+/**
+ * The laptop's side of sync, as the sync engine needs it: the outbox (filled by the store in the
+ * same transaction as each change), the pull cursor, and applying a pulled page. Every method is
+ * one transaction.
+ */
+public interface SyncLedger {
+
+    /** The oldest waiting changes, at most {@code max}, marked as sent (a resend keeps the same change id). */
+    List<Change> takeOutbox(int max);
+
+    /** The server's answers: applied or in conflict leave the outbox; refused ones are kept apart with the reason. */
+    void acknowledge(List<ChangeResult> results, Instant at);
+
+    /** How many changes wait to be sent. */
+    int waiting();
+
+    /** Whether changes for this resident still wait to be sent. */
+    boolean hasWaitingFor(UUID residentId);
+
+    /** The sequence number of the last pulled change committed here. */
+    long cursor();
+
+    /**
+     * Commits one pulled page and the new cursor together. A record with changes still waiting
+     * keeps the laptop's version (the server merges when they arrive). A resident moved to another
+     * coach is removed with all their records. Returns the residents whose data changed here.
+     */
+    Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor);
+
+    /** The server this laptop is enrolled with, if it is. */
+    Optional<Enrolled> enrolment();
+
+    void saveEnrolment(Enrolled enrolled);
+
+    Optional<Instant> lastSync();
+
+    void saveLastSync(Instant at);
+
+    /** The fields in conflict, for the coach to resolve. */
+    List<Conflict> conflicts();
+
+    /** The changes the server refused, newest first. */
+    List<Refusal> refusals();
+
+    /** The server's address and this device's identity and token. */
+    record Enrolled(String serverUrl, UUID deviceId, String token) {
+    }
+
+    /** A change the server refused, with its reason code. */
+    record Refusal(UUID changeId, String kind, UUID recordId, UUID residentId, String reason, Instant at) {
+    }
+}

@@ -1,0 +1,124 @@
+package nl.groningen.keukentafel.app.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.sync.EnrolRequest;
+import nl.groningen.keukentafel.contract.sync.EnrolResponse;
+import nl.groningen.keukentafel.contract.sync.ErrorResponse;
+import nl.groningen.keukentafel.contract.sync.Protocol;
+import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.PushRequest;
+import nl.groningen.keukentafel.contract.sync.PushResponse;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The sync server over HTTP (OkHttp, the contract's JSON). Every request carries the app's schema
+ * version; every failure becomes a {@link SyncException} with a reason the coach can be told.
+ * Holds no state but the address and the token: safe to retry any call.
+ */
+public final class SyncClient {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final String token;
+    private final ObjectMapper json = Json.mapper();
+
+    public SyncClient(OkHttpClient http, String serverUrl, String token) {
+        this.http = http;
+        HttpUrl parsed = HttpUrl.parse(serverUrl);
+        if (parsed == null) {
+            throw new IllegalArgumentException("Not a server address: " + serverUrl);
+        }
+        this.base = parsed;
+        this.token = token;
+    }
+
+    /** The one HTTP client of the app: short timeouts, so an unreachable server is noticed quickly. */
+    public static OkHttpClient defaultHttp() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60))
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    public EnrolResponse enrol(String userName, char[] password, String code, String deviceName) throws SyncException {
+        return call(post(Protocol.ENROL, new EnrolRequest(userName, new String(password), code, deviceName)), EnrolResponse.class);
+    }
+
+    public PushResponse push(PushRequest request) throws SyncException {
+        return call(post(Protocol.PUSH, request), PushResponse.class);
+    }
+
+    public PullPage pull(long after, int limit) throws SyncException {
+        HttpUrl url = base.newBuilder().encodedPath(Protocol.PULL).addQueryParameter("after", Long.toString(after))
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        return call(request(url).get().build(), PullPage.class);
+    }
+
+    private Request post(String path, Object body) throws SyncException {
+        try {
+            return request(base.newBuilder().encodedPath(path).build())
+                    .post(RequestBody.create(json.writeValueAsBytes(body), JSON)).build();
+        } catch (IOException e) {
+            throw new SyncException(SyncFailure.REFUSED, "request could not be written", e);
+        }
+    }
+
+    private Request.Builder request(HttpUrl url) {
+        Request.Builder builder = new Request.Builder().url(url)
+                .header(Protocol.SCHEMA_HEADER, Integer.toString(Protocol.SCHEMA_VERSION));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private <T> T call(Request request, Class<T> type) throws SyncException {
+        try (Response response = http.newCall(request).execute()) {
+            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+            if (response.isSuccessful()) {
+                try {
+                    return json.readValue(body, type);
+                } catch (IOException e) {
+                    throw new SyncException(SyncFailure.SERVER_ERROR, "unreadable answer", e);
+                }
+            }
+            throw failure(response.code(), body);
+        } catch (IOException e) {
+            throw new SyncException(SyncFailure.OFFLINE, e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private SyncException failure(int status, byte[] body) {
+        String code = "";
+        try {
+            code = json.readValue(body, ErrorResponse.class).error();
+        } catch (IOException | RuntimeException e) {
+            // not our server's JSON (a proxy's page, say): the status decides
+        }
+        SyncFailure failure = switch (code == null ? "" : code) {
+            case "device_revoked" -> SyncFailure.REVOKED;
+            case "unauthorized" -> SyncFailure.NOT_ENROLLED;
+            case "app_too_old" -> SyncFailure.APP_TOO_OLD;
+            case "wrong_credentials" -> SyncFailure.WRONG_CREDENTIALS;
+            case "bad_code" -> SyncFailure.BAD_CODE;
+            case "locked_out" -> SyncFailure.LOCKED_OUT;
+            default -> status == 426 ? SyncFailure.APP_TOO_OLD
+                    : status == 401 ? SyncFailure.NOT_ENROLLED
+                    : status == 502 || status == 503 || status == 504 ? SyncFailure.OFFLINE
+                    : status >= 500 ? SyncFailure.SERVER_ERROR : SyncFailure.REFUSED;
+        };
+        return new SyncException(failure, "HTTP " + status + " " + code, null);
+    }
+}

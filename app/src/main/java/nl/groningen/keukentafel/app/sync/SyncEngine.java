@@ -1,0 +1,126 @@
+package nl.groningen.keukentafel.app.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.store.LocalStoreException;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
+import nl.groningen.keukentafel.contract.sync.PushRequest;
+import nl.groningen.keukentafel.contract.sync.PushResponse;
+import nl.groningen.keukentafel.contract.sync.RecordKinds;
+
+/**
+ * One sync: push the outbox in batches, then pull pages after the cursor, each page committed
+ * locally together with its cursor. Any step may fail (connection gone, server down): what was
+ * committed stays committed, the outbox keeps every change the server has not answered, and the
+ * next sync resends those with the same change ids, which the server answers as before.
+ */
+public final class SyncEngine {
+
+    /** Changes per push request. */
+    public static final int PUSH_BATCH = 200;
+    /** Changes per pull page. */
+    public static final int PULL_PAGE = 1000;
+
+    private final SyncLedger ledger;
+    private final Function<SyncLedger.Enrolled, SyncClient> clients;
+    private final Clock clock;
+
+    public SyncEngine(SyncLedger ledger, Function<SyncLedger.Enrolled, SyncClient> clients, Clock clock) {
+        this.ledger = ledger;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** What one sync did. {@code changedResidents}: residents whose data on this laptop changed (or left it). */
+    public record Outcome(int pushed, int conflicts, int refused, int pulled, Set<UUID> changedResidents, Instant at) {
+    }
+
+    /** Progress of a pull: changes done so far and the total known now. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long done, long total);
+    }
+
+    public Outcome syncOnce(Progress progress) throws SyncException {
+        SyncLedger.Enrolled enrolled = ledger.enrolment()
+                .orElseThrow(() -> new SyncException(SyncFailure.NOT_ENROLLED, "no enrolment on this laptop", null));
+        SyncClient client = clients.apply(enrolled);
+        int[] counts = new int[3];
+        pushAll(client, counts);
+        Set<UUID> changed = new LinkedHashSet<>();
+        int pulled = 0;
+        PullPage page;
+        do {
+            page = client.pull(local(ledger::cursor), PULL_PAGE);
+            if (movesAResidentWithWaitingChanges(page.changes())) {
+                pushAll(client, counts); // the old coach's laptop first sends what it has, then lets go
+            }
+            PullPage committed = page;
+            changed.addAll(local(() -> ledger.applyPulled(committed.changes(), committed.nextCursor())));
+            pulled += page.changes().size();
+            progress.update(pulled, pulled + page.remaining());
+        } while (page.hasMore());
+        Instant at = clock.instant();
+        local(() -> {
+            ledger.saveLastSync(at);
+            return null;
+        });
+        return new Outcome(counts[0], counts[1], counts[2], pulled, changed, at);
+    }
+
+    private void pushAll(SyncClient client, int[] counts) throws SyncException {
+        for (int round = 0; round < 1_000; round++) {
+            List<Change> batch = local(() -> ledger.takeOutbox(PUSH_BATCH));
+            if (batch.isEmpty()) {
+                return;
+            }
+            PushResponse response = client.push(new PushRequest(batch, local(ledger::cursor)));
+            Set<UUID> sent = new LinkedHashSet<>();
+            batch.forEach(c -> sent.add(c.changeId()));
+            List<ChangeResult> answered = response.results().stream().filter(r -> sent.contains(r.changeId())).toList();
+            local(() -> {
+                ledger.acknowledge(answered, clock.instant());
+                return null;
+            });
+            for (ChangeResult result : answered) {
+                counts[result.status() == ChangeStatus.APPLIED ? 0 : result.status() == ChangeStatus.CONFLICT ? 1 : 2]++;
+            }
+            if (answered.size() < batch.size()) {
+                throw new SyncException(SyncFailure.SERVER_ERROR, "the server did not answer every change", null);
+            }
+        }
+    }
+
+    private boolean movesAResidentWithWaitingChanges(List<PulledChange> changes) throws SyncException {
+        for (PulledChange change : changes) {
+            if (RecordKinds.RESIDENT_MOVED.equals(change.kind()) && local(() -> ledger.hasWaitingFor(change.residentId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Local work; a failing local database (disk full, say) becomes a sync failure the coach is told about. */
+    private static <T> T local(LocalWork<T> work) throws SyncException {
+        try {
+            return work.run();
+        } catch (LocalStoreException e) {
+            throw new SyncException(SyncFailure.LOCAL_STORE, e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface LocalWork<T> {
+        T run();
+    }
+}

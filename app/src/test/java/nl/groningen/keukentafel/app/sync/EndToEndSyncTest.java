@@ -1,0 +1,351 @@
+package nl.groningen.keukentafel.app.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.groningen.keukentafel.app.Main;
+import nl.groningen.keukentafel.app.Profiles;
+import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.ResidentRecords;
+import nl.groningen.keukentafel.app.store.LocalStore;
+import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.AgreementOwner;
+import nl.groningen.keukentafel.contract.AgreementStatus;
+import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.Conflict;
+import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.EnrolResponse;
+import nl.groningen.keukentafel.contract.sync.PushRequest;
+import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.demo.DatasetSize;
+import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.domain.DeviceInfo;
+import nl.groningen.keukentafel.server.domain.Role;
+import nl.groningen.keukentafel.server.domain.StoreKind;
+import nl.groningen.keukentafel.server.http.SyncServer;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.StoreSettings;
+import nl.groningen.keukentafel.server.storage.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The app and the real sync server over HTTP, on SQLite and on PostgreSQL, driven through the
+ * app's headless command line (enroll, sync, status) and its local store, as a support script or
+ * the app itself would.
+ */
+@ExtendWith(TestStores.class)
+class EndToEndSyncTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final Dataset AREA = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.AREA);
+    private static final Coach SANNE = AREA.coaches().get(0);
+    private static final Coach PIETER = AREA.coaches().get(1);
+    private static final String PASSWORD = "keukentafel-e2e";
+
+    @TempDir
+    Path temp;
+
+    private ServerStore serverStore;
+    private SyncServer server;
+    private String url;
+    private final StringWriter lastErr = new StringWriter();
+    private final StringWriter lastOut = new StringWriter();
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (serverStore != null) {
+            serverStore.close();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aLaptopOfflineForADaySyncsEverythingAtTheEnd(StoreKind kind, TestStores stores) throws Exception {
+        startServer(stores.fresh(kind));
+        Path laptop = enrolled("sanne", SANNE);
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+        int residents = AREA.caseloadOf(SANNE.id()).size();
+        try (LocalStore store = open(laptop, "sanne")) {
+            assertThat(store.residents()).hasSize(residents);
+            assertThat(count(store.records())).isEqualTo(recordsOnServerFor(SANNE));
+        }
+
+        // The day at kitchen tables, offline: the server is gone.
+        int port = server.port();
+        server.close();
+        List<UUID> conversations = new ArrayList<>();
+        UUID doneAgreement;
+        try (LocalStore store = open(laptop, "sanne")) {
+            for (Resident resident : store.residents().subList(0, 5)) {
+                conversations.add(recordConversation(store, resident, 2));
+            }
+            Agreement open = openAgreement(store);
+            store.saveAgreement(new Agreement(open.id(), open.residentId(), open.conversationId(), open.description(),
+                    open.owner(), open.partner(), open.dueDate(), AgreementStatus.DONE, TODAY, open.socialMapEntry()));
+            doneAgreement = open.id();
+            assertThat(store.waiting()).isEqualTo(5 * 4 + 1); // conversation, 2 agreements, resident; and the agreement
+        }
+        assertThat(cli("sync", laptop, "sanne")).isEqualTo(4);
+        assertThat(lastErr.toString()).contains("niet bereikbaar");
+        try (LocalStore store = open(laptop, "sanne")) {
+            assertThat(store.waiting()).as("a failed sync leaves the outbox intact").isEqualTo(21);
+        }
+
+        // Back at the office: everything goes, once.
+        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", port);
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+        assertThat(lastOut.toString()).contains("21 verstuurd");
+        Path second = enrolled("sanne", SANNE);
+        assertThat(cli("sync", second, "sanne")).isZero();
+        try (LocalStore first = open(laptop, "sanne"); LocalStore other = open(second, "sanne")) {
+            assertThat(first.waiting()).isZero();
+            Map<UUID, ResidentRecords> onSecond = other.records();
+            for (UUID id : conversations) {
+                assertThat(onSecond.values().stream().flatMap(r -> r.conversations().stream()).filter(c -> c.id().equals(id)))
+                        .hasSize(1);
+            }
+            assertThat(onSecond.values().stream().flatMap(r -> r.agreements().stream())
+                    .filter(a -> a.id().equals(doneAgreement)).findFirst().orElseThrow().status()).isEqualTo(AgreementStatus.DONE);
+            assertThat(other.records()).as("both laptops hold the same caseload").isEqualTo(first.records());
+            assertThat(other.residents()).containsExactlyInAnyOrderElementsOf(first.residents());
+        }
+        assertThat(cli("sync", laptop, "sanne")).isZero();
+        assertThat(lastOut.toString()).as("nothing is sent twice").contains("0 verstuurd");
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void twoLaptopsAndTheOfficeEditingOneAgreementEndWithTheConflictShownToTheCoach(StoreKind kind, TestStores stores)
+            throws Exception {
+        startServer(stores.fresh(kind));
+        Path a = enrolled("sanne", SANNE);
+        Path b = enrolled("sanne", SANNE);
+        assertThat(cli("sync", a, "sanne")).isZero();
+        assertThat(cli("sync", b, "sanne")).isZero();
+        Agreement agreement;
+        try (LocalStore store = open(a, "sanne")) {
+            agreement = openAgreement(store);
+            store.saveAgreement(withDue(agreement, TODAY.plusDays(3)));
+        }
+        try (LocalStore store = open(b, "sanne")) {
+            store.saveAgreement(withDue(agreement, TODAY.plusDays(5)));
+        }
+        officeEdits(agreement, withDue(agreement, TODAY.plusDays(30)));
+
+        assertThat(cli("sync", a, "sanne")).isZero();
+        assertThat(lastOut.toString()).contains("1 met conflict");
+        assertThat(cli("sync", b, "sanne")).isZero();
+        assertThat(cli("sync", a, "sanne")).isZero();
+        List<Conflict> conflicts;
+        try (LocalStore store = open(a, "sanne")) {
+            conflicts = store.conflicts();
+            assertThat(conflicts).hasSize(2).allSatisfy(c -> {
+                assertThat(c.recordId()).isEqualTo(agreement.id());
+                assertThat(c.field()).isEqualTo("due_date");
+                assertThat(c.serverValue().asText()).isEqualTo(TODAY.plusDays(30).toString());
+            });
+            assertThat(conflicts).extracting(c -> c.laptopValue().asText())
+                    .containsExactlyInAnyOrder(TODAY.plusDays(3).toString(), TODAY.plusDays(5).toString());
+            assertThat(dueDateOf(store, agreement.id())).as("until the coach chooses, the office's date stands")
+                    .isEqualTo(TODAY.plusDays(30));
+            // The coach keeps laptop B's date.
+            Conflict fromB = conflicts.stream().filter(c -> c.laptopValue().asText().equals(TODAY.plusDays(5).toString()))
+                    .findFirst().orElseThrow();
+            store.resolve(fromB, fromB.laptopValue());
+            Conflict fromA = conflicts.stream().filter(c -> c != fromB).findFirst().orElseThrow();
+            store.resolve(fromA, Json.mapper().valueToTree(TODAY.plusDays(5)));
+        }
+        assertThat(cli("sync", a, "sanne")).isZero();
+        assertThat(cli("sync", b, "sanne")).isZero();
+        try (LocalStore storeA = open(a, "sanne"); LocalStore storeB = open(b, "sanne")) {
+            assertThat(storeA.conflicts()).isEmpty();
+            assertThat(storeB.conflicts()).isEmpty();
+            assertThat(dueDateOf(storeA, agreement.id())).isEqualTo(TODAY.plusDays(5));
+            assertThat(dueDateOf(storeB, agreement.id())).isEqualTo(TODAY.plusDays(5));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aRevokedLaptopIsToldAndWipesItsData(StoreKind kind, TestStores stores) throws Exception {
+        startServer(stores.fresh(kind));
+        Path laptop = enrolled("sanne", SANNE);
+        assertThat(cli("sync", laptop, "sanne")).isZero();
+        Path file = new Profiles(laptop).fileOf("sanne");
+        assertThat(file).exists();
+        DeviceInfo device = serverStore.accounts().devices().get(0);
+
+        serverStore.accounts().revoke(device.id(), Instant.now());
+
+        assertThat(cli("sync", laptop, "sanne")).isEqualTo(3);
+        assertThat(lastErr.toString()).contains("ingetrokken").contains("gewist");
+        assertThat(file).doesNotExist();
+        assertThat(file.resolveSibling("sanne.db-wal")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aResidentMovedToAnotherCoachLeavesTheOldLaptopOnlyAfterItsChangesArrived(StoreKind kind, TestStores stores)
+            throws Exception {
+        startServer(stores.fresh(kind));
+        Path sanne = enrolled("sanne", SANNE);
+        Path pieter = enrolled("pieter", PIETER);
+        assertThat(cli("sync", sanne, "sanne")).isZero();
+        assertThat(cli("sync", pieter, "pieter")).isZero();
+        Resident moving;
+        UUID conversation;
+        try (LocalStore store = open(sanne, "sanne")) {
+            moving = store.residents().get(0);
+            conversation = recordConversation(store, moving, 1); // made offline, before the move is known
+        }
+
+        serverStore.assign(moving.id(), PIETER.id(), Instant.now());
+
+        assertThat(cli("sync", sanne, "sanne")).as(lastErr.toString()).isZero();
+        assertThat(cli("sync", pieter, "pieter")).isZero();
+        try (LocalStore old = open(sanne, "sanne"); LocalStore now = open(pieter, "pieter")) {
+            assertThat(old.residents()).extracting(Resident::id).doesNotContain(moving.id());
+            assertThat(old.records()).doesNotContainKey(moving.id());
+            assertThat(old.waiting()).isZero();
+            assertThat(now.residents()).extracting(Resident::id).contains(moving.id());
+            ResidentRecords history = now.records().get(moving.id());
+            assertThat(history.conversations()).extracting(Conversation::id).contains(conversation);
+            assertThat(history.conversations()).hasSize((int) AREA.conversations().stream()
+                    .filter(c -> c.residentId().equals(moving.id())).count() + 1);
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private void startServer(StoreSettings settings) {
+        serverStore = ServerStore.open(settings);
+        serverStore.importDataset(AREA);
+        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", 0);
+        url = "http://127.0.0.1:" + server.port();
+    }
+
+    /** A fresh laptop (its own data folder) enrolled for a coach; makes the user the first time. */
+    private Path enrolled(String user, Coach coach) throws Exception {
+        if (serverStore.accounts().coachOf(user).isEmpty()) {
+            serverStore.accounts().createUser(user, Role.COACH, coach.id(), PASSWORD.toCharArray());
+        }
+        String code = serverStore.accounts().createEnrolmentCode(user, Duration.ofHours(1), Instant.now());
+        Path folder = Files.createTempDirectory(temp, "laptop-");
+        int exit = run(PASSWORD, "enroll", "--data-dir", folder.toString(), "--user", user, "--password-stdin",
+                "--server", url, "--code", code);
+        assertThat(exit).as(lastErr.toString()).isZero();
+        return folder;
+    }
+
+    private int cli(String command, Path folder, String user) {
+        return run(PASSWORD, command, "--data-dir", folder.toString(), "--user", user, "--password-stdin");
+    }
+
+    private int run(String password, String... args) {
+        InputStream stdin = System.in;
+        lastOut.getBuffer().setLength(0);
+        lastErr.getBuffer().setLength(0);
+        try {
+            System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+            CommandLine commandLine = new CommandLine(new Main());
+            commandLine.setOut(new PrintWriter(lastOut, true));
+            commandLine.setErr(new PrintWriter(lastErr, true));
+            return commandLine.execute(args);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    private static LocalStore open(Path folder, String user) {
+        return LocalStore.unlock(new Profiles(folder).fileOf(user), PASSWORD.toCharArray());
+    }
+
+    /** Finalises a conversation with {@code agreements} new agreements, as the conversation form does. */
+    private static UUID recordConversation(LocalStore store, Resident resident, int agreements) {
+        Conversation draft = Conversations.newDraft(UUID.randomUUID(), resident, resident.coachId(), TODAY, true);
+        List<Agreement> made = new ArrayList<>();
+        for (int i = 0; i < agreements; i++) {
+            made.add(new Agreement(UUID.randomUUID(), resident.id(), draft.id(), "Afspraak " + (i + 1), AgreementOwner.RESIDENT,
+                    null, TODAY.plusDays(14), AgreementStatus.OPEN, null, null));
+        }
+        Conversation finalised = Conversations.finalise(draft);
+        store.finalise(new ConversationDraft(draft, made, List.of()), finalised, Conversations.applyTo(resident, finalised));
+        return draft.id();
+    }
+
+    private static Agreement openAgreement(LocalStore store) {
+        return store.records().values().stream().flatMap(r -> r.agreements().stream())
+                .filter(a -> a.status() == AgreementStatus.OPEN).findFirst().orElseThrow();
+    }
+
+    private static Agreement withDue(Agreement a, LocalDate due) {
+        return new Agreement(a.id(), a.residentId(), a.conversationId(), a.description(), a.owner(), a.partner(), due,
+                a.status(), a.doneDate(), a.socialMapEntry());
+    }
+
+    private static LocalDate dueDateOf(LocalStore store, UUID agreementId) {
+        return store.records().values().stream().flatMap(r -> r.agreements().stream())
+                .filter(a -> a.id().equals(agreementId)).findFirst().orElseThrow().dueDate();
+    }
+
+    /** The office edits through its own enrolled device, over HTTP, like any other. */
+    private void officeEdits(Agreement before, Agreement after) throws Exception {
+        if (serverStore.accounts().coachOf("kantoor").isEmpty() && serverStore.accounts().devices().stream()
+                .noneMatch(d -> d.userName().equals("kantoor"))) {
+            serverStore.accounts().createUser("kantoor", Role.OFFICE, null, PASSWORD.toCharArray());
+        }
+        String code = serverStore.accounts().createEnrolmentCode("kantoor", Duration.ofHours(1), Instant.now());
+        SyncClient anonymous = new SyncClient(SyncClient.defaultHttp(), url, null);
+        EnrolResponse office = anonymous.enrol("kantoor", PASSWORD.toCharArray(), code, "kantoor-pc");
+        ObjectNode base = Json.mapper().valueToTree(before);
+        JsonNode body = Json.mapper().valueToTree(after);
+        var results = new SyncClient(SyncClient.defaultHttp(), url, office.token()).push(new PushRequest(List.of(
+                new Change(UUID.randomUUID(), RecordKinds.AGREEMENT, before.id(), before.residentId(), false, body, base))));
+        assertThat(results.results()).extracting(r -> r.status()).containsExactly(ChangeStatus.APPLIED);
+    }
+
+    private long recordsOnServerFor(Coach coach) {
+        List<UUID> ids = AREA.caseloadOf(coach.id()).stream().map(Resident::id).toList();
+        return AREA.contactAttempts().stream().filter(x -> ids.contains(x.residentId())).count()
+                + AREA.appointments().stream().filter(x -> ids.contains(x.residentId())).count()
+                + AREA.conversations().stream().filter(x -> ids.contains(x.residentId())).count()
+                + AREA.agreements().stream().filter(x -> ids.contains(x.residentId())).count()
+                + AREA.referrals().stream().filter(x -> ids.contains(x.residentId())).count()
+                + AREA.developmentPlans().stream().filter(x -> ids.contains(x.residentId())).count();
+    }
+
+    private static long count(Map<UUID, ResidentRecords> records) {
+        return records.values().stream().mapToLong(r -> r.contactAttempts().size() + r.appointments().size()
+                + r.conversations().size() + r.agreements().size() + r.referrals().size() + (r.plan() == null ? 0 : 1)).sum();
+    }
+}
