@@ -23,7 +23,7 @@ import okhttp3.Response;
  * version; every failure becomes a {@link SyncException} with a reason the coach can be told.
  * Holds no state but the address and the token: safe to retry any call.
  */
-public final class SyncClient {
+public final class SyncClient implements SyncTransport {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -56,10 +56,12 @@ public final class SyncClient {
         return call(post(Protocol.ENROL, new EnrolRequest(userName, new String(password), code, deviceName)), EnrolResponse.class);
     }
 
+    @Override
     public PushResponse push(PushRequest request) throws SyncException {
         return call(post(Protocol.PUSH, request), PushResponse.class);
     }
 
+    @Override
     public PullPage pull(long after, int limit) throws SyncException {
         HttpUrl url = base.newBuilder().encodedPath(Protocol.PULL).addQueryParameter("after", Long.toString(after))
                 .addQueryParameter("limit", Integer.toString(limit)).build();

@@ -32,10 +32,10 @@ public final class SyncEngine {
     public static final int PULL_PAGE = 1000;
 
     private final SyncLedger ledger;
-    private final Function<SyncLedger.Enrolled, SyncClient> clients;
+    private final Function<SyncLedger.Enrolled, ? extends SyncTransport> clients;
     private final Clock clock;
 
-    public SyncEngine(SyncLedger ledger, Function<SyncLedger.Enrolled, SyncClient> clients, Clock clock) {
+    public SyncEngine(SyncLedger ledger, Function<SyncLedger.Enrolled, ? extends SyncTransport> clients, Clock clock) {
         this.ledger = ledger;
         this.clients = clients;
         this.clock = clock;
@@ -54,7 +54,7 @@ public final class SyncEngine {
     public Outcome syncOnce(Progress progress) throws SyncException {
         SyncLedger.Enrolled enrolled = ledger.enrolment()
                 .orElseThrow(() -> new SyncException(SyncFailure.NOT_ENROLLED, "no enrolment on this laptop", null));
-        SyncClient client = clients.apply(enrolled);
+        SyncTransport client = clients.apply(enrolled);
         int[] counts = new int[3];
         pushAll(client, counts);
         Set<UUID> changed = new LinkedHashSet<>();
@@ -78,7 +78,7 @@ public final class SyncEngine {
         return new Outcome(counts[0], counts[1], counts[2], pulled, changed, at);
     }
 
-    private void pushAll(SyncClient client, int[] counts) throws SyncException {
+    private void pushAll(SyncTransport client, int[] counts) throws SyncException {
         for (int round = 0; round < 1_000; round++) {
             List<Change> batch = local(() -> ledger.takeOutbox(PUSH_BATCH));
             if (batch.isEmpty()) {
