@@ -45,5 +45,9 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# The app enrols with the server at its first login (the server wrote a fresh code for the demo
+# coach) and then syncs in the background; the status bar shows it.
+code="$(cat "$demo_dir/server/demo-enrolment-code.txt" 2>/dev/null || true)"
 echo "Opening the app as the demo coach (data: $demo_dir/app)..."
-java -jar app/target/keukentafel-app.jar --demo --data-dir "$demo_dir/app"
+java -jar app/target/keukentafel-app.jar --demo --data-dir "$demo_dir/app" \
+  --server "http://127.0.0.1:$port" ${code:+--enrolment-code "$code"}

@@ -11,8 +11,16 @@ import java.util.Locale;
  * @param demo       whether to make the demo coach (with the demo caseload) on first start
  * @param locale     the UI language (Dutch unless English is asked for)
  * @param lockAfter  idle time after which the app locks
+ * @param serverUrl  the sync server, for enrolling a laptop that is not enrolled yet (or null)
+ * @param enrolmentCode the office's one-time code to enrol with at the first login (or null)
  */
-public record AppOptions(Path dataFolder, boolean demo, Locale locale, Duration lockAfter) {
+public record AppOptions(Path dataFolder, boolean demo, Locale locale, Duration lockAfter, String serverUrl,
+                         String enrolmentCode) {
 
     public static final Duration DEFAULT_LOCK_AFTER = Duration.ofMinutes(5);
+
+    /** Options without a server to enrol with (a laptop already enrolled, or working on its own). */
+    public AppOptions(Path dataFolder, boolean demo, Locale locale, Duration lockAfter) {
+        this(dataFolder, demo, locale, lockAfter, null, null);
+    }
 }

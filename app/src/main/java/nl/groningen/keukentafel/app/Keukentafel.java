@@ -2,11 +2,21 @@ package nl.groningen.keukentafel.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import nl.groningen.keukentafel.app.domain.Caseload;
+import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.store.LocalStore;
+import nl.groningen.keukentafel.app.sync.BackgroundSync;
+import nl.groningen.keukentafel.app.sync.SyncClient;
+import nl.groningen.keukentafel.app.sync.SyncEngine;
+import nl.groningen.keukentafel.app.sync.SyncException;
+import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.IdleLock;
@@ -14,6 +24,9 @@ import nl.groningen.keukentafel.app.ui.MainWindow;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.login.LoginView;
 import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
+import nl.groningen.keukentafel.app.ui.sync.SyncStatus;
+import nl.groningen.keukentafel.contract.sync.EnrolResponse;
+import okhttp3.OkHttpClient;
 
 /**
  * The composition root: wires the local store, the session and the screens with constructors.
@@ -21,6 +34,10 @@ import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
  * again, closing the store and forgetting the key. Nothing else creates long-lived parts.
  */
 public final class Keukentafel implements AutoCloseable {
+
+    private static final Duration SYNC_INTERVAL = Duration.ofMinutes(2);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     /** Window size that fits a 1366×768 laptop screen with its task bar. */
     public static final double WIDTH = 1280;
@@ -38,6 +55,11 @@ public final class Keukentafel implements AutoCloseable {
     private String user;
     private Runnable onSessionShown = () -> { };
     private LocalStore.Locked prepared;
+    /** The opened session's store and sync; set by the login's background work, read on the UI thread after it. */
+    private LocalStore openedStore;
+    private String enrolProblem;
+    private BackgroundSync backgroundSync;
+    private final OkHttpClient http = SyncClient.defaultHttp();
 
     private Keukentafel(AppOptions options, Clock clock, BackgroundTasks tasks) {
         this.options = options;
@@ -96,15 +118,32 @@ public final class Keukentafel implements AutoCloseable {
         }
         idleLock.stop();
         window.flush();
+        closeSession(() -> { });
+        showLogin(user);
+    }
+
+    /** Stops the background sync, then (after every save already queued) closes the store; then {@code after}. */
+    private void closeSession(IoWork after) {
         CoachSession closing = session;
+        BackgroundSync syncing = backgroundSync;
         session = null;
         window = null;
-        // After every save already queued: the background runs tasks in order.
+        backgroundSync = null;
+        openedStore = null;
+        // The background runs tasks in order: every save queued before this is done first.
         tasks.run(() -> {
+            if (syncing != null) {
+                syncing.close();
+            }
             closing.close();
+            after.run();
             return Boolean.TRUE;
         }, ok -> { }, error -> { });
-        showLogin(user);
+    }
+
+    @FunctionalInterface
+    private interface IoWork {
+        void run() throws java.io.IOException;
     }
 
     private void showLogin(String lockedUser) {
@@ -138,6 +177,8 @@ public final class Keukentafel implements AutoCloseable {
             // The residents now (the caseload is usable at once); the records right after, in the background.
             Caseload caseload = new Caseload(store.residents(), Map.of());
             user = userName.trim();
+            enrolProblem = enrolIfAsked(store, user, password);
+            openedStore = store;
             CoachSession opened = new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
                     clock, tasks, messages, store);
             opened.loadRecords(store::records);
@@ -148,13 +189,76 @@ public final class Keukentafel implements AutoCloseable {
         }
     }
 
+    /**
+     * A laptop started with a server and an enrolment code (an installer's preconfiguration, or the
+     * demo) and not enrolled yet enrols at the first login, with the coach's own password. Offline
+     * or refused: the coach works on, and hears why in the status bar.
+     */
+    private String enrolIfAsked(LocalStore store, String userName, char[] password) {
+        if (options.serverUrl() == null || options.enrolmentCode() == null || store.enrolment().isPresent()) {
+            return null;
+        }
+        try {
+            EnrolResponse response = new SyncClient(http, options.serverUrl(), null)
+                    .enrol(userName, password, options.enrolmentCode().trim(), deviceName());
+            store.saveEnrolment(new SyncLedger.Enrolled(options.serverUrl(), response.deviceId(), response.token()));
+            return null;
+        } catch (SyncException e) {
+            return messages.text(e.failure().messageKey());
+        } catch (IllegalArgumentException e) {
+            return messages.text("sync.failure.refused");
+        }
+    }
+
+    private static String deviceName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "laptop";
+        }
+    }
+
     private void showSession(CoachSession opened) {
         session = opened;
+        LocalStore store = openedStore;
+        boolean enrolled = store.enrolment().isPresent();
+        SyncStatus sync = new SyncStatus(store, opened, tasks, enrolled);
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
-        window = new MainWindow(opened, status, this::lock);
+        window = new MainWindow(opened, sync, status, this::lock);
+        MainWindow shown = window;
+        if (enrolled) {
+            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http, e.serverUrl(), e.token()), clock);
+            backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
+            sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
+            opened.onSaved(sync::changed);
+        }
+        sync.reload();
+        if (enrolProblem != null) {
+            sync.problemProperty().set(enrolProblem);
+        }
         scene.setRoot(window.root());
         idleLock.watch(scene);
+        if (backgroundSync != null) {
+            backgroundSync.start();
+        }
         onSessionShown.run();
+    }
+
+    /**
+     * The server said this laptop is revoked: the coach is told, the session closes and the coach's
+     * database is wiped from this laptop; then the login shows.
+     */
+    private void stopSyncing(SyncFailure failure) {
+        if (failure != SyncFailure.REVOKED || session == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.WARNING, messages.text("sync.failure.revoked"), ButtonType.OK);
+        alert.setHeaderText(messages.text("sync.revokedTitle"));
+        alert.getDialogPane().setId("revokedDialog");
+        alert.showAndWait();
+        String wiped = user;
+        closeSession(() -> profiles.wipe(wiped));
+        showLogin(null);
     }
 
     @Override
@@ -169,12 +273,7 @@ public final class Keukentafel implements AutoCloseable {
         }, ok -> { }, error -> { });
         if (session != null) {
             window.flush();
-            CoachSession closing = session;
-            session = null;
-            tasks.run(() -> {
-                closing.close();
-                return Boolean.TRUE;
-            }, ok -> { }, error -> { });
+            closeSession(() -> { });
         }
     }
 }

@@ -32,6 +32,12 @@ public final class Main implements Callable<Integer> {
             description = "Vergrendel na zoveel minuten zonder toetsenbord of muis (standaard: ${DEFAULT-VALUE}).")
     int lockAfterMinutes;
 
+    @Option(names = "--server", description = "Adres van de syncserver, om deze laptop bij de eerste aanmelding in te schrijven.")
+    String server;
+
+    @Option(names = "--enrolment-code", description = "Inschrijfcode van kantoor voor de eerste aanmelding.")
+    String enrolmentCode;
+
     private String[] arguments = new String[0];
 
     public static void main(String[] args) {
@@ -55,6 +61,6 @@ public final class Main implements Callable<Integer> {
         new CommandLine(main).parseArgs(args);
         Path folder = main.dataDir == null ? DataFolders.defaultFolder() : main.dataDir;
         return new AppOptions(folder, main.demo, Locale.forLanguageTag(main.language),
-                Duration.ofMinutes(Math.max(1, main.lockAfterMinutes)));
+                Duration.ofMinutes(Math.max(1, main.lockAfterMinutes)), main.server, main.enrolmentCode);
     }
 }

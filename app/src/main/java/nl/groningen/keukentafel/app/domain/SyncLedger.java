@@ -1,11 +1,13 @@
 package nl.groningen.keukentafel.app.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Conflict;
+import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
@@ -53,6 +55,19 @@ public interface SyncLedger {
 
     /** The changes the server refused, newest first. */
     List<Refusal> refusals();
+
+    /**
+     * The coach's choice for a conflict: the record takes the chosen value (a change of its own,
+     * queued like any other) and the conflict goes, here and on the server.
+     */
+    void resolve(Conflict conflict, JsonNode chosen);
+
+    /** A resident and their records as stored now; empty when the resident is no longer on this laptop. */
+    Optional<ResidentNow> residentNow(UUID residentId);
+
+    /** One resident with their records, read together. */
+    record ResidentNow(Resident resident, ResidentRecords records) {
+    }
 
     /** The server's address and this device's identity and token. */
     record Enrolled(String serverUrl, UUID deviceId, String token) {

@@ -628,6 +628,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
      * The coach's choice for a conflict: the record takes the chosen value (a change of its own,
      * queued like any other) and the conflict is deleted here and on the server, in one transaction.
      */
+    @Override
     public synchronized void resolve(Conflict conflict, JsonNode chosen) {
         inTransaction(() -> {
             String recordId = conflict.recordId().toString();
@@ -664,8 +665,8 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         return refusals;
     }
 
-    /** One resident and their records as stored now, or empty when the resident is no longer here. */
-    public synchronized Optional<Map.Entry<Resident, ResidentRecords>> resident(UUID residentId) {
+    @Override
+    public synchronized Optional<ResidentNow> residentNow(UUID residentId) {
         String id = residentId.toString();
         try {
             JsonNode body = sealedBody(RESIDENT, "SELECT sealed FROM resident WHERE id = ?", id);
@@ -681,7 +682,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
                     }
                 }
             }
-            return Optional.of(Map.entry(json.treeToValue(body, Resident.class), builder.build()));
+            return Optional.of(new ResidentNow(json.treeToValue(body, Resident.class), builder.build()));
         } catch (SQLException | IOException e) {
             throw new LocalStoreException("The local database cannot be read", e);
         }

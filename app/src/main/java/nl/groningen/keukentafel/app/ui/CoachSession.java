@@ -42,6 +42,7 @@ public final class CoachSession implements AutoCloseable {
     private final AutoCloseable onClose;
     private final BooleanProperty recordsLoaded = new SimpleBooleanProperty(false);
     private final StringProperty loadProblem = new SimpleStringProperty("");
+    private Runnable onSaved = () -> { };
 
     public CoachSession(Coach coach, Caseload caseload, RecordStore store, ReferenceData reference,
                         List<SocialMapEntry> socialMap, Clock clock, BackgroundTasks tasks, Messages messages,
@@ -153,7 +154,13 @@ public final class CoachSession implements AutoCloseable {
         }, ok -> {
             applyInMemory.run();
             done.run();
+            onSaved.run();
         }, error -> failed.accept(messages.text("save.failed")));
+    }
+
+    /** Called on the UI thread after every durable save (the sync status counts the waiting changes). */
+    public void onSaved(Runnable callback) {
+        this.onSaved = callback;
     }
 
     @Override

@@ -19,12 +19,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadView;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadViewModel;
+import nl.groningen.keukentafel.app.ui.conflicts.ConflictsView;
 import nl.groningen.keukentafel.app.ui.conversation.ConversationView;
 import nl.groningen.keukentafel.app.ui.conversation.ConversationViewModel;
 import nl.groningen.keukentafel.app.ui.dossier.DossierView;
 import nl.groningen.keukentafel.app.ui.dossier.DossierViewModel;
 import nl.groningen.keukentafel.app.ui.socialmap.SocialMapView;
 import nl.groningen.keukentafel.app.ui.socialmap.SocialMapViewModel;
+import nl.groningen.keukentafel.app.ui.sync.SyncBar;
+import nl.groningen.keukentafel.app.ui.sync.SyncStatus;
 import nl.groningen.keukentafel.app.ui.today.TodayView;
 import nl.groningen.keukentafel.app.ui.today.TodayViewModel;
 
@@ -41,12 +44,16 @@ public final class MainWindow implements Navigator {
     private final ToggleButton today;
     private final ToggleButton caseload;
     private final ToggleButton socialMap;
+    private final ToggleButton conflicts;
+    private final SyncStatus sync;
+    private Runnable current = () -> { };
     private final CaseloadViewModel caseloadModel;
     private ConversationViewModel openConversation;
     private int navigation;
 
-    public MainWindow(CoachSession session, String statusText, Runnable lockNow) {
+    public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow) {
         this.session = session;
+        this.sync = sync;
         this.messages = session.messages();
         this.caseloadModel = new CaseloadViewModel(session, this);
 
@@ -66,15 +73,16 @@ public final class MainWindow implements Navigator {
         today = navButton("navToday", messages.text("nav.today"), this::showToday);
         caseload = navButton("navCaseload", messages.text("nav.caseload"), this::showCaseload);
         socialMap = navButton("navSocialMap", messages.text("nav.socialMap"), this::showSocialMap);
-        VBox nav = new VBox(4, today, caseload, socialMap);
+        conflicts = navButton("navConflicts", messages.text("nav.conflicts"), this::showConflicts);
+        conflicts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> sync.conflicts().isEmpty()
+                ? messages.text("nav.conflicts") : messages.text("nav.conflictsCount", sync.conflicts().size()), sync.conflicts()));
+        conflicts.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(sync.conflicts()));
+        conflicts.managedProperty().bind(conflicts.visibleProperty());
+        VBox nav = new VBox(4, today, caseload, socialMap, conflicts);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
 
-        Label status = new Label(statusText);
-        status.setId("statusBar");
-        HBox statusBar = new HBox(status);
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setPadding(new Insets(4, 12, 4, 12));
+        SyncBar statusBar = new SyncBar(sync, messages, statusText, session.zone());
 
         root.setTop(header);
         root.setLeft(nav);
@@ -85,7 +93,9 @@ public final class MainWindow implements Navigator {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showToday);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showCaseload);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::showSocialMap);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::showConflicts);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), lockNow);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), sync::syncNow);
             }
         });
         showToday();
@@ -93,6 +103,27 @@ public final class MainWindow implements Navigator {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Data changed underneath (a sync brought changes): the screen in view is built again, unless
+     * the coach is writing a conversation, which is never disturbed.
+     */
+    public void dataChanged() {
+        if (openConversation == null) {
+            current.run();
+        }
+    }
+
+    /** The conflicts to resolve (Ctrl+4; in the menu while there are any). */
+    public void showConflicts() {
+        leaveConversation();
+        conflicts.setSelected(true);
+        current = this::showConflicts;
+        navigation++;
+        ConflictsView view = new ConflictsView(sync, session);
+        show(view);
+        Platform.runLater(view::focusFirst);
     }
 
     /** Saves what is being typed before the window goes (lock, close). */
@@ -106,6 +137,7 @@ public final class MainWindow implements Navigator {
     public void showToday() {
         leaveConversation();
         today.setSelected(true);
+        current = this::showToday;
         showWhenLoaded(() -> show(new TodayView(new TodayViewModel(session, this), messages)));
     }
 
@@ -113,6 +145,7 @@ public final class MainWindow implements Navigator {
     public void showCaseload() {
         leaveConversation();
         caseload.setSelected(true);
+        current = this::showCaseload;
         navigation++;
         CaseloadView view = new CaseloadView(caseloadModel, messages);
         caseloadModel.refresh();
@@ -126,6 +159,7 @@ public final class MainWindow implements Navigator {
     public void showSocialMap() {
         leaveConversation();
         socialMap.setSelected(true);
+        current = this::showSocialMap;
         navigation++;
         SocialMapView view = new SocialMapView(new SocialMapViewModel(session), messages);
         show(view);
@@ -136,6 +170,13 @@ public final class MainWindow implements Navigator {
     public void showDossier(UUID residentId) {
         leaveConversation();
         caseload.setSelected(true);
+        current = () -> {
+            if (session.caseload().resident(residentId).isPresent()) {
+                showDossier(residentId);
+            } else {
+                showCaseload(); // the resident moved to another coach
+            }
+        };
         showWhenLoaded(() -> show(new DossierView(new DossierViewModel(session, residentId, this), session, this)));
     }
 

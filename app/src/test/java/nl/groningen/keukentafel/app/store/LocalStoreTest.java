@@ -99,6 +99,13 @@ class LocalStoreTest {
         }
     }
 
+    private static int newestMigration() throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of(LocalStore.class.getResource("migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+    }
+
     @Test
     void theFileIsInWalModeWithTheSchemaMigrated() throws Exception {
         Path file = folder.resolve("coach.db");
@@ -110,7 +117,7 @@ class LocalStoreTest {
              ResultSet version = raw.createStatement().executeQuery(
                      "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
             assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
-            assertThat(version.getInt(1)).isEqualTo(2);
+            assertThat(version.getInt(1)).as("the newest migration shipped").isEqualTo(newestMigration());
         }
     }
 }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
+import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
 import nl.groningen.keukentafel.server.http.SyncServer;
 import nl.groningen.keukentafel.server.storage.ServerStore;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Option;
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+    static final String DEMO_USER = "sanne";
+    static final String DEMO_PASSWORD = "keukentafel";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
@@ -47,10 +51,8 @@ public final class ServerMain {
         @Override
         public Integer call() throws Exception {
             ServerStore store = ServerStore.open(storeOptions.settings());
-            if (demo && store.countResidents() == 0) {
-                LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
-                store.importDataset(new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, today).generate(DatasetSize.DEMO));
-                LOG.info("event=demo_data_loaded residents={}", store.countResidents());
+            if (demo) {
+                loadDemo(store);
             }
             SyncServer server = new SyncServer(store, Clock.systemUTC()).start(host, port);
             LOG.info("event=started store={} host={} port={}", store.kind().label(), host, server.port());
@@ -64,6 +66,25 @@ public final class ServerMain {
             }, "shutdown"));
             stopped.await();
             return 0;
+        }
+
+        /**
+         * The demo: an empty store gets the demo caseload and the demo coach's user ({@value #DEMO_USER}
+         * / {@value #DEMO_PASSWORD}); every start writes a fresh enrolment code for that user to
+         * {@code demo-enrolment-code.txt} in the data folder, which demo.sh gives the app.
+         */
+        private void loadDemo(ServerStore store) throws java.io.IOException {
+            if (store.countResidents() == 0) {
+                LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+                Dataset dataset = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, today).generate(DatasetSize.DEMO);
+                store.importDataset(dataset);
+                store.accounts().createUser(DEMO_USER, Role.COACH, dataset.coaches().get(0).id(), DEMO_PASSWORD.toCharArray());
+                LOG.info("event=demo_data_loaded residents={}", store.countResidents());
+            }
+            if (storeOptions.dataDir != null && store.accounts().coachOf(DEMO_USER).isPresent()) {
+                String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
+                java.nio.file.Files.writeString(storeOptions.dataDir.resolve("demo-enrolment-code.txt"), code + "\n");
+            }
         }
     }
 }

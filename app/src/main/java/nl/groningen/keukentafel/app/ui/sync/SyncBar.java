@@ -1,0 +1,81 @@
+package nl.groningen.keukentafel.app.ui.sync;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import nl.groningen.keukentafel.app.ui.Messages;
+
+/**
+ * The status bar: where the data lives, online or offline, the last successful sync, the number of
+ * changes waiting, a progress bar during a long pull, the last problem in plain words, and
+ * "Synchroniseer nu" (Alt+N, or F5).
+ */
+public final class SyncBar extends HBox {
+
+    public SyncBar(SyncStatus status, Messages messages, String whereText, ZoneId zone) {
+        super(12);
+        getStyleClass().add("status-bar");
+        setPadding(new Insets(4, 12, 4, 12));
+        setAlignment(Pos.CENTER_LEFT);
+        Label where = new Label(whereText);
+        where.setId("statusBar");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        if (!status.enrolled()) {
+            Label notEnrolled = new Label(messages.text("sync.notEnrolled"));
+            notEnrolled.setId("syncState");
+            getChildren().addAll(where, spacer, notEnrolled);
+            return;
+        }
+        Label state = new Label();
+        state.setId("syncState");
+        state.textProperty().bind(Bindings.createStringBinding(() -> status.syncingProperty().get()
+                ? messages.text("sync.syncing")
+                : messages.text(status.onlineProperty().get() ? "sync.online" : "sync.offline"),
+                status.syncingProperty(), status.onlineProperty()));
+        state.styleProperty().bind(Bindings.when(status.onlineProperty())
+                .then("-fx-text-fill: #1b5e20;").otherwise("-fx-text-fill: #8a4b00;"));
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale()).withZone(zone);
+        Label last = new Label();
+        last.setId("syncLast");
+        last.textProperty().bind(Bindings.createStringBinding(() -> status.lastSyncProperty().get() == null
+                ? messages.text("sync.never")
+                : messages.text("sync.last", when.format(status.lastSyncProperty().get())), status.lastSyncProperty()));
+        Label waiting = new Label();
+        waiting.setId("syncWaiting");
+        waiting.textProperty().bind(Bindings.createStringBinding(() -> messages.text("sync.waiting", status.waitingProperty().get()),
+                status.waitingProperty()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("syncProgress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(status.progressProperty());
+        progress.visibleProperty().bind(status.progressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label problem = new Label();
+        problem.setId("syncProblem");
+        problem.textProperty().bind(status.problemProperty());
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.setWrapText(false);
+        problem.setMaxWidth(420);
+        problem.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> status.problemProperty().get().isEmpty() ? null : new Tooltip(status.problemProperty().get()),
+                status.problemProperty()));
+        problem.managedProperty().bind(status.problemProperty().isNotEmpty());
+        Button now = new Button(messages.text("sync.now"));
+        now.setId("syncNow");
+        now.setMnemonicParsing(true);
+        now.disableProperty().bind(status.syncingProperty());
+        now.setOnAction(e -> status.syncNow());
+        getChildren().addAll(where, spacer, problem, progress, state, last, waiting, now);
+    }
+}

@@ -1,0 +1,196 @@
+package nl.groningen.keukentafel.app.ui.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.sync.BackgroundSync;
+import nl.groningen.keukentafel.app.sync.SyncEngine;
+import nl.groningen.keukentafel.app.sync.SyncFailure;
+import nl.groningen.keukentafel.app.ui.BackgroundTasks;
+import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.contract.Conflict;
+
+/**
+ * What the coach sees of sync, on the UI thread: online or not, syncing now, the last good sync,
+ * how many changes wait, the pull's progress, the last failure in plain Dutch, and the conflicts to
+ * resolve. Fed by the background sync (on its own thread; every update is passed to the UI
+ * thread). After a sync that brought changes, the residents it touched are re-read and put in the
+ * session's caseload, and {@code onDataChanged} lets the screen in view refresh.
+ */
+public final class SyncStatus implements BackgroundSync.Listener {
+
+    private final SyncLedger ledger;
+    private final CoachSession session;
+    private final BackgroundTasks tasks;
+    private final boolean enrolled;
+    private final BooleanProperty online = new SimpleBooleanProperty(false);
+    private final BooleanProperty syncing = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Instant> lastSync = new SimpleObjectProperty<>();
+    private final IntegerProperty waiting = new SimpleIntegerProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
+    private Runnable syncNow = () -> { };
+    private Runnable onDataChanged = () -> { };
+    private Consumer<SyncFailure> onStop = failure -> { };
+
+    public SyncStatus(SyncLedger ledger, CoachSession session, BackgroundTasks tasks, boolean enrolled) {
+        this.ledger = ledger;
+        this.session = session;
+        this.tasks = tasks;
+        this.enrolled = enrolled;
+    }
+
+    /** Reads what the store knows now (waiting changes, last sync, conflicts), in the background. */
+    public void reload() {
+        tasks.run(() -> new Snapshot(ledger.waiting(), ledger.lastSync().orElse(null), ledger.conflicts(), List.of()),
+                this::show, error -> { });
+    }
+
+    /** After a save: the number of waiting changes moved. */
+    public void changed() {
+        tasks.run(ledger::waiting, waiting::set, error -> { });
+    }
+
+    public void wire(Runnable syncNowAction, Runnable dataChanged, Consumer<SyncFailure> stopped) {
+        this.syncNow = syncNowAction;
+        this.onDataChanged = dataChanged;
+        this.onStop = stopped;
+    }
+
+    /** "Synchroniseer nu". */
+    public void syncNow() {
+        if (enrolled) {
+            syncNow.run();
+        }
+    }
+
+    /** Keeps the server's value, or the laptop's, for a conflict; the record and the list follow. */
+    public void resolve(Conflict conflict, JsonNode chosen, Runnable done, Consumer<String> failed) {
+        tasks.run(() -> {
+            ledger.resolve(conflict, chosen);
+            return new Snapshot(ledger.waiting(), ledger.lastSync().orElse(null), ledger.conflicts(),
+                    ledger.residentNow(conflict.residentId()).map(List::of).orElse(List.of()));
+        }, snapshot -> {
+            show(snapshot);
+            done.run();
+        }, error -> failed.accept(session.messages().text("save.failed")));
+    }
+
+    // ---- the background sync's reports (sync thread) ---------------------------------------------
+
+    @Override
+    public void started() {
+        Platform.runLater(() -> {
+            syncing.set(true);
+            progress.set(-1);
+        });
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        if (total > 2 * SyncEngine.PULL_PAGE) {
+            Platform.runLater(() -> progress.set(total == 0 ? -1 : (double) done / total));
+        }
+    }
+
+    @Override
+    public void succeeded(SyncEngine.Outcome outcome) {
+        List<SyncLedger.ResidentNow> touched = new ArrayList<>();
+        List<UUID> gone = new ArrayList<>();
+        for (UUID id : outcome.changedResidents()) {
+            Optional<SyncLedger.ResidentNow> now = ledger.residentNow(id);
+            now.ifPresentOrElse(touched::add, () -> gone.add(id));
+        }
+        Snapshot snapshot = new Snapshot(ledger.waiting(), outcome.at(), ledger.conflicts(), touched);
+        Platform.runLater(() -> {
+            syncing.set(false);
+            online.set(true);
+            problem.set("");
+            progress.set(-1);
+            gone.forEach(session.caseload()::remove);
+            show(snapshot);
+            if (!touched.isEmpty() || !gone.isEmpty()) {
+                onDataChanged.run();
+            }
+        });
+    }
+
+    @Override
+    public void failed(SyncFailure failure) {
+        int stillWaiting = ledger.waiting();
+        Platform.runLater(() -> {
+            syncing.set(false);
+            progress.set(-1);
+            online.set(failure != SyncFailure.OFFLINE);
+            waiting.set(stillWaiting);
+            problem.set(session.messages().text(failure.messageKey()));
+            if (failure == SyncFailure.REVOKED || failure == SyncFailure.APP_TOO_OLD) {
+                onStop.accept(failure);
+            }
+        });
+    }
+
+    private void show(Snapshot snapshot) {
+        waiting.set(snapshot.waiting());
+        lastSync.set(snapshot.lastSync());
+        conflicts.setAll(snapshot.conflicts());
+        for (SyncLedger.ResidentNow now : snapshot.residents()) {
+            session.caseload().put(now.resident());
+            session.caseload().put(now.resident().id(), now.records());
+        }
+    }
+
+    private record Snapshot(int waiting, Instant lastSync, List<Conflict> conflicts, List<SyncLedger.ResidentNow> residents) {
+    }
+
+    public boolean enrolled() {
+        return enrolled;
+    }
+
+    public BooleanProperty onlineProperty() {
+        return online;
+    }
+
+    public BooleanProperty syncingProperty() {
+        return syncing;
+    }
+
+    public ObjectProperty<Instant> lastSyncProperty() {
+        return lastSync;
+    }
+
+    public IntegerProperty waitingProperty() {
+        return waiting;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public ObservableList<Conflict> conflicts() {
+        return conflicts;
+    }
+}

@@ -1,0 +1,162 @@
+package nl.groningen.keukentafel.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import nl.groningen.keukentafel.app.AppOptions;
+import nl.groningen.keukentafel.app.DemoProfile;
+import nl.groningen.keukentafel.app.Keukentafel;
+import nl.groningen.keukentafel.app.Profiles;
+import nl.groningen.keukentafel.app.store.LocalStore;
+import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.AgreementStatus;
+import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
+import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.server.domain.Role;
+import nl.groningen.keukentafel.server.http.SyncServer;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.StoreSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Sync as the coach sees it, against a real server: the laptop enrols at its first login with the
+ * code it was started with, syncs in the background, shows online and the last sync; an agreement
+ * the office changed while the laptop changed it offline comes back as a conflict the coach
+ * resolves on the conflicts screen, and "Synchroniseer nu" (F5) sends the choice.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SyncScreensTest {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    @TempDir
+    Path dataFolder;
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"), AMSTERDAM);
+    private ServerStore serverStore;
+    private SyncServer server;
+    private Keukentafel keukentafel;
+    private FxBackgroundTasks tasks;
+    private Agreement agreement;
+    private LocalDate officeDate;
+    private LocalDate laptopDate;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Dataset demo = DemoProfile.dataset(clock);
+        serverStore = ServerStore.open(StoreSettings.embedded(Files.createTempDirectory(dataFolder, "server")));
+        serverStore.importDataset(demo);
+        serverStore.accounts().createUser(DemoProfile.USER, Role.COACH, demo.coaches().get(0).id(),
+                DemoProfile.PASSWORD.toCharArray());
+        String code = serverStore.accounts().createEnrolmentCode(DemoProfile.USER, Duration.ofHours(1), Instant.now());
+        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", 0);
+
+        // Offline, before the first sync: the coach moves an agreement's date on the laptop...
+        Profiles profiles = new Profiles(dataFolder);
+        DemoProfile.ensure(profiles, clock);
+        agreement = demo.agreements().stream().filter(a -> a.status() == AgreementStatus.OPEN).findFirst().orElseThrow();
+        laptopDate = agreement.dueDate().plusDays(7);
+        officeDate = agreement.dueDate().plusDays(21);
+        try (LocalStore store = LocalStore.unlock(profiles.fileOf(DemoProfile.USER), DemoProfile.PASSWORD.toCharArray())) {
+            store.saveAgreement(withDue(agreement, laptopDate));
+        }
+        // ...while the office moves it too.
+        ObjectNode base = Json.mapper().valueToTree(agreement);
+        JsonNode office = Json.mapper().valueToTree(withDue(agreement, officeDate));
+        assertThat(serverStore.push(null, List.of(new Change(UUID.randomUUID(), RecordKinds.AGREEMENT, agreement.id(),
+                agreement.residentId(), false, office, base))).get(0).status()).isEqualTo(ChangeStatus.APPLIED);
+
+        tasks = new FxBackgroundTasks();
+        keukentafel = Keukentafel.open(new AppOptions(dataFolder, true, Locale.forLanguageTag("nl"), Duration.ofMinutes(5),
+                "http://127.0.0.1:" + server.port(), code), clock, tasks);
+        stage.setScene(keukentafel.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        keukentafel.close();
+        tasks.close();
+        server.close();
+        serverStore.close();
+    }
+
+    @Test
+    void theConflictComesBackToTheCoachWhoKeepsTheirDateAndSyncsIt(FxRobot robot) {
+        robot.clickOn("#loginPassword").write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#todayView").tryQuery().isPresent());
+
+        waitUntil(() -> text(robot, "#syncState").equals("Online") && robot.lookup("#navConflicts").query().isVisible());
+        assertThat(text(robot, "#syncLast")).isEqualTo("Laatste sync 22-11-2026 09:00");
+        assertThat(text(robot, "#navConflicts")).isEqualTo("Conflicten (1)");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#conflictsView").tryQuery().isPresent());
+        assertThat(text(robot, "#conflictServerValue")).isEqualTo(dutch(officeDate));
+        assertThat(text(robot, "#conflictLaptopValue")).isEqualTo(dutch(laptopDate));
+
+        robot.clickOn("#keepLaptop");
+        waitUntil(() -> robot.lookup("#conflictsNone").tryQuery().isPresent());
+        assertThat(robot.lookup("#navConflicts").query().isVisible()).isFalse();
+        assertThat(text(robot, "#syncWaiting")).isEqualTo("2 wijzigingen wachten");
+
+        robot.type(KeyCode.F5);
+        waitUntil(() -> text(robot, "#syncWaiting").equals("Niets wacht op verzending"));
+        LocalDate onServer = null;
+        for (PulledChange change : serverStore.pull(null, 0, 100_000).changes()) {
+            if (change.recordId().equals(agreement.id())) {
+                onServer = LocalDate.parse(change.body().get("due_date").asText());
+            }
+        }
+        assertThat(onServer).isEqualTo(laptopDate);
+    }
+
+    private static Agreement withDue(Agreement a, LocalDate due) {
+        return new Agreement(a.id(), a.residentId(), a.conversationId(), a.description(), a.owner(), a.partner(), due,
+                a.status(), a.doneDate(), a.socialMapEntry());
+    }
+
+    private static String dutch(LocalDate date) {
+        return Messages.forLocale(Locale.forLanguageTag("nl")).date(date);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("");
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("The screen did not get there in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
