@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +120,57 @@ class SyncOverHttpTest {
 
             assertThat(store.pull(AREA.coaches().get(0).id(), 0, 100_000).changes()).hasSize((int) before);
         }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void anotherCoachsResidentIsNeitherChangedNorShownAndOddTextIsStoredLiterally(StoreKind kind, TestStores stores)
+            throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(AREA);
+            UUID sanne = AREA.coaches().get(0).id();
+            UUID femke = AREA.coaches().get(1).id();
+            String token = enrol(store, server, "sanne", sanne);
+            Resident own = AREA.caseloadOf(sanne).get(0);
+            Resident someoneElses = AREA.caseloadOf(femke).get(0);
+            Change foreign = agreement(someoneElses);
+            ObjectNode impossibleDate = (ObjectNode) agreement(own).body();
+            impossibleDate.put("due_date", "2026-02-30");
+            ObjectNode unknownStatus = (ObjectNode) agreement(own).body();
+            unknownStatus.put("status", "half_done");
+            Change literal = agreement(own);
+            String sqlLooking = "Robert'); DROP TABLE resident;-- \u00e9\u00e8 <script>";
+            ((ObjectNode) literal.body()).put("description", sqlLooking);
+            List<Change> changes = List.of(foreign, asChange(impossibleDate), asChange(unknownStatus), literal);
+
+            HttpResponse<String> pushed = send(server, "POST", Protocol.PUSH, token,
+                    Json.mapper().writeValueAsString(new PushRequest(changes)));
+
+            assertThat(pushed.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readValue(pushed.body(), PushResponse.class).results())
+                    .extracting(r -> r.reason()).containsExactly("not_in_scope", "invalid_body", "invalid_body", null);
+            HttpResponse<String> pulled = send(server, "GET", Protocol.PULL + "?after=0&limit=5000", token, null);
+            assertThat(pulled.body()).doesNotContain(someoneElses.id().toString()).doesNotContain(someoneElses.surname());
+            List<JsonNode> mine = new java.util.ArrayList<>();
+            long after = 0;
+            PullPage page;
+            do {
+                page = Json.mapper().readValue(send(server, "GET", Protocol.PULL + "?after=" + after + "&limit=5000", token, null)
+                        .body(), PullPage.class);
+                page.changes().forEach(c -> mine.add(c.body()));
+                after = page.nextCursor();
+            } while (page.hasMore());
+            assertThat(mine).filteredOn(b -> b != null && b.path("id").asText().equals(literal.recordId().toString()))
+                    .singleElement().satisfies(b -> assertThat(b.get("description").asText()).isEqualTo(sqlLooking));
+            assertThat(store.pull(femke, 0, 100_000).changes()).noneMatch(c -> c.recordId().equals(foreign.recordId()));
+            assertThat(store.countResidents()).isEqualTo(AREA.residents().size());
+        }
+    }
+
+    private static Change asChange(ObjectNode body) {
+        return new Change(UUID.randomUUID(), "agreement", UUID.fromString(body.get("id").asText()),
+                UUID.fromString(body.get("resident_id").asText()), false, body);
     }
 
     private String enrol(ServerStore store, SyncServer server, String user, UUID coach) throws Exception {
