@@ -29,12 +29,27 @@ public final class SyncBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         Label where = new Label(whereText);
         where.setId("statusBar");
+        where.setMinWidth(0);
+        where.setTooltip(new Tooltip(whereText));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label problem = new Label();
+        problem.setId("syncProblem");
+        problem.textProperty().bind(status.problemProperty());
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.setWrapText(false);
+        problem.setMinWidth(0);
+        problem.setMaxWidth(360);
+        problem.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> status.problemProperty().get().isEmpty() ? null : new Tooltip(status.problemProperty().get()),
+                status.problemProperty()));
+        problem.managedProperty().bind(status.problemProperty().isNotEmpty());
         if (!status.enrolled()) {
+            // Not enrolled: say so, and why an enrolment at this login did not work (offline, wrong code...).
             Label notEnrolled = new Label(messages.text("sync.notEnrolled"));
             notEnrolled.setId("syncState");
-            getChildren().addAll(where, spacer, notEnrolled);
+            notEnrolled.setMinWidth(Region.USE_PREF_SIZE);
+            getChildren().addAll(where, spacer, problem, notEnrolled);
             return;
         }
         Label state = new Label();
@@ -43,6 +58,8 @@ public final class SyncBar extends HBox {
                 ? messages.text("sync.syncing")
                 : messages.text(status.onlineProperty().get() ? "sync.online" : "sync.offline"),
                 status.syncingProperty(), status.onlineProperty()));
+        state.tooltipProperty().bind(Bindings.createObjectBinding(() -> status.onlineProperty().get() ? null
+                : new Tooltip(messages.text("sync.failure.offline")), status.onlineProperty()));
         state.styleProperty().bind(Bindings.when(status.onlineProperty())
                 .then("-fx-text-fill: #1b5e20;").otherwise("-fx-text-fill: #8a4b00;"));
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(messages.locale()).withZone(zone);
@@ -61,21 +78,14 @@ public final class SyncBar extends HBox {
         progress.progressProperty().bind(status.progressProperty());
         progress.visibleProperty().bind(status.progressProperty().greaterThanOrEqualTo(0));
         progress.managedProperty().bind(progress.visibleProperty());
-        Label problem = new Label();
-        problem.setId("syncProblem");
-        problem.textProperty().bind(status.problemProperty());
-        problem.setStyle("-fx-text-fill: #b00020;");
-        problem.setWrapText(false);
-        problem.setMaxWidth(420);
-        problem.tooltipProperty().bind(Bindings.createObjectBinding(
-                () -> status.problemProperty().get().isEmpty() ? null : new Tooltip(status.problemProperty().get()),
-                status.problemProperty()));
-        problem.managedProperty().bind(status.problemProperty().isNotEmpty());
         Button now = new Button(messages.text("sync.now"));
         now.setId("syncNow");
         now.setMnemonicParsing(true);
         now.disableProperty().bind(status.syncingProperty());
         now.setOnAction(e -> status.syncNow());
+        for (javafx.scene.control.Control keep : new javafx.scene.control.Control[] {state, last, waiting, now}) {
+            keep.setMinWidth(Region.USE_PREF_SIZE); // these always show in full; the folder and the problem give way
+        }
         getChildren().addAll(where, spacer, problem, progress, state, last, waiting, now);
     }
 }

@@ -142,7 +142,8 @@ public final class SyncStatus implements BackgroundSync.Listener {
             progress.set(-1);
             online.set(failure != SyncFailure.OFFLINE);
             waiting.set(stillWaiting);
-            problem.set(session.messages().text(failure.messageKey()));
+            // Offline is said by the state itself (its tooltip has the sentence); other problems are spelled out.
+            problem.set(failure == SyncFailure.OFFLINE ? "" : session.messages().text(failure.messageKey()));
             if (failure == SyncFailure.REVOKED || failure == SyncFailure.APP_TOO_OLD) {
                 onStop.accept(failure);
             }
