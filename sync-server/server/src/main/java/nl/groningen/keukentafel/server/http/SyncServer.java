@@ -2,12 +2,21 @@ package nl.groningen.keukentafel.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
+import io.javalin.community.ssl.SslPlugin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
@@ -36,25 +45,73 @@ public final class SyncServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
     private static final String SESSION = "keukentafel.session";
 
-    private final Javalin javalin;
+    /** How long {@link #close()} waits for requests in flight before it stops them. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
     private final ServerStore store;
     private final Accounts accounts;
     private final Clock clock;
+    private final TlsSettings tls;
+    private final Duration shutdownGrace;
+    private final Consumer<Javalin> extraRoutes;
+    private final List<String> routes = new ArrayList<>();
+    private Javalin javalin;
 
+    /** A plain-HTTP server (for loopback and tests) that waits {@link #DEFAULT_SHUTDOWN_GRACE} on close. */
     public SyncServer(ServerStore store, Clock clock) {
+        this(store, clock, null, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /**
+     * @param tls           the certificate to serve HTTPS with; null for plain HTTP
+     * @param shutdownGrace how long {@link #close()} lets requests in flight finish
+     */
+    public SyncServer(ServerStore store, Clock clock, TlsSettings tls, Duration shutdownGrace) {
+        this(store, clock, tls, shutdownGrace, app -> { });
+    }
+
+    /** As the public constructor, with routes a test adds (a handler that takes its time). */
+    SyncServer(ServerStore store, Clock clock, TlsSettings tls, Duration shutdownGrace, Consumer<Javalin> extraRoutes) {
         this.store = store;
         this.accounts = store.accounts();
         this.clock = clock;
-        this.javalin = Javalin.create(config -> {
+        this.tls = tls;
+        this.shutdownGrace = shutdownGrace;
+        this.extraRoutes = extraRoutes;
+    }
+
+    /** Starts listening on the address and port (0 picks a free port), with TLS when a certificate was given. */
+    public synchronized SyncServer start(String host, int port) {
+        if (javalin != null) {
+            throw new IllegalStateException("The server is already started");
+        }
+        javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Jetty's graceful stop: stop accepting, let requests in flight finish (up to the grace), then stop.
+            config.jetty.modifyServer(server -> server.setStopTimeout(shutdownGrace.toMillis()));
+            if (tls != null) {
+                config.registerPlugin(new SslPlugin(ssl -> {
+                    ssl.insecure = false;
+                    ssl.secure = true;
+                    ssl.host = host;
+                    ssl.securePort = port;
+                    ssl.http2 = false;
+                    if (tls.isPem()) {
+                        ssl.pemFromPath(tls.certificate().toString(), tls.privateKey().toString(), tls.password());
+                    } else {
+                        ssl.keystoreFromPath(tls.keystore().toString(), tls.password());
+                    }
+                }));
+            }
         });
-        javalin.get("/health", ctx -> ctx.json(new Health("ok", store.kind().label(), store.schemaVersion())));
-        javalin.post(Protocol.ENROL, this::enrol);
+        route(HandlerType.GET, "/health", ctx -> ctx.json(new Health("ok", store.kind().label(), store.schemaVersion())));
+        route(HandlerType.POST, Protocol.ENROL, this::enrol);
         javalin.before("/api/v1/sync/*", this::checkDevice);
-        javalin.post(Protocol.PUSH, this::push);
-        javalin.get(Protocol.PULL, this::pull);
+        route(HandlerType.POST, Protocol.PUSH, this::push);
+        route(HandlerType.GET, Protocol.PULL, this::pull);
+        extraRoutes.accept(javalin);
         javalin.exception(JsonProcessingException.class, (e, ctx) ->
                 refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The request is not valid JSON of the expected shape."));
         javalin.exception(NumberFormatException.class, (e, ctx) ->
@@ -66,16 +123,32 @@ public final class SyncServer implements AutoCloseable {
         javalin.error(HttpStatus.NOT_FOUND, ctx -> ctx.json(new ErrorResponse("not_found", "No such endpoint.")));
         javalin.error(HttpStatus.CONTENT_TOO_LARGE, ctx ->
                 ctx.json(new ErrorResponse("too_large", "The request is larger than the server accepts; send fewer changes at once.")));
-    }
-
-    /** Starts listening; port 0 picks a free port. */
-    public SyncServer start(String host, int port) {
-        javalin.start(host, port);
+        if (tls != null) {
+            javalin.start();
+        } else {
+            javalin.start(host, port);
+        }
         return this;
     }
 
+    /** The port listened on (the free one picked when started with 0). */
     public int port() {
         return javalin.port();
+    }
+
+    /** "https" with a certificate, else "http". */
+    public String scheme() {
+        return tls != null ? "https" : "http";
+    }
+
+    /** The routes served, as "METHOD /path", in the order registered (the OpenAPI test holds them against the document). */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    private void route(HandlerType method, String path, Handler handler) {
+        javalin.addHttpHandler(method, path, handler);
+        routes.add(method.name() + " " + path);
     }
 
     private void enrol(Context ctx) throws JsonProcessingException {
@@ -156,8 +229,23 @@ public final class SyncServer implements AutoCloseable {
         ctx.status(status).json(new ErrorResponse(code, message));
     }
 
+    /**
+     * Stops gracefully: no new connections, requests in flight finish (for up to the shutdown
+     * grace), then the server stops. The store is the caller's to close afterwards.
+     */
     @Override
-    public void close() {
-        javalin.stop();
+    public synchronized void close() {
+        if (javalin == null) {
+            return;
+        }
+        try {
+            javalin.stop();
+        } catch (JavalinException e) {
+            // Jetty stops all the same once the grace is over; it only reports the requests it cut off.
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            LOG.warn("event=stop_grace_exceeded grace_s={}", shutdownGrace.toSeconds());
+        }
     }
 }
