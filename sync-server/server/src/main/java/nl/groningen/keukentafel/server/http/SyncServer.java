@@ -13,15 +13,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.ErrorResponse;
 import nl.groningen.keukentafel.contract.sync.Protocol;
+import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
 import nl.groningen.keukentafel.server.domain.DeviceSession;
@@ -55,6 +59,7 @@ public final class SyncServer implements AutoCloseable {
     private final Duration shutdownGrace;
     private final Consumer<Javalin> extraRoutes;
     private final List<String> routes = new ArrayList<>();
+    private final SyncMetrics metrics = new SyncMetrics();
     private Javalin javalin;
 
     /** A plain-HTTP server (for loopback and tests) that waits {@link #DEFAULT_SHUTDOWN_GRACE} on close. */
@@ -91,6 +96,11 @@ public final class SyncServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             // Jetty's graceful stop: stop accepting, let requests in flight finish (up to the grace), then stop.
             config.jetty.modifyServer(server -> server.setStopTimeout(shutdownGrace.toMillis()));
+            config.requestLogger.http((ctx, millis) -> {
+                String endpoint = endpointOf(ctx);
+                metrics.request(ctx.method().name(), endpoint, ctx.statusCode(), Math.round(millis));
+                RequestLog.log(ctx, endpoint, millis);
+            });
             if (tls != null) {
                 config.registerPlugin(new SslPlugin(ssl -> {
                     ssl.insecure = false;
@@ -111,13 +121,14 @@ public final class SyncServer implements AutoCloseable {
         javalin.before("/api/v1/sync/*", this::checkDevice);
         route(HandlerType.POST, Protocol.PUSH, this::push);
         route(HandlerType.GET, Protocol.PULL, this::pull);
+        route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
         extraRoutes.accept(javalin);
         javalin.exception(JsonProcessingException.class, (e, ctx) ->
                 refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The request is not valid JSON of the expected shape."));
         javalin.exception(NumberFormatException.class, (e, ctx) ->
                 refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "A number in the request could not be read."));
         javalin.exception(Exception.class, (e, ctx) -> {
-            LOG.error("event=request_failed path={} error={}", ctx.path(), e.getClass().getSimpleName());
+            LOG.error("event=request_failed endpoint={}", endpointOf(ctx), e);
             refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "The server could not do this; nothing was half-stored.");
         });
         javalin.error(HttpStatus.NOT_FOUND, ctx -> ctx.json(new ErrorResponse("not_found", "No such endpoint.")));
@@ -146,6 +157,11 @@ public final class SyncServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    /** The route a request matched, or "unmatched": never the raw path, which could hold anything a client typed. */
+    private String endpointOf(Context ctx) {
+        return routes.contains(ctx.method().name() + " " + ctx.path()) ? ctx.path() : "unmatched";
+    }
+
     private void route(HandlerType method, String path, Handler handler) {
         javalin.addHttpHandler(method, path, handler);
         routes.add(method.name() + " " + path);
@@ -154,20 +170,26 @@ public final class SyncServer implements AutoCloseable {
     private void enrol(Context ctx) throws JsonProcessingException {
         EnrolRequest request = Json.mapper().readValue(ctx.body(), EnrolRequest.class);
         if (request.userName() == null || request.password() == null || request.code() == null) {
+            metrics.enrolment("bad_request");
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "User name, password and enrolment code are all needed.");
             return;
         }
         Enrolment result = accounts.enrol(request.userName(), request.password().toCharArray(), request.code(),
                 request.deviceName(), clock.instant());
         if (result instanceof Enrolment.Enrolled enrolled) {
+            metrics.enrolment("enrolled");
+            RequestLog.note(ctx, "device", enrolled.deviceId());
             LOG.info("event=device_enrolled device={}", enrolled.deviceId());
             ctx.json(new EnrolResponse(enrolled.deviceId(), enrolled.token(), enrolled.coachId()));
         } else if (result instanceof Enrolment.LockedOut locked) {
+            metrics.enrolment("locked_out");
             ctx.header("Retry-After", Long.toString(Math.max(1, locked.until().getEpochSecond() - clock.instant().getEpochSecond())));
             refuse(ctx, HttpStatus.TOO_MANY_REQUESTS, "locked_out", "Too many wrong passwords; try again later.");
         } else if (result instanceof Enrolment.BadCode) {
+            metrics.enrolment("bad_code");
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_code", "The enrolment code is unknown, used or expired; ask the office for a new one.");
         } else {
+            metrics.enrolment("wrong_credentials");
             refuse(ctx, HttpStatus.UNAUTHORIZED, "wrong_credentials", "User name or password is wrong.");
         }
     }
@@ -206,23 +228,36 @@ public final class SyncServer implements AutoCloseable {
         } else {
             ctx.attribute(SESSION, session.get());
         }
+        session.ifPresent(s -> RequestLog.note(ctx, "device", s.deviceId()));
     }
 
     private void push(Context ctx) throws JsonProcessingException {
         DeviceSession session = ctx.attribute(SESSION);
         PushRequest request = Json.mapper().readValue(ctx.body(), PushRequest.class);
-        ctx.json(new PushResponse(store.push(session.coachId(), request.changes())));
+        List<ChangeResult> results = store.push(session.coachId(), request.changes());
+        metrics.pushed(results);
+        RequestLog.note(ctx, "changes", results.size());
+        for (ChangeStatus status : ChangeStatus.values()) {
+            RequestLog.note(ctx, status.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.status() == status).count());
+        }
+        ctx.json(new PushResponse(results));
     }
 
     private void pull(Context ctx) {
         DeviceSession session = ctx.attribute(SESSION);
         long after = Long.parseLong(Objects.requireNonNullElse(ctx.queryParam("after"), "0"));
         int limit = Integer.parseInt(Objects.requireNonNullElse(ctx.queryParam("limit"), "1000"));
+        RequestLog.note(ctx, "after", after);
+        RequestLog.note(ctx, "limit", limit);
         if (after < 0 || limit < 1 || limit > 5_000) {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;
         }
-        ctx.json(store.pull(session.coachId(), after, limit));
+        PullPage page = store.pull(session.coachId(), after, limit);
+        metrics.pulled(page.changes().size());
+        RequestLog.note(ctx, "changes", page.changes().size());
+        RequestLog.note(ctx, "next_cursor", page.nextCursor());
+        ctx.json(page);
     }
 
     private static void refuse(Context ctx, HttpStatus status, String code, String message) {
@@ -246,6 +281,8 @@ public final class SyncServer implements AutoCloseable {
                 throw e;
             }
             LOG.warn("event=stop_grace_exceeded grace_s={}", shutdownGrace.toSeconds());
+        } finally {
+            metrics.close();
         }
     }
 }
