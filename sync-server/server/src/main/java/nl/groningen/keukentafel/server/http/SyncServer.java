@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.OpenApi;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
@@ -122,6 +123,8 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.POST, Protocol.PUSH, this::push);
         route(HandlerType.GET, Protocol.PULL, this::pull);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
+        byte[] openApi = OpenApi.document();
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         extraRoutes.accept(javalin);
         javalin.exception(JsonProcessingException.class, (e, ctx) ->
                 refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The request is not valid JSON of the expected shape."));
