@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** The server's command line; {@code serve} is the long-running server. */
 @Command(name = "keukentafel-server", mixinStandardHelpOptions = true,
         subcommands = {ServerMain.Serve.class, OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
-                OfficeCommands.Devices.class, OfficeCommands.Revoke.class},
+                OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class},
         description = "Keukentafel sync server and the office's command line.")
 public final class ServerMain {
 
