@@ -58,6 +58,31 @@ class OfficeCommandsTest {
         assertThat(run("", "revoke", deviceId).exit).isEqualTo(1);
     }
 
+    @Test
+    void devicesShowsWhenEachLaptopLastSyncedInDutchTime() {
+        Dataset demo = new DemoDataGenerator(1, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
+        try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
+            store.importDataset(demo);
+            store.accounts().createUser("sanne", nl.groningen.keukentafel.server.domain.Role.COACH, demo.coaches().get(0).id(),
+                    "wachtwoord-van-sanne".toCharArray());
+            store.accounts().createUser("femke", nl.groningen.keukentafel.server.domain.Role.COACH, demo.coaches().get(0).id(),
+                    "wachtwoord-van-femke".toCharArray());
+            Instant enrolled = Instant.parse("2026-11-20T08:00:00Z");
+            String code = store.accounts().createEnrolmentCode("sanne", java.time.Duration.ofDays(1), enrolled);
+            String other = store.accounts().createEnrolmentCode("femke", java.time.Duration.ofDays(1), enrolled);
+            Enrolment.Enrolled laptop = (Enrolment.Enrolled) store.accounts().enrol("sanne", "wachtwoord-van-sanne".toCharArray(), code,
+                    "Laptop 7", enrolled);
+            store.accounts().enrol("femke", "wachtwoord-van-femke".toCharArray(), other, "Laptop 8", enrolled);
+            store.accounts().authenticate(laptop.token(), Instant.parse("2026-11-22T16:05:00Z")); // what every push and pull does
+        }
+
+        String devices = run("", "devices").out;
+
+        assertThat(devices.lines().filter(l -> l.contains("sanne"))).singleElement().asString()
+                .contains("20-11-2026 09:00", "22-11-2026 17:05", "actief");
+        assertThat(devices.lines().filter(l -> l.contains("femke"))).singleElement().asString().contains("nooit");
+    }
+
     private record Result(int exit, String out, String err) {
     }
 
