@@ -1,7 +1,10 @@
 package nl.groningen.keukentafel.server;
 
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,11 +171,11 @@ final class OfficeCommands {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             CaseloadCsv.Parsed parsed;
-            try (java.io.Reader reader = new java.io.InputStreamReader(Files.newInputStream(file),
+            try (Reader reader = new InputStreamReader(Files.newInputStream(file),
                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT))) {
                 parsed = CaseloadCsv.read(reader, LocalDate.now(ZoneId.of("Europe/Amsterdam")));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 err.println("Het bestand " + file + " kan niet gelezen worden (" + e.getClass().getSimpleName() + ").");
                 return 1;
             }

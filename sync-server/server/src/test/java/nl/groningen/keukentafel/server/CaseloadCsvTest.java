@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.UUID;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.server.domain.CaseloadRow;
@@ -23,7 +24,7 @@ class CaseloadCsvTest {
 
         assertThat(parsed.problems()).isEmpty();
         CaseloadRow row = parsed.rows().get(0);
-        Resident resident = row.newResident(java.util.UUID.randomUUID(), null);
+        Resident resident = row.newResident(UUID.randomUUID(), null);
         assertThat(row.line()).isEqualTo(2);
         assertThat(row.coach()).isEqualTo("sanne");
         assertThat(resident.postcode()).isEqualTo("9712 AB");
@@ -40,7 +41,7 @@ class CaseloadCsvTest {
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.rows().get(0).dateOfBirth()).isEqualTo(LocalDate.of(1980, 3, 4));
         assertThat(parsed.rows().get(0).knownAtWij()).isTrue();
-        assertThat(parsed.rows().get(0).newResident(java.util.UUID.randomUUID(), null).outreachStatus())
+        assertThat(parsed.rows().get(0).newResident(UUID.randomUUID(), null).outreachStatus())
                 .isEqualTo(OutreachStatus.KNOWN_AT_WIJ);
     }
 

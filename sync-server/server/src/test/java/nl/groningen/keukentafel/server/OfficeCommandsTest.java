@@ -8,12 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
 import nl.groningen.keukentafel.server.domain.Enrolment;
+import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
@@ -63,13 +65,13 @@ class OfficeCommandsTest {
         Dataset demo = new DemoDataGenerator(1, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
         try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
             store.importDataset(demo);
-            store.accounts().createUser("sanne", nl.groningen.keukentafel.server.domain.Role.COACH, demo.coaches().get(0).id(),
+            store.accounts().createUser("sanne", Role.COACH, demo.coaches().get(0).id(),
                     "wachtwoord-van-sanne".toCharArray());
-            store.accounts().createUser("femke", nl.groningen.keukentafel.server.domain.Role.COACH, demo.coaches().get(0).id(),
+            store.accounts().createUser("femke", Role.COACH, demo.coaches().get(0).id(),
                     "wachtwoord-van-femke".toCharArray());
             Instant enrolled = Instant.parse("2026-11-20T08:00:00Z");
-            String code = store.accounts().createEnrolmentCode("sanne", java.time.Duration.ofDays(1), enrolled);
-            String other = store.accounts().createEnrolmentCode("femke", java.time.Duration.ofDays(1), enrolled);
+            String code = store.accounts().createEnrolmentCode("sanne", Duration.ofDays(1), enrolled);
+            String other = store.accounts().createEnrolmentCode("femke", Duration.ofDays(1), enrolled);
             Enrolment.Enrolled laptop = (Enrolment.Enrolled) store.accounts().enrol("sanne", "wachtwoord-van-sanne".toCharArray(), code,
                     "Laptop 7", enrolled);
             store.accounts().enrol("femke", "wachtwoord-van-femke".toCharArray(), other, "Laptop 8", enrolled);

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -137,13 +138,13 @@ class ServerConfigTest {
         String example = Files.readString(Path.of("src/main/dist/keukentafel-server.example.properties"));
         Matcher keys = Pattern.compile("(?m)^#([a-z.]+) =").matcher(example);
         StringBuilder uncommented = new StringBuilder();
-        Set<String> documented = new java.util.TreeSet<>();
+        Set<String> documented = new TreeSet<>();
         while (keys.find()) {
             documented.add(keys.group(1));
             uncommented.append(keys.group(1)).append(" = x\n");
         }
 
-        assertThat(documented).isEqualTo(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        assertThat(documented).isEqualTo(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toCollection(TreeSet::new)));
         Path file = write("all.properties", uncommented.toString());
         assertThat(ConfigFile.read(file).value(ConfigKey.HOST)).isEqualTo("x");
     }

@@ -11,11 +11,11 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import nl.groningen.keukentafel.contract.Json;
@@ -59,7 +59,8 @@ public final class SyncServer implements AutoCloseable {
     private final TlsSettings tls;
     private final Duration shutdownGrace;
     private final Consumer<Javalin> extraRoutes;
-    private final List<String> routes = new ArrayList<>();
+    /** Written while starting, read by every request (to name its endpoint in logs and metrics). */
+    private final List<String> routes = new CopyOnWriteArrayList<>();
     private final SyncMetrics metrics = new SyncMetrics();
     private Javalin javalin;
 

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -137,7 +138,7 @@ class LogPrivacyTest {
         }
     }
 
-    private static final class CountingStream extends java.io.OutputStream {
+    private static final class CountingStream extends OutputStream {
         private final ByteArrayOutputStream out;
         private final StringBuilder line = new StringBuilder();
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,9 +19,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
@@ -54,14 +59,14 @@ class OpenApiContractTest {
         List<String> problems = new ArrayList<>();
         try (ServerStore store = ServerStore.open(stores.fresh(kind));
              SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
-            Coach coach = new Coach(java.util.UUID.randomUUID(), "Coach Test", "Centrum");
+            Coach coach = new Coach(UUID.randomUUID(), "Coach Test", "Centrum");
             store.importDataset(new Dataset(List.of(coach), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                     List.of(), List.of()));
             TestClient client = new TestClient(server);
             String token = client.enrol(store, CLOCK, "sanne", coach.id());
 
             HttpResponse<String> served = client.get("/openapi.json");
-            assertThat(read(served.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(document);
+            assertThat(read(served.body().getBytes(StandardCharsets.UTF_8))).isEqualTo(document);
 
             Set<String> documented = new TreeSet<>();
             for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
@@ -71,7 +76,7 @@ class OpenApiContractTest {
                     if (!METHODS.contains(op.getKey())) {
                         continue;
                     }
-                    String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+                    String method = op.getKey().toUpperCase(Locale.ROOT);
                     documented.add(method + " " + path.getKey());
                     HttpResponse<String> response = representativeRequest(client, token, method, path.getKey(), op.getValue());
                     String what = method + " " + path.getKey() + " answered " + response.statusCode() + " " + response.body();
@@ -157,7 +162,7 @@ class OpenApiContractTest {
         Set<String> documented = new TreeSet<>();
         schema.path("properties").fieldNames().forEachRemaining(documented::add);
         Set<String> answered = new TreeSet<>();
-        read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).fieldNames().forEachRemaining(answered::add);
+        read(body.getBytes(StandardCharsets.UTF_8)).fieldNames().forEachRemaining(answered::add);
         return documented.containsAll(answered) ? List.of()
                 : List.of(what + ": properties not in " + schemaRef.path("$ref").asText() + ": " + difference(answered, documented));
     }
@@ -207,8 +212,8 @@ class OpenApiContractTest {
     private static JsonNode read(byte[] json) {
         try {
             return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
