@@ -1,15 +1,25 @@
 package nl.groningen.keukentafel.server;
 
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
 import nl.groningen.keukentafel.server.domain.DeviceInfo;
 import nl.groningen.keukentafel.server.domain.Role;
+import nl.groningen.keukentafel.server.storage.CaseloadImport;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The office's command line on the server: users, enrolment codes, devices. */
+/** The office's command line on the server: users, enrolment codes, devices, caseload import. */
 final class OfficeCommands {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
@@ -169,6 +179,80 @@ final class OfficeCommands {
             } catch (IllegalArgumentException e) {
                 return null;
             }
+        }
+    }
+
+    @Command(name = "import-caseload", mixinStandardHelpOptions = true,
+            description = {"Import residents from a CSV file (UTF-8, a header row, comma- or semicolon-separated).",
+                    "Every row is checked first; if any is wrong, every problem is listed with its line and nothing is stored.",
+                    "A client number the server knows gets the file's address, wijk and phone; its coach and everything "
+                            + "the coach keeps stay as they are. Laptops pull new and changed residents at their next sync."},
+            footer = {"", "Columns (the header names them; order does not matter):",
+                    "  client_number    required; letters, digits, dashes (at most 32)",
+                    "  first_name       required",
+                    "  surname_prefix   optional: tussenvoegsel, e.g. 'de', 'van der'",
+                    "  last_name        required",
+                    "  street           required",
+                    "  house_number     required, e.g. 12, 12a, 12-2",
+                    "  postcode         required, e.g. 9712 AB (or 9712ab)",
+                    "  city             optional; read, not kept",
+                    "  wijk             required",
+                    "  date_of_birth    optional; yyyy-MM-dd or dd-MM-yyyy",
+                    "  phone            optional",
+                    "  known_at_wij     optional; ja or nee (empty: nee). ja: outreach status known_at_wij, not invited",
+                    "  specialist_team  optional; ja or nee (empty: nee)",
+                    "  coach            optional; the coach's user name (or coach id); else --coach",
+                    "New residents start with outreach status to_schedule, contact every 6 months at the coach's initiative."})
+    static final class ImportCaseload implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FILE.csv", description = "The caseload file.")
+        Path file;
+        @Option(names = "--coach", paramLabel = "USER-or-COACH-ID", description = "The coach for rows without one in the coach column.")
+        String coach;
+        @Option(names = "--dry-run", description = "Check the file and say what would change; store nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            CaseloadCsv.Parsed parsed;
+            try (Reader reader = new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+                parsed = CaseloadCsv.read(reader, LocalDate.now(ZoneId.of("Europe/Amsterdam")));
+            } catch (IOException e) {
+                err.println("Het bestand " + file + " kan niet gelezen worden (" + e.getClass().getSimpleName() + ").");
+                return 1;
+            }
+            CaseloadImportResult result;
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                result = new CaseloadImport(server).run(parsed.rows(), parsed.problems(),
+                        coach == null || coach.isBlank() ? null : coach.trim(), dryRun);
+            }
+            if (!result.imported()) {
+                err.println("Niets geïmporteerd: " + result.problems().size() + (result.problems().size() == 1 ? " fout" : " fouten")
+                        + " in " + file.getFileName() + ".");
+                result.problems().forEach(problem -> err.println(problem));
+                return 1;
+            }
+            out.println((dryRun ? "Proef (niets opgeslagen): " : "Caseload geïmporteerd uit ") + file.getFileName() + ": "
+                    + result.added() + " nieuw, " + result.updated() + " bijgewerkt (adres, wijk of telefoon), "
+                    + result.unchanged() + " ongewijzigd.");
+            if (result.withoutCoach() > 0) {
+                out.println(result.withoutCoach() + " nieuwe cliënt(en) zonder coach: die staan op geen laptop tot ze zijn toegewezen.");
+            }
+            if (result.coachNotChanged() > 0) {
+                out.println(result.coachNotChanged() + " bekende cliënt(en) met een andere coach in het bestand: de toewijzing is niet "
+                        + "veranderd (een import wijst niet opnieuw toe).");
+            }
+            if (!dryRun && result.added() + result.updated() > 0) {
+                out.println("Laptops halen de nieuwe en bijgewerkte cliënten op bij hun volgende synchronisatie.");
+            }
+            return 0;
         }
     }
 

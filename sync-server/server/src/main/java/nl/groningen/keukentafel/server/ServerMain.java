@@ -1,8 +1,11 @@
 package nl.groningen.keukentafel.server;
 
+import ch.qos.logback.classic.Level;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import nl.groningen.keukentafel.demo.Dataset;
@@ -15,12 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The server's command line; {@code serve} is the long-running server. */
 @Command(name = "keukentafel-server", mixinStandardHelpOptions = true,
         subcommands = {ServerMain.Serve.class, OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
-                OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.Assign.class},
+                OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class,
+                OfficeCommands.Assign.class},
         description = "Keukentafel sync server and the office's command line.")
 public final class ServerMain {
 
@@ -28,37 +33,114 @@ public final class ServerMain {
     static final String DEMO_USER = "sanne";
     static final String DEMO_PASSWORD = "keukentafel";
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ServerMain()).execute(args));
+    private final Map<String, String> environment;
+
+    public ServerMain() {
+        this(System.getenv());
     }
 
-    /** Runs the server until it is stopped (Ctrl+C or SIGTERM). */
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the sync server.")
+    ServerMain(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The command line over the given environment; a wrong setting ends a command with exit code 2 and one sentence. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new ServerMain(environment));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ConfigException) {
+                command.getErr().println("Configuration error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Runs the server until it is stopped (Ctrl+C or SIGTERM): then it finishes requests in flight and closes the store. */
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the sync server.",
+            footer = {"", "Every option can also be set in the --config file (key in brackets) or as an environment variable "
+                    + "KEUKENTAFEL_<KEY> (capitals, dots as underscores); an option beats the variable, which beats the file."})
     static final class Serve implements Callable<Integer> {
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         StoreOptions storeOptions;
 
-        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: 127.0.0.1) [host].")
         String host;
 
-        @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
-        int port;
+        @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: 8765) [port].")
+        String port;
+
+        @Option(names = "--tls-cert", paramLabel = "PEM",
+                description = "Certificate chain, PEM (certbot's fullchain.pem) [tls.cert]. With --tls-key: serve HTTPS only.")
+        String tlsCert;
+
+        @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key, PEM (certbot's privkey.pem) [tls.key]; "
+                + "the password of an encrypted key from tls.key.password.")
+        String tlsKey;
+
+        @Option(names = "--tls-keystore", paramLabel = "P12",
+                description = "PKCS12 keystore instead of PEM files [tls.keystore]; its password from tls.keystore.password.")
+        String tlsKeystore;
+
+        @Option(names = "--allow-plain-http",
+                description = "Serve plain HTTP on an address other than loopback, for a proxy in front that terminates TLS "
+                        + "[allow.plain.http].")
+        Boolean allowPlainHttp;
+
+        @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN or ERROR (default: INFO) [log.level].")
+        String logLevel;
+
+        @Option(names = "--shutdown-grace-seconds", paramLabel = "SECONDS",
+                description = "On stop, how long requests in flight may finish (default: 30) [shutdown.grace.seconds].")
+        String shutdownGraceSeconds;
 
         @Option(names = "--demo", description = "Fill an empty store with the demo caseload.")
         boolean demo;
 
         @Override
         public Integer call() throws Exception {
-            ServerStore store = ServerStore.open(storeOptions.settings());
+            Map<ConfigKey, String> options = new EnumMap<>(ConfigKey.class);
+            options.put(ConfigKey.HOST, host);
+            options.put(ConfigKey.PORT, port);
+            options.put(ConfigKey.TLS_CERT, tlsCert);
+            options.put(ConfigKey.TLS_KEY, tlsKey);
+            options.put(ConfigKey.TLS_KEYSTORE, tlsKeystore);
+            options.put(ConfigKey.ALLOW_PLAIN_HTTP, allowPlainHttp == null ? null : allowPlainHttp.toString());
+            options.put(ConfigKey.LOG_LEVEL, logLevel);
+            options.put(ConfigKey.SHUTDOWN_GRACE_SECONDS, shutdownGraceSeconds);
+            ServerConfig config = ServerConfig.resolve(storeOptions.sources(options));
+            setLogLevel(config.logLevel());
+
+            ServerStore store = ServerStore.open(config.store());
             if (demo) {
-                loadDemo(store);
+                loadDemo(store, config.store());
             }
-            SyncServer server = new SyncServer(store, Clock.systemUTC()).start(host, port);
-            LOG.info("event=started store={} host={} port={}", store.kind().label(), host, server.port());
+            SyncServer server = new SyncServer(store, Clock.systemUTC(), config.tls(), config.shutdownGrace());
+            try {
+                server.start(config.host(), config.port());
+            } catch (RuntimeException e) {
+                store.close();
+                if (config.tls() != null) {
+                    throw new ConfigException("The TLS certificate and key (" + config.tls() + ") could not be used: "
+                            + rootCause(e));
+                }
+                throw e;
+            }
+            LOG.info("event=started store={} scheme={} host={} port={}", store.kind().label(), server.scheme(), config.host(),
+                    server.port());
 
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("event=stopping grace_s={}", config.shutdownGrace().toSeconds());
                 server.close();
                 store.close();
                 LOG.info("event=stopped");
@@ -73,7 +155,8 @@ public final class ServerMain {
          * / {@value #DEMO_PASSWORD}); every start writes a fresh enrolment code for that user to
          * {@code demo-enrolment-code.txt} in the data folder, which demo.sh gives the app.
          */
-        private void loadDemo(ServerStore store) throws java.io.IOException {
+        private void loadDemo(ServerStore store, nl.groningen.keukentafel.server.storage.StoreSettings settings)
+                throws java.io.IOException {
             if (store.countResidents() == 0) {
                 LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
                 Dataset dataset = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, today).generate(DatasetSize.DEMO);
@@ -81,10 +164,27 @@ public final class ServerMain {
                 store.accounts().createUser(DEMO_USER, Role.COACH, dataset.coaches().get(0).id(), DEMO_PASSWORD.toCharArray());
                 LOG.info("event=demo_data_loaded residents={}", store.countResidents());
             }
-            if (storeOptions.dataDir != null && store.accounts().coachOf(DEMO_USER).isPresent()) {
+            String url = settings.jdbcUrl();
+            if (url.startsWith("jdbc:sqlite:") && store.accounts().coachOf(DEMO_USER).isPresent()) {
+                java.nio.file.Path folder = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length())).getParent();
                 String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
-                java.nio.file.Files.writeString(storeOptions.dataDir.resolve("demo-enrolment-code.txt"), code + "\n");
+                java.nio.file.Files.writeString(folder.resolve("demo-enrolment-code.txt"), code + "\n");
             }
+        }
+
+        private static String rootCause(Throwable e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+    }
+
+    /** The operator's log level for everything; the noisy libraries stay at WARN as logback.xml has them. */
+    static void setLogLevel(String level) {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(Level.toLevel(level, Level.INFO));
         }
     }
 }

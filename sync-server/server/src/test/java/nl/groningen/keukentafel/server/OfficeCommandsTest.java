@@ -8,12 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
 import nl.groningen.keukentafel.server.domain.Enrolment;
+import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,31 @@ class OfficeCommandsTest {
         assertThat(run("", "revoke", deviceId).out).contains("ingetrokken");
         assertThat(run("", "devices").out).contains("ingetrokken");
         assertThat(run("", "revoke", deviceId).exit).isEqualTo(1);
+    }
+
+    @Test
+    void devicesShowsWhenEachLaptopLastSyncedInDutchTime() {
+        Dataset demo = new DemoDataGenerator(1, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
+        try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
+            store.importDataset(demo);
+            store.accounts().createUser("sanne", Role.COACH, demo.coaches().get(0).id(),
+                    "wachtwoord-van-sanne".toCharArray());
+            store.accounts().createUser("femke", Role.COACH, demo.coaches().get(0).id(),
+                    "wachtwoord-van-femke".toCharArray());
+            Instant enrolled = Instant.parse("2026-11-20T08:00:00Z");
+            String code = store.accounts().createEnrolmentCode("sanne", Duration.ofDays(1), enrolled);
+            String other = store.accounts().createEnrolmentCode("femke", Duration.ofDays(1), enrolled);
+            Enrolment.Enrolled laptop = (Enrolment.Enrolled) store.accounts().enrol("sanne", "wachtwoord-van-sanne".toCharArray(), code,
+                    "Laptop 7", enrolled);
+            store.accounts().enrol("femke", "wachtwoord-van-femke".toCharArray(), other, "Laptop 8", enrolled);
+            store.accounts().authenticate(laptop.token(), Instant.parse("2026-11-22T16:05:00Z")); // what every push and pull does
+        }
+
+        String devices = run("", "devices").out;
+
+        assertThat(devices.lines().filter(l -> l.contains("sanne"))).singleElement().asString()
+                .contains("20-11-2026 09:00", "22-11-2026 17:05", "actief");
+        assertThat(devices.lines().filter(l -> l.contains("femke"))).singleElement().asString().contains("nooit");
     }
 
     private record Result(int exit, String out, String err) {

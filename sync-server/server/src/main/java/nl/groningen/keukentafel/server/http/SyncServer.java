@@ -2,17 +2,31 @@ package nl.groningen.keukentafel.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
+import io.javalin.community.ssl.SslPlugin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.OpenApi;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.ErrorResponse;
 import nl.groningen.keukentafel.contract.sync.Protocol;
+import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
 import nl.groningen.keukentafel.server.domain.DeviceSession;
@@ -36,65 +50,150 @@ public final class SyncServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
     private static final String SESSION = "keukentafel.session";
 
-    private final Javalin javalin;
+    /** How long {@link #close()} waits for requests in flight before it stops them. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
     private final ServerStore store;
     private final Accounts accounts;
     private final Clock clock;
+    private final TlsSettings tls;
+    private final Duration shutdownGrace;
+    private final Consumer<Javalin> extraRoutes;
+    /** Written while starting, read by every request (to name its endpoint in logs and metrics). */
+    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final SyncMetrics metrics = new SyncMetrics();
+    private Javalin javalin;
 
+    /** A plain-HTTP server (for loopback and tests) that waits {@link #DEFAULT_SHUTDOWN_GRACE} on close. */
     public SyncServer(ServerStore store, Clock clock) {
+        this(store, clock, null, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /**
+     * @param tls           the certificate to serve HTTPS with; null for plain HTTP
+     * @param shutdownGrace how long {@link #close()} lets requests in flight finish
+     */
+    public SyncServer(ServerStore store, Clock clock, TlsSettings tls, Duration shutdownGrace) {
+        this(store, clock, tls, shutdownGrace, app -> { });
+    }
+
+    /** As the public constructor, with routes a test adds (a handler that takes its time). */
+    SyncServer(ServerStore store, Clock clock, TlsSettings tls, Duration shutdownGrace, Consumer<Javalin> extraRoutes) {
         this.store = store;
         this.accounts = store.accounts();
         this.clock = clock;
-        this.javalin = Javalin.create(config -> {
+        this.tls = tls;
+        this.shutdownGrace = shutdownGrace;
+        this.extraRoutes = extraRoutes;
+    }
+
+    /** Starts listening on the address and port (0 picks a free port), with TLS when a certificate was given. */
+    public synchronized SyncServer start(String host, int port) {
+        if (javalin != null) {
+            throw new IllegalStateException("The server is already started");
+        }
+        javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Jetty's graceful stop: stop accepting, let requests in flight finish (up to the grace), then stop.
+            config.jetty.modifyServer(server -> server.setStopTimeout(shutdownGrace.toMillis()));
+            config.requestLogger.http((ctx, millis) -> {
+                String endpoint = endpointOf(ctx);
+                metrics.request(ctx.method().name(), endpoint, ctx.statusCode(), Math.round(millis));
+                RequestLog.log(ctx, endpoint, millis);
+            });
+            if (tls != null) {
+                config.registerPlugin(new SslPlugin(ssl -> {
+                    ssl.insecure = false;
+                    ssl.secure = true;
+                    ssl.host = host;
+                    ssl.securePort = port;
+                    ssl.http2 = false;
+                    if (tls.isPem()) {
+                        ssl.pemFromPath(tls.certificate().toString(), tls.privateKey().toString(), tls.password());
+                    } else {
+                        ssl.keystoreFromPath(tls.keystore().toString(), tls.password());
+                    }
+                }));
+            }
         });
-        javalin.get("/health", ctx -> ctx.json(new Health("ok", store.kind().label(), store.schemaVersion())));
-        javalin.post(Protocol.ENROL, this::enrol);
+        route(HandlerType.GET, "/health", ctx -> ctx.json(new Health("ok", store.kind().label(), store.schemaVersion())));
+        route(HandlerType.POST, Protocol.ENROL, this::enrol);
         javalin.before("/api/v1/sync/*", this::checkDevice);
-        javalin.post(Protocol.PUSH, this::push);
-        javalin.get(Protocol.PULL, this::pull);
+        route(HandlerType.POST, Protocol.PUSH, this::push);
+        route(HandlerType.GET, Protocol.PULL, this::pull);
+        route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
+        byte[] openApi = OpenApi.document();
+        route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        extraRoutes.accept(javalin);
         javalin.exception(JsonProcessingException.class, (e, ctx) ->
                 refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The request is not valid JSON of the expected shape."));
         javalin.exception(NumberFormatException.class, (e, ctx) ->
                 refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "A number in the request could not be read."));
         javalin.exception(Exception.class, (e, ctx) -> {
-            LOG.error("event=request_failed path={} error={}", ctx.path(), e.getClass().getSimpleName());
+            LOG.error("event=request_failed endpoint={}", endpointOf(ctx), e);
             refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "The server could not do this; nothing was half-stored.");
         });
         javalin.error(HttpStatus.NOT_FOUND, ctx -> ctx.json(new ErrorResponse("not_found", "No such endpoint.")));
         javalin.error(HttpStatus.CONTENT_TOO_LARGE, ctx ->
                 ctx.json(new ErrorResponse("too_large", "The request is larger than the server accepts; send fewer changes at once.")));
-    }
-
-    /** Starts listening; port 0 picks a free port. */
-    public SyncServer start(String host, int port) {
-        javalin.start(host, port);
+        if (tls != null) {
+            javalin.start();
+        } else {
+            javalin.start(host, port);
+        }
         return this;
     }
 
+    /** The port listened on (the free one picked when started with 0). */
     public int port() {
         return javalin.port();
+    }
+
+    /** "https" with a certificate, else "http". */
+    public String scheme() {
+        return tls != null ? "https" : "http";
+    }
+
+    /** The routes served, as "METHOD /path", in the order registered (the OpenAPI test holds them against the document). */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** The route a request matched, or "unmatched": never the raw path, which could hold anything a client typed. */
+    private String endpointOf(Context ctx) {
+        return routes.contains(ctx.method().name() + " " + ctx.path()) ? ctx.path() : "unmatched";
+    }
+
+    private void route(HandlerType method, String path, Handler handler) {
+        javalin.addHttpHandler(method, path, handler);
+        routes.add(method.name() + " " + path);
     }
 
     private void enrol(Context ctx) throws JsonProcessingException {
         EnrolRequest request = Json.mapper().readValue(ctx.body(), EnrolRequest.class);
         if (request.userName() == null || request.password() == null || request.code() == null) {
+            metrics.enrolment("bad_request");
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "User name, password and enrolment code are all needed.");
             return;
         }
         Enrolment result = accounts.enrol(request.userName(), request.password().toCharArray(), request.code(),
                 request.deviceName(), clock.instant());
         if (result instanceof Enrolment.Enrolled enrolled) {
+            metrics.enrolment("enrolled");
+            RequestLog.note(ctx, "device", enrolled.deviceId());
             LOG.info("event=device_enrolled device={}", enrolled.deviceId());
             ctx.json(new EnrolResponse(enrolled.deviceId(), enrolled.token(), enrolled.coachId()));
         } else if (result instanceof Enrolment.LockedOut locked) {
+            metrics.enrolment("locked_out");
             ctx.header("Retry-After", Long.toString(Math.max(1, locked.until().getEpochSecond() - clock.instant().getEpochSecond())));
             refuse(ctx, HttpStatus.TOO_MANY_REQUESTS, "locked_out", "Too many wrong passwords; try again later.");
         } else if (result instanceof Enrolment.BadCode) {
+            metrics.enrolment("bad_code");
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_code", "The enrolment code is unknown, used or expired; ask the office for a new one.");
         } else {
+            metrics.enrolment("wrong_credentials");
             refuse(ctx, HttpStatus.UNAUTHORIZED, "wrong_credentials", "User name or password is wrong.");
         }
     }
@@ -133,23 +232,36 @@ public final class SyncServer implements AutoCloseable {
         } else {
             ctx.attribute(SESSION, session.get());
         }
+        session.ifPresent(s -> RequestLog.note(ctx, "device", s.deviceId()));
     }
 
     private void push(Context ctx) throws JsonProcessingException {
         DeviceSession session = ctx.attribute(SESSION);
         PushRequest request = Json.mapper().readValue(ctx.body(), PushRequest.class);
-        ctx.json(new PushResponse(store.push(scope(session), request.cursor(), request.changes())));
+        List<ChangeResult> results = store.push(scope(session), request.cursor(), request.changes());
+        metrics.pushed(results);
+        RequestLog.note(ctx, "changes", results.size());
+        for (ChangeStatus status : ChangeStatus.values()) {
+            RequestLog.note(ctx, status.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.status() == status).count());
+        }
+        ctx.json(new PushResponse(results));
     }
 
     private void pull(Context ctx) {
         DeviceSession session = ctx.attribute(SESSION);
         long after = Long.parseLong(Objects.requireNonNullElse(ctx.queryParam("after"), "0"));
         int limit = Integer.parseInt(Objects.requireNonNullElse(ctx.queryParam("limit"), "1000"));
+        RequestLog.note(ctx, "after", after);
+        RequestLog.note(ctx, "limit", limit);
         if (after < 0 || limit < 1 || limit > 5_000) {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;
         }
-        ctx.json(store.pull(scope(session), after, limit));
+        PullPage page = store.pull(scope(session), after, limit);
+        metrics.pulled(page.changes().size());
+        RequestLog.note(ctx, "changes", page.changes().size());
+        RequestLog.note(ctx, "next_cursor", page.nextCursor());
+        ctx.json(page);
     }
 
     /** The coach whose residents a device may see and change; null for the office and admins: all residents. */
@@ -161,8 +273,25 @@ public final class SyncServer implements AutoCloseable {
         ctx.status(status).json(new ErrorResponse(code, message));
     }
 
+    /**
+     * Stops gracefully: no new connections, requests in flight finish (for up to the shutdown
+     * grace), then the server stops. The store is the caller's to close afterwards.
+     */
     @Override
-    public void close() {
-        javalin.stop();
+    public synchronized void close() {
+        if (javalin == null) {
+            return;
+        }
+        try {
+            javalin.stop();
+        } catch (JavalinException e) {
+            // Jetty stops all the same once the grace is over; it only reports the requests it cut off.
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            LOG.warn("event=stop_grace_exceeded grace_s={}", shutdownGrace.toSeconds());
+        } finally {
+            metrics.close();
+        }
     }
 }

@@ -453,7 +453,7 @@ public final class ServerStore implements AutoCloseable {
     }
 
     /** Takes {@code count} sequence numbers; returns the last. Locks the counter until the transaction ends. */
-    private long nextSequence(Connection connection, int count) throws SQLException {
+    long nextSequence(Connection connection, int count) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE sync_counter SET value = value + ? WHERE id = 1 RETURNING value")) {
             statement.setInt(1, count);
@@ -465,7 +465,7 @@ public final class ServerStore implements AutoCloseable {
     }
 
     /** Logs a change for one coach's laptops to pull ({@code audience}; null: nobody's until assigned). */
-    private void log(Connection connection, long seq, UUID changeId, String kind, UUID recordId, UUID residentId,
+    void log(Connection connection, long seq, UUID changeId, String kind, UUID recordId, UUID residentId,
                      boolean deleted, String body, String audience) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body, coach_id)

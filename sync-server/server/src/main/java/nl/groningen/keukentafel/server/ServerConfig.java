@@ -1,0 +1,145 @@
+package nl.groningen.keukentafel.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import nl.groningen.keukentafel.server.http.TlsSettings;
+import nl.groningen.keukentafel.server.storage.StoreSettings;
+
+/**
+ * What {@code serve} runs with, resolved from the command line, the environment, the config file
+ * and the defaults (see {@link ConfigSources}) and checked before anything starts: a wrong value
+ * stops the server with a sentence that names the setting and where it was set.
+ *
+ * @param tls            null for plain HTTP
+ * @param allowPlainHttp plain HTTP on an address other than loopback, for a proxy that terminates TLS
+ */
+record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls, boolean allowPlainHttp, String logLevel,
+                    Duration shutdownGrace) {
+
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    static ServerConfig resolve(ConfigSources sources) {
+        String host = sources.value(ConfigKey.HOST);
+        if (host == null) {
+            throw wrong(sources.get(ConfigKey.HOST), "is empty; give the address to listen on, e.g. 127.0.0.1 or 0.0.0.0");
+        }
+        int port = integer(sources.get(ConfigKey.PORT), 0, 65_535);
+        TlsSettings tls = tls(sources);
+        boolean allowPlainHttp = bool(sources.get(ConfigKey.ALLOW_PLAIN_HTTP));
+        if (tls == null && !allowPlainHttp && !isLoopback(sources.get(ConfigKey.HOST))) {
+            throw new ConfigException("Refusing plain HTTP on " + host + ": coaches' data would cross the network unencrypted. "
+                    + "Give a certificate (tls.cert and tls.key, or tls.keystore), or listen on 127.0.0.1, or, when a proxy "
+                    + "in front terminates TLS, say so with --allow-plain-http (allow.plain.http = true).");
+        }
+        String logLevel = sources.value(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(logLevel)) {
+            throw wrong(sources.get(ConfigKey.LOG_LEVEL), "is not a log level; use one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+        }
+        Duration grace = Duration.ofSeconds(integer(sources.get(ConfigKey.SHUTDOWN_GRACE_SECONDS), 0, 600));
+        return new ServerConfig(host, port, store(sources), tls, allowPlainHttp, logLevel, grace);
+    }
+
+    /** Where the data is: PostgreSQL when a JDBC URL is set, else the embedded SQLite file in the data folder. */
+    static StoreSettings store(ConfigSources sources) {
+        String jdbcUrl = sources.value(ConfigKey.JDBC_URL);
+        if (jdbcUrl == null) {
+            Path dataDir = path(sources.get(ConfigKey.DATA_DIR));
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw wrong(sources.get(ConfigKey.DATA_DIR), "cannot be created as a folder (" + e.getClass().getSimpleName() + ")");
+            }
+            return StoreSettings.embedded(dataDir);
+        }
+        if (!jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw wrong(sources.get(ConfigKey.JDBC_URL), "is not a database URL the server knows; use jdbc:postgresql://HOST/DATABASE");
+        }
+        return new StoreSettings(jdbcUrl, sources.value(ConfigKey.JDBC_USER), sources.value(ConfigKey.JDBC_PASSWORD));
+    }
+
+    private static TlsSettings tls(ConfigSources sources) {
+        String cert = sources.value(ConfigKey.TLS_CERT);
+        String key = sources.value(ConfigKey.TLS_KEY);
+        String keystore = sources.value(ConfigKey.TLS_KEYSTORE);
+        if (keystore != null && (cert != null || key != null)) {
+            throw new ConfigException("Give either tls.cert and tls.key (PEM) or tls.keystore (PKCS12), not both: tls.keystore is set by "
+                    + sources.get(ConfigKey.TLS_KEYSTORE).origin() + " and "
+                    + (cert != null ? "tls.cert by " + sources.get(ConfigKey.TLS_CERT).origin()
+                    : "tls.key by " + sources.get(ConfigKey.TLS_KEY).origin()) + ".");
+        }
+        if (keystore != null) {
+            return TlsSettings.keystore(readableFile(sources.get(ConfigKey.TLS_KEYSTORE)),
+                    sources.value(ConfigKey.TLS_KEYSTORE_PASSWORD));
+        }
+        if (cert == null && key == null) {
+            return null;
+        }
+        if (cert == null || key == null) {
+            ConfigSources.Value given = sources.get(cert == null ? ConfigKey.TLS_KEY : ConfigKey.TLS_CERT);
+            String missing = cert == null ? "tls.cert (the certificate chain, e.g. fullchain.pem)" : "tls.key (the private key, e.g. privkey.pem)";
+            throw new ConfigException(given.key().key() + " is set (" + given.origin() + ") but " + missing + " is not; TLS needs both.");
+        }
+        return TlsSettings.pem(readableFile(sources.get(ConfigKey.TLS_CERT)), readableFile(sources.get(ConfigKey.TLS_KEY)),
+                sources.value(ConfigKey.TLS_KEY_PASSWORD));
+    }
+
+    private static boolean isLoopback(ConfigSources.Value host) {
+        try {
+            return InetAddress.getByName(host.value()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw wrong(host, "is not an address or a name this machine can resolve");
+        }
+    }
+
+    private static int integer(ConfigSources.Value value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.value().trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // said below
+        }
+        throw wrong(value, "is not a whole number from " + min + " to " + max);
+    }
+
+    private static boolean bool(ConfigSources.Value value) {
+        String text = value.value() == null ? "" : value.value().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true", "yes" -> true;
+            case "false", "no", "" -> false;
+            default -> throw wrong(value, "is neither true nor false");
+        };
+    }
+
+    private static Path path(ConfigSources.Value value) {
+        try {
+            return Path.of(value.value());
+        } catch (InvalidPathException | NullPointerException e) {
+            throw wrong(value, "is not a path");
+        }
+    }
+
+    private static Path readableFile(ConfigSources.Value value) {
+        Path path = path(value);
+        if (!Files.isRegularFile(path)) {
+            throw wrong(value, "is not a file");
+        }
+        if (!Files.isReadable(path)) {
+            throw wrong(value, "cannot be read by this user");
+        }
+        return path;
+    }
+
+    private static ConfigException wrong(ConfigSources.Value value, String why) {
+        String shown = value.key().secret() ? "(hidden)" : "'" + value.value() + "'";
+        return new ConfigException(value.key().key() + " " + shown + " (" + value.origin() + ") " + why + ".");
+    }
+}

@@ -1,0 +1,181 @@
+package nl.groningen.keukentafel.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.groningen.keukentafel.server.domain.StoreKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The server's settings: command line over environment over file over default, and a clear word for a wrong one. */
+class ServerConfigTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anOptionBeatsTheEnvironmentWhichBeatsTheFileWhichBeatsTheDefault() throws IOException {
+        Path file = write("server.properties", """
+                # ours
+                port = 9001
+                host = localhost
+                log.level = warn
+                data.dir = %s
+                """.formatted(folder.resolve("from-file").toString().replace("\\", "\\\\")));
+        Map<String, String> environment = Map.of("KEUKENTAFEL_PORT", "9002", "KEUKENTAFEL_SHUTDOWN_GRACE_SECONDS", "5");
+
+        ServerConfig fileOnly = resolve(Map.of(), Map.of(), file);
+        ServerConfig fileAndEnvironment = resolve(Map.of(), environment, file);
+        ServerConfig all = resolve(Map.of(ConfigKey.PORT, "9003"), environment, file);
+        ServerConfig nothing = resolve(Map.of(ConfigKey.DATA_DIR, folder.resolve("d").toString()), Map.of(), null);
+
+        assertThat(fileOnly.port()).isEqualTo(9001);
+        assertThat(fileOnly.host()).isEqualTo("localhost");
+        assertThat(fileOnly.logLevel()).isEqualTo("WARN");
+        assertThat(fileOnly.store().jdbcUrl()).contains("from-file");
+        assertThat(fileAndEnvironment.port()).isEqualTo(9002);
+        assertThat(fileAndEnvironment.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(all.port()).isEqualTo(9003);
+        assertThat(nothing.port()).isEqualTo(8765);
+        assertThat(nothing.host()).isEqualTo("127.0.0.1");
+        assertThat(nothing.tls()).isNull();
+        assertThat(nothing.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(nothing.store().kind()).isEqualTo(StoreKind.SQLITE);
+    }
+
+    @Test
+    void postgresIsReachedWithTheUrlAndUserFromTheFileAndThePasswordFromTheEnvironment() throws IOException {
+        Path file = write("server.properties", "jdbc.url = jdbc:postgresql://db.example/keukentafel\njdbc.user = kt\n");
+
+        ServerConfig config = resolve(Map.of(), Map.of("KEUKENTAFEL_JDBC_PASSWORD", "geheim"), file);
+
+        assertThat(config.store().kind()).isEqualTo(StoreKind.POSTGRESQL);
+        assertThat(config.store().user()).isEqualTo("kt");
+        assertThat(config.store().password()).isEqualTo("geheim");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLine() throws IOException {
+        Path file = write("server.properties", "# comment\nport = 9000\nprot = 80\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("unknown key 'prot'")
+                .hasMessageContaining("Known keys: host, port");
+    }
+
+    @Test
+    void aWrongValueNamesTheKeyTheValueAndWhereItWasSet() throws IOException {
+        Path file = write("server.properties", "host = 127.0.0.1\nport = tachtig\nallow.plain.http = misschien\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), file))
+                .hasMessage("port 'tachtig' (config file " + file + " line 2) is not a whole number from 0 to 65535.");
+        assertThatThrownBy(() -> resolve(Map.of(ConfigKey.PORT, "1"), Map.of(), file))
+                .hasMessageContaining("allow.plain.http 'misschien' (config file " + file + " line 3) is neither true nor false");
+        assertThatThrownBy(() -> resolve(Map.of(ConfigKey.DATA_DIR, folder.toString()), Map.of("KEUKENTAFEL_LOG_LEVEL", "loud"), null))
+                .hasMessageContaining("log.level 'loud' (environment variable KEUKENTAFEL_LOG_LEVEL) is not a log level");
+    }
+
+    @Test
+    void aCertificateWithoutItsKeyIsRefusedBeforeAnythingStarts() throws IOException {
+        Path cert = write("fullchain.pem", "-----BEGIN CERTIFICATE-----\n");
+
+        assertThatThrownBy(() -> resolve(Map.of(ConfigKey.TLS_CERT, cert.toString()), Map.of(), null))
+                .hasMessageContaining("tls.cert is set (option --tls-cert) but tls.key (the private key, e.g. privkey.pem) is not");
+        assertThatThrownBy(() -> resolve(Map.of(ConfigKey.TLS_CERT, cert.toString(),
+                ConfigKey.TLS_KEY, folder.resolve("missing.pem").toString()), Map.of(), null))
+                .hasMessageContaining("tls.key '" + folder.resolve("missing.pem") + "' (option --tls-key) is not a file");
+    }
+
+    @Test
+    void plainHttpOnAnOpenAddressIsRefusedUnlessAllowed() {
+        Map<ConfigKey, String> open = Map.of(ConfigKey.HOST, "0.0.0.0", ConfigKey.DATA_DIR, folder.toString());
+
+        assertThatThrownBy(() -> resolve(open, Map.of(), null))
+                .hasMessageStartingWith("Refusing plain HTTP on 0.0.0.0")
+                .hasMessageContaining("--allow-plain-http");
+        assertThat(resolve(open, Map.of("KEUKENTAFEL_ALLOW_PLAIN_HTTP", "true"), null).allowPlainHttp()).isTrue();
+        assertThat(resolve(Map.of(ConfigKey.HOST, "localhost", ConfigKey.DATA_DIR, folder.toString()), Map.of(), null).host())
+                .isEqualTo("localhost");
+    }
+
+    @Test
+    void serveExitsWithCodeTwoAndOneSentenceForAWrongSetting() throws IOException {
+        Path file = write("server.properties", "\n\nport = 99999\n");
+
+        Result badFile = serve("--config", file.toString());
+        Result badFileFromEnvironment = run(Map.of("KEUKENTAFEL_CONFIG", file.toString()), "serve");
+        Result openWithoutTls = serve("--host", "0.0.0.0", "--data-dir", folder.toString());
+
+        assertThat(badFile.exit).isEqualTo(2);
+        assertThat(badFile.err.trim()).isEqualTo("Configuration error: port '99999' (config file " + file
+                + " line 3) is not a whole number from 0 to 65535.");
+        assertThat(badFileFromEnvironment.exit).isEqualTo(2);
+        assertThat(badFileFromEnvironment.err).contains("line 3");
+        assertThat(openWithoutTls.exit).isEqualTo(2);
+        assertThat(openWithoutTls.err).startsWith("Configuration error: Refusing plain HTTP on 0.0.0.0");
+    }
+
+    @Test
+    void theExampleConfigFileDocumentsEveryKeyAndNothingElse() throws IOException {
+        String example = Files.readString(Path.of("src/main/dist/keukentafel-server.example.properties"));
+        Matcher keys = Pattern.compile("(?m)^#([a-z.]+) =").matcher(example);
+        StringBuilder uncommented = new StringBuilder();
+        Set<String> documented = new TreeSet<>();
+        while (keys.find()) {
+            documented.add(keys.group(1));
+            uncommented.append(keys.group(1)).append(" = x\n");
+        }
+
+        assertThat(documented).isEqualTo(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toCollection(TreeSet::new)));
+        Path file = write("all.properties", uncommented.toString());
+        assertThat(ConfigFile.read(file).value(ConfigKey.HOST)).isEqualTo("x");
+    }
+
+    private ServerConfig resolve(Map<ConfigKey, String> options, Map<String, String> environment, Path file) {
+        Map<ConfigKey, String> given = new EnumMap<>(ConfigKey.class);
+        given.putAll(options);
+        return ServerConfig.resolve(new ConfigSources(given, environment, file == null ? null : ConfigFile.read(file)));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(folder.resolve(name), text);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result serve(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "serve";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return run(Map.of(), all);
+    }
+
+    private Result run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = ServerMain.commandLine(new HashMap<>(environment));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+}
