@@ -11,6 +11,7 @@ import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
+import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 
 /**
  * The laptop's side of sync, as the sync engine needs it: the outbox (filled by the store in the
@@ -47,6 +48,12 @@ public interface SyncLedger {
     void saveEnrolment(Enrolled enrolled);
 
     Optional<Instant> lastSync();
+
+    /** The version of the reference data held here, or null before the first. */
+    String referenceVersion();
+
+    /** Replaces the reference data and the sociale kaart, with their version, in one transaction. */
+    void saveReference(ReferenceBundle bundle);
 
     void saveLastSync(Instant at);
 

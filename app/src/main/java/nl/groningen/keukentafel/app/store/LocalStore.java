@@ -49,6 +49,7 @@ import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.FieldMerge;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -403,24 +404,39 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     /** Replaces the reference data and the sociale kaart. */
     public synchronized void saveReference(ReferenceData referenceData, List<SocialMapEntry> socialMap) {
+        inTransaction(() -> putReference(referenceData, socialMap));
+    }
+
+    @Override
+    public synchronized String referenceVersion() {
+        return state("reference_version");
+    }
+
+    @Override
+    public synchronized void saveReference(ReferenceBundle bundle) {
         inTransaction(() -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM reference WHERE kind IN ('reference_data', 'social_map')");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reference (kind, id, body) VALUES (?, ?, ?)")) {
-                insert.setString(1, "reference_data");
-                insert.setString(2, "standard");
-                insert.setString(3, write(referenceData));
-                insert.addBatch();
-                for (SocialMapEntry entry : socialMap) {
-                    insert.setString(1, "social_map");
-                    insert.setString(2, entry.id().toString());
-                    insert.setString(3, write(entry));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            putReference(bundle.referenceData(), bundle.socialMap());
+            putState("reference_version", bundle.version(), null);
         });
+    }
+
+    private void putReference(ReferenceData referenceData, List<SocialMapEntry> socialMap) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM reference WHERE kind IN ('reference_data', 'social_map')");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO reference (kind, id, body) VALUES (?, ?, ?)")) {
+            insert.setString(1, "reference_data");
+            insert.setString(2, "standard");
+            insert.setString(3, write(referenceData));
+            insert.addBatch();
+            for (SocialMapEntry entry : socialMap) {
+                insert.setString(1, "social_map");
+                insert.setString(2, entry.id().toString());
+                insert.setString(3, write(entry));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     // ---- sync ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
+import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -66,6 +67,11 @@ public final class SyncClient implements SyncTransport {
         HttpUrl url = base.newBuilder().encodedPath(Protocol.PULL).addQueryParameter("after", Long.toString(after))
                 .addQueryParameter("limit", Integer.toString(limit)).build();
         return call(request(url).get().build(), PullPage.class);
+    }
+
+    @Override
+    public ReferenceBundle reference() throws SyncException {
+        return call(request(base.newBuilder().encodedPath(Protocol.REFERENCE).build()).get().build(), ReferenceBundle.class);
     }
 
     private Request post(String path, Object body) throws SyncException {

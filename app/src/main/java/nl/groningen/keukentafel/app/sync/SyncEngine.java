@@ -17,10 +17,11 @@ import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 
 /**
  * One sync: push the outbox in batches, then pull pages after the cursor, each page committed
- * locally together with its cursor. Any step may fail (connection gone, server down): what was
+ * locally together with its cursor; then the reference data and sociale kaart when they changed. Any step may fail (connection gone, server down): what was
  * committed stays committed, the outbox keeps every change the server has not answered, and the
  * next sync resends those with the same change ids, which the server answers as before.
  */
@@ -70,6 +71,13 @@ public final class SyncEngine {
             pulled += page.changes().size();
             progress.update(pulled, pulled + page.remaining());
         } while (page.hasMore());
+        ReferenceBundle reference = client.reference();
+        if (reference != null && !reference.version().equals(local(ledger::referenceVersion))) {
+            local(() -> {
+                ledger.saveReference(reference);
+                return null;
+            });
+        }
         Instant at = clock.instant();
         local(() -> {
             ledger.saveLastSync(at);

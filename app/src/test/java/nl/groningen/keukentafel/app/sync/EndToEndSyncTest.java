@@ -98,6 +98,7 @@ class EndToEndSyncTest {
         try (LocalStore store = open(laptop, "sanne")) {
             assertThat(store.residents()).hasSize(residents);
             assertThat(count(store.records())).isEqualTo(recordsOnServerFor(SANNE));
+            assertThat(store.socialMap()).as("the sociale kaart comes along").containsExactlyInAnyOrderElementsOf(AREA.socialMap());
         }
 
         // The day at kitchen tables, offline: the server is gone.

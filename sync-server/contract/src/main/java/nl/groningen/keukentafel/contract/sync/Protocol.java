@@ -13,6 +13,8 @@ public final class Protocol {
     public static final String ENROL = "/api/v1/enrol";
     public static final String PUSH = "/api/v1/sync/push";
     public static final String PULL = "/api/v1/sync/pull";
+    /** Reference data and the sociale kaart, for every enrolled laptop. */
+    public static final String REFERENCE = "/api/v1/sync/reference";
 
     private Protocol() {
     }

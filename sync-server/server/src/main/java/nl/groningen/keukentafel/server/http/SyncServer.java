@@ -123,6 +123,7 @@ public final class SyncServer implements AutoCloseable {
         javalin.before("/api/v1/sync/*", this::checkDevice);
         route(HandlerType.POST, Protocol.PUSH, this::push);
         route(HandlerType.GET, Protocol.PULL, this::pull);
+        route(HandlerType.GET, Protocol.REFERENCE, ctx -> ctx.json(store.reference()));
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
         byte[] openApi = OpenApi.document();
         route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

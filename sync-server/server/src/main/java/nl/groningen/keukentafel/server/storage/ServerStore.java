@@ -22,7 +22,9 @@ import nl.groningen.keukentafel.contract.Conflict;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.SocialMapEntry;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
@@ -30,6 +32,7 @@ import nl.groningen.keukentafel.contract.sync.FieldMerge;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.server.domain.RecordTypes;
 import nl.groningen.keukentafel.server.domain.StoreKind;
@@ -132,6 +135,11 @@ public final class ServerStore implements AutoCloseable {
             records(connection, "agreement", dataset.agreements(), a -> a.id(), a -> a.residentId());
             records(connection, "referral", dataset.referrals(), r -> r.id(), r -> r.residentId());
             records(connection, "development_plan", dataset.developmentPlans(), p -> p.id(), p -> p.residentId());
+            batch(connection, "INSERT INTO social_map_entry (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                    dataset.socialMap(), (statement, entry) -> {
+                        statement.setString(1, entry.id().toString());
+                        statement.setString(2, toJson(entry));
+                    });
             logImport(connection);
             return null;
         });
@@ -625,6 +633,37 @@ public final class ServerStore implements AutoCloseable {
                  ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * The reference data and the sociale kaart every laptop holds; the version is a hash of it all,
+     * so a laptop that has this version already need not store it again.
+     */
+    public ReferenceBundle reference() {
+        return inReadTransaction(connection -> {
+            List<String> bodies = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM social_map_entry ORDER BY id");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    bodies.add(rows.getString(1));
+                }
+            }
+            try {
+                List<SocialMapEntry> entries = new ArrayList<>();
+                for (String body : bodies) {
+                    entries.add(json.readValue(body, SocialMapEntry.class));
+                }
+                ReferenceData data = ReferenceData.standard();
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                digest.update(json.writeValueAsBytes(data));
+                bodies.forEach(b -> digest.update(b.getBytes(StandardCharsets.UTF_8)));
+                return new ReferenceBundle(java.util.HexFormat.of().formatHex(digest.digest(), 0, 16), data, entries);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
         });
     }
