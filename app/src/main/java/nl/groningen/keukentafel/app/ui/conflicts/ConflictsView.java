@@ -75,7 +75,8 @@ public final class ConflictsView extends VBox {
         grid.setVgap(4);
         String resident = session.caseload().resident(conflict.residentId()).map(Resident::fullName).orElse("");
         row(grid, 0, messages.text("conflicts.resident"), resident);
-        row(grid, 1, messages.text("conflicts.record"), label("conflicts.kind." + conflict.recordKind(), conflict.recordKind()));
+        row(grid, 1, messages.text("conflicts.record"), label("conflicts.kind." + conflict.recordKind(), conflict.recordKind())
+                + describe(conflict));
         row(grid, 2, messages.text("conflicts.field"), label("conflicts.fieldName." + lastPart(conflict.field()), conflict.field()));
         Label server = row(grid, 3, messages.text("conflicts.server"), value(conflict.serverValue()));
         server.setId("conflictServerValue");
@@ -92,6 +93,16 @@ public final class ConflictsView extends VBox {
         card.setPadding(new Insets(10));
         card.setStyle("-fx-border-color: #cfd8dc; -fx-border-radius: 4; -fx-background-color: white;");
         return card;
+    }
+
+    /** Which agreement or referral it is, as the coach knows it: ": Formulier samen invullen". */
+    private String describe(Conflict conflict) {
+        var records = session.caseload().recordsOf(conflict.residentId());
+        return records.agreements().stream().filter(a -> a.id().equals(conflict.recordId())).findFirst()
+                .map(a -> ": " + a.description())
+                .or(() -> records.referrals().stream().filter(r -> r.id().equals(conflict.recordId())).findFirst()
+                        .map(r -> ": " + session.label(session.reference().partners(), r.partner())))
+                .orElse("");
     }
 
     private void choose(Conflict conflict, JsonNode value) {
