@@ -124,6 +124,33 @@ class MergeAndMoveTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aPlanStartedOnTwoLaptopsOfflineIsOnePlanWithBothGoals(StoreKind kind, TestStores stores) {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(DEMO);
+            Resident resident = DEMO.caseloadOf(COACH.id()).stream()
+                    .filter(r -> DEMO.developmentPlans().stream().noneMatch(p -> p.residentId().equals(r.id())))
+                    .findFirst().orElseThrow();
+            DevelopmentPlan none = new DevelopmentPlan(DevelopmentPlan.idFor(resident.id()), resident.id(), List.of(), TODAY);
+
+            List<ChangeResult> results = new ArrayList<>();
+            for (String goal : List.of("Werk zoeken", "Sporten")) {
+                results.addAll(store.push(COACH.id(), List.of(
+                        change(none.id(), resident.id(), RecordKinds.DEVELOPMENT_PLAN, withGoal(none, goal), null))));
+            }
+
+            assertThat(results).extracting(ChangeResult::status).containsOnly(ChangeStatus.APPLIED);
+            List<UUID> plans = pullAll(store, COACH.id(), 0).stream()
+                    .filter(c -> c.kind().equals(RecordKinds.DEVELOPMENT_PLAN) && c.residentId().equals(resident.id()))
+                    .map(PulledChange::recordId).distinct().toList();
+            assertThat(plans).as("the resident has one plan").containsExactly(none.id());
+            List<String> goals = new ArrayList<>();
+            latest(store, COACH.id(), none.id()).get("goals").forEach(g -> goals.add(g.get("goal").asText()));
+            assertThat(goals).containsExactlyInAnyOrder("Werk zoeken", "Sporten");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void aMovedResidentGoesToTheNewCoachWithTheWholeHistoryAndTheOldLaptopMayStillPushWhatItHad(StoreKind kind,
                                                                                                  TestStores stores) {
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
