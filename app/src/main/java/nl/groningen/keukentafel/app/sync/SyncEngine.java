@@ -31,6 +31,8 @@ public final class SyncEngine {
     public static final int PUSH_BATCH = 200;
     /** Changes per pull page. */
     public static final int PULL_PAGE = 1000;
+    /** Tries at committing a page that moves a resident away while the coach keeps saving for them just in between. */
+    private static final int APPLY_ATTEMPTS = 10;
 
     private final SyncLedger ledger;
     private final Function<SyncLedger.Enrolled, ? extends SyncTransport> clients;
@@ -63,11 +65,7 @@ public final class SyncEngine {
         PullPage page;
         do {
             page = client.pull(local(ledger::cursor), PULL_PAGE);
-            if (movesAResidentWithWaitingChanges(page.changes())) {
-                pushAll(client, counts); // the old coach's laptop first sends what it has, then lets go
-            }
-            PullPage committed = page;
-            changed.addAll(local(() -> ledger.applyPulled(committed.changes(), committed.nextCursor())));
+            changed.addAll(apply(page, client, counts));
             pulled += page.changes().size();
             progress.update(pulled, pulled + page.remaining());
         } while (page.hasMore());
@@ -84,6 +82,27 @@ public final class SyncEngine {
             return null;
         });
         return new Outcome(counts[0], counts[1], counts[2], pulled, changed, at);
+    }
+
+    /**
+     * Commits a pulled page. When it moves away a resident with changes still waiting, the old
+     * coach's laptop first sends what it has, then lets go. The coach may save a change to that
+     * resident after the check and before the page is committed (the store refuses the page then):
+     * that change is pushed too, and the page applied again.
+     */
+    private Set<UUID> apply(PullPage page, SyncTransport client, int[] counts) throws SyncException {
+        for (int attempt = 1; ; attempt++) {
+            if (movesAResidentWithWaitingChanges(page.changes())) {
+                pushAll(client, counts);
+            }
+            try {
+                return local(() -> ledger.applyPulled(page.changes(), page.nextCursor()));
+            } catch (SyncException e) {
+                if (attempt == APPLY_ATTEMPTS || !movesAResidentWithWaitingChanges(page.changes())) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void pushAll(SyncTransport client, int[] counts) throws SyncException {

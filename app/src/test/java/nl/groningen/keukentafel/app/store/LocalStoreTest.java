@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,7 +101,7 @@ class LocalStoreTest {
     }
 
     private static int newestMigration() throws Exception {
-        try (var files = java.nio.file.Files.list(Path.of(LocalStore.class.getResource("migration").toURI()))) {
+        try (var files = Files.list(Path.of(LocalStore.class.getResource("migration").toURI()))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
         }

@@ -338,7 +338,8 @@ public final class DemoDataGenerator {
                 }
                 goals.add(new PlanGoal(partId("goal", g), domain, Texts.GOALS[random.nextInt(Texts.GOALS.length)], steps));
             }
-            out.plans.add(new DevelopmentPlan(uuid(random), id, goals, updated));
+            uuid(random); // the draw the plan's id once took, so the rest of the story stays as it was
+            out.plans.add(new DevelopmentPlan(DevelopmentPlan.idFor(id), id, goals, updated));
         }
 
         /** Ids of a plan's goals and steps, derived from the resident's id so the random stream stays as it was. */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.groningen.keukentafel.contract.Conversation;
+import nl.groningen.keukentafel.contract.DevelopmentPlan;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.ReferenceData;
@@ -67,6 +68,15 @@ class DemoDataGeneratorTest {
         assertThat(counts).containsKeys(OutreachStatus.values());
         assertThat(area.residents()).filteredOn(Resident::knownAtWij)
                 .allMatch(r -> r.outreachStatus() == OutreachStatus.KNOWN_AT_WIJ);
+    }
+
+    /** Found by the sync simulation: a laptop that has a resident but not yet their plan starts the same plan, not a second one. */
+    @Test
+    void everyPlanHasTheIdALaptopWouldGiveTheResidentsPlan() {
+        Dataset demo = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.DEMO);
+
+        assertThat(demo.developmentPlans()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.id()).isEqualTo(DevelopmentPlan.idFor(p.residentId())));
     }
 
     @Test

@@ -221,8 +221,8 @@ public final class DossierViewModel {
         List<PlanStep> steps = firstStep == null || firstStep.isBlank() ? List.of()
                 : List.of(new PlanStep(UUID.randomUUID(), firstStep.trim(), false));
         goals.add(new PlanGoal(UUID.randomUUID(), domain.code(), goal.trim(), steps));
-        DevelopmentPlan plan = new DevelopmentPlan(records.plan() == null ? UUID.randomUUID() : records.plan().id(),
-                residentId, goals, session.today());
+        UUID planId = records.plan() == null ? DevelopmentPlan.idFor(residentId) : records.plan().id();
+        DevelopmentPlan plan = new DevelopmentPlan(planId, residentId, goals, session.today());
         session.save(store -> store.savePlan(plan),
                 () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(plan)),
                 () -> {

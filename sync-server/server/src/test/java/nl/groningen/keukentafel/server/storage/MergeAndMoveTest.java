@@ -124,6 +124,57 @@ class MergeAndMoveTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aPlanStartedOnTwoLaptopsOfflineIsOnePlanWithBothGoals(StoreKind kind, TestStores stores) {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(DEMO);
+            Resident resident = DEMO.caseloadOf(COACH.id()).stream()
+                    .filter(r -> DEMO.developmentPlans().stream().noneMatch(p -> p.residentId().equals(r.id())))
+                    .findFirst().orElseThrow();
+            DevelopmentPlan none = new DevelopmentPlan(DevelopmentPlan.idFor(resident.id()), resident.id(), List.of(), TODAY);
+
+            List<ChangeResult> results = new ArrayList<>();
+            for (String goal : List.of("Werk zoeken", "Sporten")) {
+                results.addAll(store.push(COACH.id(), List.of(
+                        change(none.id(), resident.id(), RecordKinds.DEVELOPMENT_PLAN, withGoal(none, goal), null))));
+            }
+
+            assertThat(results).extracting(ChangeResult::status).containsOnly(ChangeStatus.APPLIED);
+            List<UUID> plans = pullAll(store, COACH.id(), 0).stream()
+                    .filter(c -> c.kind().equals(RecordKinds.DEVELOPMENT_PLAN) && c.residentId().equals(resident.id()))
+                    .map(PulledChange::recordId).distinct().toList();
+            assertThat(plans).as("the resident has one plan").containsExactly(none.id());
+            List<String> goals = new ArrayList<>();
+            latest(store, COACH.id(), none.id()).get("goals").forEach(g -> goals.add(g.get("goal").asText()));
+            assertThat(goals).containsExactlyInAnyOrder("Werk zoeken", "Sporten");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aLaptopStartingAPlanItHadNotYetReceivedAddsItsGoalToTheResidentsOnePlan(StoreKind kind, TestStores stores) {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(DEMO);
+            DevelopmentPlan existing = DEMO.developmentPlans().stream()
+                    .filter(p -> DEMO.caseloadOf(COACH.id()).stream().anyMatch(r -> r.id().equals(p.residentId())))
+                    .findFirst().orElseThrow();
+            // The resident moved in mid-sync: the laptop has them, not yet their plan, and the coach starts one.
+            DevelopmentPlan started = new DevelopmentPlan(DevelopmentPlan.idFor(existing.residentId()), existing.residentId(),
+                    List.of(), TODAY);
+
+            store.push(COACH.id(), List.of(change(started.id(), started.residentId(), RecordKinds.DEVELOPMENT_PLAN,
+                    withGoal(started, "Sporten"), null)));
+
+            assertThat(pullAll(store, COACH.id(), 0).stream()
+                    .filter(c -> c.kind().equals(RecordKinds.DEVELOPMENT_PLAN) && c.residentId().equals(existing.residentId()))
+                    .map(PulledChange::recordId).distinct()).as("the resident has one plan").containsExactly(existing.id());
+            List<String> goals = new ArrayList<>();
+            latest(store, COACH.id(), existing.id()).get("goals").forEach(g -> goals.add(g.get("goal").asText()));
+            assertThat(goals).hasSize(existing.goals().size() + 1).contains("Sporten");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void aMovedResidentGoesToTheNewCoachWithTheWholeHistoryAndTheOldLaptopMayStillPushWhatItHad(StoreKind kind,
                                                                                                  TestStores stores) {
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {

@@ -1,0 +1,115 @@
+package nl.groningen.keukentafel.app.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
+import nl.groningen.keukentafel.contract.sync.RecordKinds;
+
+/**
+ * The office: pushes with no coach (every resident in scope) straight to the server, from its own
+ * view of agreements and residents, which it refreshes by pulling only now and then, so its edits
+ * are often made from an old base and clash with the laptops'; and it moves residents between
+ * coaches. Every change id it pushes is kept for the checks.
+ */
+final class SimulatedOffice {
+
+    private final Chaos chaos;
+    private final LocalDate today;
+    private final Map<UUID, ObjectNode> agreements = new TreeMap<>();
+    private final Map<UUID, ObjectNode> residents = new TreeMap<>();
+    private final Set<UUID> pushed = new LinkedHashSet<>();
+    private long cursor;
+
+    SimulatedOffice(Chaos chaos, LocalDate today) {
+        this.chaos = chaos;
+        this.today = today;
+    }
+
+    /** Pulls what changed since the office last looked. */
+    void refresh(SimulatedServer server) {
+        PullPage page;
+        do {
+            page = server.pull(null, cursor, 500);
+            for (PulledChange change : page.changes()) {
+                Map<UUID, ObjectNode> view = RecordKinds.AGREEMENT.equals(change.kind()) ? agreements
+                        : RecordKinds.RESIDENT.equals(change.kind()) ? residents : null;
+                if (view != null && change.deleted()) {
+                    view.remove(change.recordId());
+                } else if (view != null) {
+                    view.put(change.recordId(), (ObjectNode) change.body());
+                }
+            }
+            cursor = page.nextCursor();
+        } while (page.hasMore());
+    }
+
+    /** Edits an agreement's due date, status or description, or a resident's phone, from the view it has. */
+    String edit(SimulatedServer server) {
+        if (chaos.chance(0.5)) {
+            refresh(server);
+        }
+        boolean resident = chaos.chance(0.25);
+        Map<UUID, ObjectNode> view = resident ? residents : agreements;
+        if (view.isEmpty()) {
+            return "the office had nothing to edit";
+        }
+        ObjectNode base = chaos.pick(new ArrayList<>(view.values()));
+        ObjectNode body = base.deepCopy();
+        String what;
+        if (resident) {
+            body.put("phone", "050" + String.format("%07d", chaos.nextInt(10_000_000)));
+            what = "phone";
+        } else {
+            switch (chaos.nextInt(3)) {
+                case 0 -> {
+                    body.put("due_date", today.plusDays(chaos.between(1, 90)).toString());
+                    what = "due_date";
+                }
+                case 1 -> {
+                    body.put("status", "cancelled");
+                    body.putNull("done_date");
+                    what = "status";
+                }
+                default -> {
+                    body.put("description", "Kantoor " + chaos.nextInt(1000));
+                    what = "description";
+                }
+            }
+        }
+        UUID recordId = UUID.fromString(base.path("id").asText());
+        UUID residentId = resident ? recordId : UUID.fromString(base.path("resident_id").asText());
+        Change change = new Change(chaos.uuid(), resident ? RecordKinds.RESIDENT : RecordKinds.AGREEMENT, recordId, residentId,
+                false, body, base);
+        pushed.add(change.changeId());
+        List<ChangeResult> results = server.push(null, null, List.of(change));
+        view.put(recordId, body);
+        return "office edited " + what + " of " + change.kind() + " " + CoachActions.shortId(recordId) + ": "
+                + results.get(0).status();
+    }
+
+    /** Moves a resident to another coach (assign). */
+    String move(SimulatedServer server, List<UUID> residentIds, List<Coach> coaches, Instant at) {
+        UUID residentId = chaos.pick(residentIds);
+        Coach to = chaos.pick(coaches);
+        UUID from = server.assign(residentId, to.id(), at);
+        return "office moved " + CoachActions.shortId(residentId) + " from " + (from == null ? "nobody" : CoachActions.shortId(from))
+                + " to " + CoachActions.shortId(to.id());
+    }
+
+    /** Every change id the office pushed. */
+    Set<UUID> pushed() {
+        return pushed;
+    }
+}

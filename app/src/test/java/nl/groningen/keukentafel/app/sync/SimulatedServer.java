@@ -1,0 +1,135 @@
+package nl.groningen.keukentafel.app.sync;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.groningen.keukentafel.contract.sync.Change;
+import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.StoreSettings;
+
+/**
+ * The sync server of one simulation run: the real {@link ServerStore}, which the simulation may
+ * restart (close it and open it again on the same database, as after a crash or an update), and
+ * plain SQL reads of its tables for the checks at the end, which must not go through the code
+ * they check.
+ */
+final class SimulatedServer implements AutoCloseable {
+
+    private final StoreSettings settings;
+    private ServerStore store;
+
+    private SimulatedServer(StoreSettings settings, ServerStore store) {
+        this.settings = settings;
+        this.store = store;
+    }
+
+    /** Opens the store at {@code settings}, which already holds the simulation's caseloads. */
+    static SimulatedServer open(StoreSettings settings) {
+        return new SimulatedServer(settings, ServerStore.open(settings));
+    }
+
+    /** The server goes down and comes back on the same database: nothing but what was committed survives. */
+    void restart() {
+        store.close();
+        store = ServerStore.open(settings);
+    }
+
+    List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes) {
+        return store.push(coachId, cursor, changes);
+    }
+
+    PullPage pull(UUID coachId, long after, int limit) {
+        return store.pull(coachId, after, limit);
+    }
+
+    UUID assign(UUID residentId, UUID toCoach, Instant at) {
+        return store.assign(residentId, toCoach, at);
+    }
+
+    // ---- reads for the checks ---------------------------------------------------------------------
+
+    /** Every stored answer, by change id. */
+    Map<UUID, ChangeResult> answers() {
+        Map<UUID, ChangeResult> answers = new LinkedHashMap<>();
+        query("SELECT change_id, status, seq, reason FROM change_result", rows -> {
+            while (rows.next()) {
+                long seq = rows.getLong(3);
+                Long seqOrNull = rows.wasNull() ? null : seq;
+                UUID id = UUID.fromString(rows.getString(1));
+                answers.put(id, new ChangeResult(id, ChangeStatus.valueOf(rows.getString(2)), seqOrNull, rows.getString(4)));
+            }
+        });
+        return answers;
+    }
+
+    /** Change ids in the change log with the sequence numbers they were logged at (more than one means applied twice). */
+    Map<UUID, List<Long>> loggedChanges() {
+        Map<UUID, List<Long>> logged = new LinkedHashMap<>();
+        query("SELECT change_id, seq FROM change_log ORDER BY seq", rows -> {
+            while (rows.next()) {
+                logged.computeIfAbsent(UUID.fromString(rows.getString(1)), k -> new ArrayList<>()).add(rows.getLong(2));
+            }
+        });
+        return logged;
+    }
+
+    /** A row of the server's tables: a resident or a record, with its resident's coach. */
+    record StoredRow(String kind, UUID id, UUID residentId, UUID coachId, String body) {
+    }
+
+    /** The residents and their records as the server's tables hold them now. */
+    List<StoredRow> storedRows() {
+        List<StoredRow> rows = new ArrayList<>();
+        query("SELECT id, coach_id, body FROM resident", result -> {
+            while (result.next()) {
+                UUID id = UUID.fromString(result.getString(1));
+                rows.add(new StoredRow("resident", id, id, uuidOrNull(result.getString(2)), result.getString(3)));
+            }
+        });
+        query("""
+                SELECT rr.kind, rr.id, rr.resident_id, r.coach_id, rr.body FROM resident_record rr
+                JOIN resident r ON r.id = rr.resident_id""", result -> {
+            while (result.next()) {
+                rows.add(new StoredRow(result.getString(1), UUID.fromString(result.getString(2)),
+                        UUID.fromString(result.getString(3)), uuidOrNull(result.getString(4)), result.getString(5)));
+            }
+        });
+        return rows;
+    }
+
+    private static UUID uuidOrNull(String text) {
+        return text == null ? null : UUID.fromString(text);
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Connection connection = settings.user() == null ? DriverManager.getConnection(settings.jdbcUrl())
+                : DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            reader.read(rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The server's tables cannot be read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
