@@ -307,12 +307,19 @@ final class Push {
                 row -> records.put(row.getString(1), new StoredRecord(row.getString(2), row.getString(3), row.getString(4))));
     }
 
-    /** Runs a query with {@code IN (%s)} over the ids, in lists; on PostgreSQL optionally locking the rows, in id order. */
+    /**
+     * Runs a query with {@code IN (%s)} over the ids, in lists; on PostgreSQL optionally locking the
+     * rows, in id order. The ids go in as a {@code VALUES} list, not as {@code IN (?, ?, ...)}: once
+     * PostgreSQL plans such a statement generically, a plain list of parameters is compared one by
+     * one against every row of a table it chose to scan (and with fresh tables, not yet analysed, it
+     * does scan), which made each push slower as the tables grew; a {@code VALUES} list is joined,
+     * by index or by hash. SQLite runs both forms the same way, by index.
+     */
     private void select(String sql, Collection<String> ids, boolean lock, RowReader reader) throws SQLException {
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            String query = sql.formatted(String.join(", ", Collections.nCopies(part.size(), "?")))
+            String query = sql.formatted("VALUES " + String.join(", ", Collections.nCopies(part.size(), "(?)")))
                     + (lock && kind == StoreKind.POSTGRESQL ? " ORDER BY id FOR UPDATE" : "");
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 for (int i = 0; i < part.size(); i++) {
