@@ -436,7 +436,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     @Override
     public synchronized List<Change> takeOutbox(int max) {
         List<Change> changes = new ArrayList<>();
-        inTransaction(() -> {
+        inSyncTransaction(() -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT change_id, kind, record_id, resident_id, deleted, sealed FROM outbox ORDER BY position LIMIT ?""")) {
                 statement.setInt(1, max);
@@ -467,7 +467,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     @Override
     public synchronized void acknowledge(List<ChangeResult> results, Instant at) {
-        inTransaction(() -> {
+        inSyncTransaction(() -> {
             try (PreparedStatement refuse = connection.prepareStatement("""
                     INSERT INTO sync_refusal (change_id, kind, record_id, resident_id, reason, refused_at)
                     SELECT change_id, kind, record_id, resident_id, ?, ? FROM outbox WHERE change_id = ?
@@ -521,7 +521,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     @Override
     public synchronized Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
         Set<UUID> touched = new LinkedHashSet<>();
-        inTransaction(() -> {
+        inSyncTransaction(() -> {
             try (PulledPage page = new PulledPage()) {
                 for (PulledChange change : changes) {
                     applyOne(change, page, touched);
@@ -669,7 +669,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     @Override
     public synchronized void saveLastSync(Instant at) {
-        inTransaction(() -> putState("last_sync", at.toString(), null));
+        inSyncTransaction(() -> putState("last_sync", at.toString(), null));
     }
 
     @Override
@@ -970,6 +970,31 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             }
         } catch (SQLException e) {
             throw new LocalStoreException("The local database refused the change; nothing of it was saved", e);
+        }
+    }
+
+    /**
+     * A transaction of the sync engine's bookkeeping (outbox marked sent or acknowledged, a pulled
+     * page with its cursor, the last-sync time) that commits without waiting for the disk
+     * (synchronous=NORMAL; the file stays consistent in WAL mode). A power cut may lose it, and then
+     * the next sync redoes it: the server answers a resent change as before, and a lost page goes
+     * together with its cursor, so it is pulled again. The coach's own saves still wait for the disk
+     * (FULL), and each of them also makes every commit before it durable.
+     */
+    private void inSyncTransaction(SqlWork work) {
+        synchronousMode("NORMAL");
+        try {
+            inTransaction(work);
+        } finally {
+            synchronousMode("FULL");
+        }
+    }
+
+    private void synchronousMode(String mode) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = " + mode);
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be written", e);
         }
     }
 
