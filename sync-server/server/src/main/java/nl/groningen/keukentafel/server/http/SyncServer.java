@@ -149,7 +149,7 @@ public final class SyncServer implements AutoCloseable {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;
         }
-        ctx.json(store.pull(scope(session), after, limit));
+        ctx.json(store.pullToSend(scope(session), after, limit));
     }
 
     /** The coach whose residents a device may see and change; null for the office and admins: all residents. */

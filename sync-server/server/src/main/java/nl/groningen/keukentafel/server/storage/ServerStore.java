@@ -1,8 +1,10 @@
 package nl.groningen.keukentafel.server.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.UncheckedIOException;
@@ -21,7 +23,6 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
-import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
@@ -166,6 +167,25 @@ public final class ServerStore implements AutoCloseable {
      * coach (the office) gets every change.
      */
     public PullPage pull(UUID coachId, long after, int limit) {
+        return pull(coachId, after, limit, body -> {
+            try {
+                return json.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * As {@link #pull(UUID, long, int)}, with every body as the JSON text stored, not parsed: for
+     * sending the page on as it is. The stored text is what {@code push} wrote with the contract's
+     * mapper, so parsing it only to write it out again would cost the server time for nothing.
+     */
+    public PullPage pullToSend(UUID coachId, long after, int limit) {
+        return pull(coachId, after, limit, body -> json.getNodeFactory().rawValueNode(new RawValue(body)));
+    }
+
+    private PullPage pull(UUID coachId, long after, int limit, Function<String, JsonNode> bodies) {
         return inReadTransaction(connection -> {
             List<PulledChange> changes = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(coachId == null ? """
@@ -183,11 +203,9 @@ public final class ServerStore implements AutoCloseable {
                     while (rows.next()) {
                         String body = rows.getString(6);
                         changes.add(new PulledChange(rows.getLong(1), rows.getString(2), UUID.fromString(rows.getString(3)),
-                                UUID.fromString(rows.getString(4)), rows.getBoolean(5), body == null ? null : json.readTree(body)));
+                                UUID.fromString(rows.getString(4)), rows.getBoolean(5), body == null ? null : bodies.apply(body)));
                     }
                 }
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
             }
             boolean more = changes.size() > limit;
             List<PulledChange> page = more ? changes.subList(0, limit) : changes;
