@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.app.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -87,8 +88,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code accounts()} (one user per coach, one-time codes). PostgreSQL is an embedded server
  * (io.zonky) started here with {@code synchronous_commit=on}, the PostgreSQL default (zonky turns it
  * off unless told otherwise); SQLite is the server's own file with its own settings (WAL,
- * {@code synchronous=NORMAL}). The laptops' files are real files with real key derivation, their
- * commits synced to disk ({@code synchronous=FULL}); all files are on the machine's disk.
+ * {@code synchronous=NORMAL}). The laptops' files are real files with real key derivation and the
+ * app's own settings; all files are on the machine's disk.
  *
  * <ul>
  * <li>{@code sync.initial_pull_area_ms}: "the area caseload" is the whole area dataset (1,500
@@ -103,18 +104,25 @@ import org.junit.jupiter.api.io.TempDir;
  * resident (as the three-key attempt does). Each day uses residents of its own, so every day's
  * outbox holds about 110 changes. Timed: one {@code syncOnce}, which pushes the outbox (one request)
  * and then pulls the results the server logged for the coach (the same changes, merged and
- * numbered) and commits them. Median of 5 days.</li>
+ * numbered) and commits them. Median of 5 days, after 2 untimed days of the same kind: at the end
+ * of a day the server and the app have been running for hours, while the first pushes after a
+ * start also pay for compiling the push path (their times are printed too).</li>
  * <li>{@code sync.burst100_ms}: 100 devices, enrolled beforehand (10 for each of the area's 10
  * coaches, each with its own HTTP client), each hold one push of 100 new changes (50 agreements,
  * 50 contact attempts, fresh ids) for residents in its own coach's caseload, built and waiting
  * before the clock starts. One thread per device; all are released at once by a latch; the time
  * runs from the release to the last response. {@code sync.burst100_errors}: over all bursts,
  * requests that failed plus changes in the answers that were not APPLIED (or not answered).
- * Median of 3 bursts, each with new changes; they follow the end-of-day runs on the same server.</li>
+ * Median of 3 bursts, each with new changes; they follow the end-of-day runs on the same server and
+ * one untimed burst of the same kind, because a server that has been up a while is warm: the first
+ * burst after a start also pays for compiling the push path (its time and errors are printed too,
+ * and its errors count).</li>
  * <li>{@code server.rss_mb}: the child server's VmRSS (/proc/PID/status), read right after each
  * burst's last response; median of the 3 readings.</li>
  * </ul>
- * Each figure is printed with its per-run values as a {@code #} line before it. Set the environment
+ * Each figure is printed with its per-run values as a {@code #} line before it, and each laptop's
+ * pull and each burst with the CPU time the server, PostgreSQL and this JVM used meanwhile, and how
+ * busy the machine was with other work (others build on the same two cores). Set the environment
  * variable {@code KEUKENTAFEL_BENCH_SERVER_JVM_ARGS} (space-separated) to give the server JVM more
  * options, for instance {@code -XX:StartFlightRecording=filename=server.jfr,settings=profile} to see
  * where its time goes.
@@ -127,6 +135,7 @@ class SyncBenchmark {
     private static final String PASSWORD = "keukentafel-bench";
     private static final int PULL_LAPTOPS = 3;
     private static final int DAYS = 5;
+    private static final int WARM_UP_DAYS = 2;
     private static final int CONVERSATIONS_A_DAY = 10;
     private static final int AGREEMENTS_A_CONVERSATION = 4;
     private static final int ATTEMPTS_A_DAY = 20;
@@ -159,7 +168,7 @@ class SyncBenchmark {
                 Target sync = target(kind, "sync", postgres);
                 Map<String, Deque<String>> codes = prepare(sync, area, 1 + DEVICES_A_COACH);
                 try (ChildServer server = ChildServer.start(sync, temp.resolve("server-sync-" + kind.label() + ".log"))) {
-                    days = endOfDayPushes(server.url(), area, codes);
+                    days = endOfDayPushes(server, area, codes);
                     bursts = bursts(server, area, codes);
                 }
 
@@ -168,10 +177,10 @@ class SyncBenchmark {
                 System.out.println("# sync.eod_push" + suffix + " per day " + Arrays.toString(days) + " ms");
                 Figures.print("sync.eod_push_ms" + suffix, Math.round(Figures.median(days)), "ms");
                 System.out.println("# sync.burst100" + suffix + " per burst " + Arrays.toString(bursts.millis)
-                        + " ms, errors per burst " + Arrays.toString(bursts.errors) + "; server VmRSS after each "
-                        + Arrays.toString(bursts.rssMb) + " MB");
+                        + " ms, errors per burst " + Arrays.toString(bursts.errors) + " (warm-up burst: " + bursts.warmUpErrors
+                        + "); server VmRSS after each " + Arrays.toString(bursts.rssMb) + " MB");
                 Figures.print("sync.burst100_ms" + suffix, Math.round(Figures.median(bursts.millis)), "ms");
-                Figures.print("sync.burst100_errors" + suffix, Arrays.stream(bursts.errors).sum(), "errors");
+                Figures.print("sync.burst100_errors" + suffix, Arrays.stream(bursts.errors).sum() + bursts.warmUpErrors, "errors");
                 Figures.print("server.rss_mb" + suffix, Math.round(Figures.median(bursts.rssMb)), "MB");
             }
         }
@@ -189,10 +198,15 @@ class SyncBenchmark {
                 try (LocalStore laptop = laptop(server.url(), userOf(0), codes, "pull-" + target.kind.label() + "-" + i)) {
                     TimedTransport transport = new TimedTransport();
                     SyncEngine engine = engine(laptop, transport);
+                    Cpu before = server.cpu();
                     long start = System.nanoTime();
                     SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> { });
                     millis[i] = Math.round((System.nanoTime() - start) / 1e5) / 10.0;
                     inHttp[i] = Math.round(transport.takeMillis());
+                    System.out.println("# sync.initial_pull_area." + target.kind.label() + " laptop " + (i + 1) + ": "
+                            + Figures.format(millis[i]) + " ms, of which " + Figures.format(inHttp[i])
+                            + " ms in HTTP calls (server, transfer, JSON), the rest the laptop's own work; "
+                            + server.cpu().since(before));
                     int residents = laptop.residents().size();
                     if (residents != areaAsOneCaseload.residents().size()) {
                         throw new AssertionError("The laptop holds " + residents + " residents after its first sync");
@@ -205,16 +219,14 @@ class SyncBenchmark {
                 }
             }
         }
-        System.out.println("# sync.initial_pull_area." + target.kind.label() + ": of which in HTTP calls (server, transfer, JSON) "
-                + Arrays.toString(inHttp) + " ms; the rest is the laptop's own work (checking, sealing, committing)");
         return millis;
     }
 
     // ---- sync.eod_push ------------------------------------------------------------------------
 
-    private double[] endOfDayPushes(String url, Dataset area, Map<String, Deque<String>> codes) throws Exception {
+    private double[] endOfDayPushes(ChildServer server, Dataset area, Map<String, Deque<String>> codes) throws Exception {
         double[] millis = new double[DAYS];
-        try (LocalStore laptop = laptop(url, userOf(0), codes, "eod-" + UUID.randomUUID())) {
+        try (LocalStore laptop = laptop(server.url(), userOf(0), codes, "eod-" + server.target.kind().label())) {
             TimedTransport transport = new TimedTransport();
             SyncEngine engine = engine(laptop, transport);
             engine.syncOnce((done, total) -> { });
@@ -226,25 +238,38 @@ class SyncBenchmark {
             }
             int[] waiting = new int[DAYS];
             int[] pulled = new int[DAYS];
+            String label = "# sync.eod_push." + server.target.kind().label();
+            for (int warmUp = 0; warmUp < WARM_UP_DAYS; warmUp++) {
+                makeADay(laptop, DAYS + warmUp);
+                long start = System.nanoTime();
+                engine.syncOnce((done, total) -> { });
+                System.out.println(label + " warm-up day (untimed): "
+                        + Figures.format(Math.round((System.nanoTime() - start) / 1e5) / 10.0) + " ms");
+            }
+            transport.takeMillis();
             for (int day = 0; day < DAYS; day++) {
                 makeADay(laptop, day);
                 waiting[day] = laptop.waiting();
+                Cpu before = server.cpu();
                 long start = System.nanoTime();
                 SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> { });
                 millis[day] = Math.round((System.nanoTime() - start) / 1e5) / 10.0;
+                System.out.println(label + " day " + (day + 1) + ": " + Figures.format(millis[day]) + " ms; "
+                        + server.cpu().since(before));
                 inHttp[day] = Math.round(transport.takeMillis());
                 pulled[day] = outcome.pulled();
                 if (outcome.pushed() + outcome.conflicts() != waiting[day] || outcome.refused() != 0 || laptop.waiting() != 0) {
                     throw new AssertionError("Day " + day + ": " + waiting[day] + " waiting, " + outcome);
                 }
             }
-            System.out.println("# sync.eod_push: changes pushed per day " + Arrays.toString(waiting)
-                    + ", pulled back per day " + Arrays.toString(pulled) + "; of which in HTTP calls " + Arrays.toString(inHttp) + " ms");
+            System.out.println(label + ": changes pushed per day " + Arrays.toString(waiting) + ", pulled back per day "
+                    + Arrays.toString(pulled) + "; of the time, in HTTP calls (server, transfer, JSON) " + Arrays.toString(inHttp)
+                    + " ms");
         }
         return millis;
     }
 
-    /** One coach's day at kitchen tables, offline: each day its own 30 residents of the caseload. */
+    /** One coach's day at kitchen tables, offline: each of the timed days its own 30 residents of the caseload. */
     private static void makeADay(LocalStore laptop, int day) {
         List<Resident> residents = laptop.residents().stream()
                 .sorted((a, b) -> a.clientNumber().compareTo(b.clientNumber())).toList();
@@ -281,7 +306,8 @@ class SyncBenchmark {
     private record Device(UUID coachId, SyncClient client) {
     }
 
-    private record Bursts(double[] millis, double[] errors, double[] rssMb) {
+    /** The timed bursts' times, errors and server memory, and the errors of the warm-up burst (errors all the same). */
+    private record Bursts(double[] millis, double[] errors, double[] rssMb, double warmUpErrors) {
     }
 
     private record Answer(long endNanos, double latencyMillis, int errors) {
@@ -297,12 +323,14 @@ class SyncBenchmark {
         double[] millis = new double[BURSTS];
         double[] errors = new double[BURSTS];
         double[] rssMb = new double[BURSTS];
+        double warmUpErrors = 0;
         ExecutorService threads = Executors.newFixedThreadPool(devices.size());
         try {
-            for (int burst = 0; burst < BURSTS; burst++) {
+            for (int round = 0; round <= BURSTS; round++) {
+                int burst = round - 1; // round 0 warms the server up, untimed
                 List<PushRequest> requests = new ArrayList<>();
                 for (int d = 0; d < devices.size(); d++) {
-                    requests.add(new PushRequest(burstChanges(caseloads.get(devices.get(d).coachId()), d, burst, conversationOf)));
+                    requests.add(new PushRequest(burstChanges(caseloads.get(devices.get(d).coachId()), d, round, conversationOf)));
                 }
                 CountDownLatch ready = new CountDownLatch(devices.size());
                 CountDownLatch go = new CountDownLatch(1);
@@ -328,6 +356,7 @@ class SyncBenchmark {
                 if (!ready.await(60, TimeUnit.SECONDS)) {
                     throw new AssertionError("The devices were not ready");
                 }
+                Cpu before = server.cpu();
                 release[0] = System.nanoTime();
                 go.countDown();
                 long last = release[0];
@@ -336,23 +365,33 @@ class SyncBenchmark {
                     done.add(answer.get(120, TimeUnit.SECONDS));
                 }
                 long rssKb = server.rssKb();
+                String cpu = server.cpu().since(before);
+                double failed = 0;
                 for (Answer answer : done) {
                     last = Math.max(last, answer.endNanos());
-                    errors[burst] += answer.errors();
+                    failed += answer.errors();
                 }
-                millis[burst] = Math.round((last - release[0]) / 1e5) / 10.0;
-                rssMb[burst] = Math.round(rssKb / 102.4) / 10.0;
+                double took = Math.round((last - release[0]) / 1e5) / 10.0;
+                if (burst < 0) {
+                    warmUpErrors = failed;
+                } else {
+                    errors[burst] = failed;
+                    millis[burst] = took;
+                    rssMb[burst] = Math.round(rssKb / 102.4) / 10.0;
+                }
                 double[] latencies = done.stream().mapToDouble(Answer::latencyMillis).toArray();
-                System.out.println("# sync.burst100 burst " + (burst + 1) + ": " + Figures.format(millis[burst])
-                        + " ms; per request median " + Figures.format(Math.round(Figures.median(latencies)))
+                System.out.println("# sync.burst100." + server.target.kind().label() + " "
+                        + (burst < 0 ? "warm-up burst (untimed)" : "burst " + (burst + 1)) + ": "
+                        + Figures.format(took) + " ms, " + Figures.format(failed) + " errors; per request median "
+                        + Figures.format(Math.round(Figures.median(latencies)))
                         + " ms, p95 " + Figures.format(Math.round(Figures.percentile(latencies, 95)))
                         + " ms, fastest " + Figures.format(Math.round(Arrays.stream(latencies).min().orElseThrow()))
-                        + " ms; load " + loadAverage());
+                        + " ms; " + cpu + "; server VmRSS " + Math.round(rssKb / 1024.0) + " MB");
             }
+            return new Bursts(millis, errors, rssMb, warmUpErrors);
         } finally {
             threads.shutdownNow();
         }
-        return new Bursts(millis, errors, rssMb);
     }
 
     /** Changes in the answer that were not applied, and changes sent that got no answer at all. */
@@ -480,20 +519,21 @@ class SyncBenchmark {
     }
 
     /** Where a child server keeps its data: a SQLite folder, or a fresh database in the embedded PostgreSQL. */
-    private record Target(StoreKind kind, StoreSettings settings, Path sqliteFolder) {
+    private record Target(StoreKind kind, StoreSettings settings, Path sqliteFolder, long postmasterPid) {
     }
 
     private Target target(StoreKind kind, String name, EmbeddedPostgres postgres) throws Exception {
         if (kind == StoreKind.SQLITE) {
             Path folder = Files.createDirectories(temp.resolve("server-" + name));
-            return new Target(kind, StoreSettings.embedded(folder), folder);
+            return new Target(kind, StoreSettings.embedded(folder), folder, -1);
         }
         String database = "keukentafel_bench_" + name;
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
-        return new Target(kind, new StoreSettings(postgres.getJdbcUrl("postgres", database), "postgres", "postgres"), null);
+        return new Target(kind, new StoreSettings(postgres.getJdbcUrl("postgres", database), "postgres", "postgres"), null,
+                postmasterPid(postgres));
     }
 
     /**
@@ -520,6 +560,79 @@ class SyncBenchmark {
         return codes;
     }
 
+    /**
+     * CPU time used so far, in milliseconds: by this JVM (the laptops or devices), by the server's JVM,
+     * by PostgreSQL's processes (none on SQLite), and by the whole machine (busy, and busy plus idle).
+     */
+    private record Cpu(double clientMs, double serverMs, double postgresMs, double machineBusyMs, double machineMs) {
+
+        private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+
+        static Cpu now(long serverPid, long postmasterPid) throws IOException {
+            double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e6;
+            double postgres = 0;
+            if (postmasterPid > 0) {
+                postgres = processTicks(postmasterPid);
+                try (var processes = Files.list(Path.of("/proc"))) {
+                    for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                        String[] stat = stat(process.resolve("stat"));
+                        if (stat != null && Long.parseLong(stat[1]) == postmasterPid) {
+                            postgres += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                        }
+                    }
+                }
+            }
+            String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            long all = 0;
+            for (int i = 1; i < machine.length && i <= 8; i++) {
+                long ticks = Long.parseLong(machine[i]);
+                all += ticks;
+                busy += i == 4 || i == 5 ? 0 : ticks; // idle and iowait
+            }
+            return new Cpu(client, processTicks(serverPid) * TICK_MS, postgres * TICK_MS, busy * TICK_MS, all * TICK_MS);
+        }
+
+        /** What was used between {@code before} and now, as a line's worth of words. */
+        String since(Cpu before) {
+            double machine = machineMs - before.machineMs;
+            double busy = machineBusyMs - before.machineBusyMs;
+            double ours = clientMs - before.clientMs + serverMs - before.serverMs + postgresMs - before.postgresMs;
+            return "cpu: server " + Math.round(serverMs - before.serverMs) + " ms"
+                    + (postgresMs > 0 ? ", PostgreSQL " + Math.round(postgresMs - before.postgresMs) + " ms" : "")
+                    + ", laptops/devices (this JVM) " + Math.round(clientMs - before.clientMs) + " ms"
+                    + "; the machine was " + Math.round(100 * busy / Math.max(1, machine)) + "% busy, "
+                    + Math.round(100 * Math.max(0, busy - ours) / Math.max(1, machine)) + "% with other work";
+        }
+
+        private static long processTicks(long pid) throws IOException {
+            String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+
+        /** The fields of /proc/PID/stat after the command name (state first), or null when the process is gone. */
+        private static String[] stat(Path file) {
+            try {
+                String line = Files.readString(file);
+                return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The PostgreSQL server's process id: the parent of a backend. */
+    private static long postmasterPid(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            String[] stat = Cpu.stat(Path.of("/proc", Integer.toString(row.getInt(1)), "stat"));
+            return Long.parseLong(stat[1]);
+        }
+    }
+
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -534,11 +647,13 @@ class SyncBenchmark {
         private final Process process;
         private final String url;
         private final Path log;
+        private final Target target;
 
-        private ChildServer(Process process, String url, Path log) {
+        private ChildServer(Process process, String url, Path log, Target target) {
             this.process = process;
             this.url = url;
             this.log = log;
+            this.target = target;
         }
 
         static ChildServer start(Target target, Path log) throws IOException, InterruptedException {
@@ -562,7 +677,7 @@ class SyncBenchmark {
                 builder.environment().put("KEUKENTAFEL_JDBC_PASSWORD", target.settings().password());
             }
             Process process = builder.command(command).start();
-            ChildServer server = new ChildServer(process, "http://127.0.0.1:" + port, log);
+            ChildServer server = new ChildServer(process, "http://127.0.0.1:" + port, log, target);
             server.awaitHealthy();
             return server;
         }
@@ -575,6 +690,11 @@ class SyncBenchmark {
         private static List<String> extraServerJvmArgs() {
             String env = System.getenv("KEUKENTAFEL_BENCH_SERVER_JVM_ARGS");
             return env == null ? List.of() : Arrays.stream(env.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
+        }
+
+        /** CPU used so far by this server, its database and this JVM. */
+        Cpu cpu() throws IOException {
+            return Cpu.now(process.pid(), target.postmasterPid());
         }
 
         long rssKb() throws IOException {
