@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -64,6 +65,13 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     private static final String RESIDENT = "resident";
     private static final String OUTBOX = "outbox";
+    private static final String UPSERT_RESIDENT =
+            "INSERT INTO resident (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed";
+    private static final String UPSERT_RECORD = """
+            INSERT INTO record (id, resident_id, kind, sealed) VALUES (?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET resident_id = excluded.resident_id, kind = excluded.kind,
+                sealed = excluded.sealed""";
+    private static final String DELETE_RECORD = "DELETE FROM record WHERE id = ?";
 
     private final Connection connection;
     private final Sealer sealer;
@@ -444,7 +452,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     @Override
     public synchronized List<Change> takeOutbox(int max) {
         List<Change> changes = new ArrayList<>();
-        inTransaction(() -> {
+        inSyncTransaction(() -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT change_id, kind, record_id, resident_id, deleted, sealed FROM outbox ORDER BY position LIMIT ?""")) {
                 statement.setInt(1, max);
@@ -475,21 +483,20 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     @Override
     public synchronized void acknowledge(List<ChangeResult> results, Instant at) {
-        inTransaction(() -> {
-            for (ChangeResult result : results) {
-                String changeId = result.changeId().toString();
-                if (result.status() == ChangeStatus.REJECTED) {
-                    try (PreparedStatement refuse = connection.prepareStatement("""
-                            INSERT INTO sync_refusal (change_id, kind, record_id, resident_id, reason, refused_at)
-                            SELECT change_id, kind, record_id, resident_id, ?, ? FROM outbox WHERE change_id = ?
-                            ON CONFLICT (change_id) DO NOTHING""")) {
+        inSyncTransaction(() -> {
+            try (PreparedStatement refuse = connection.prepareStatement("""
+                    INSERT INTO sync_refusal (change_id, kind, record_id, resident_id, reason, refused_at)
+                    SELECT change_id, kind, record_id, resident_id, ?, ? FROM outbox WHERE change_id = ?
+                    ON CONFLICT (change_id) DO NOTHING""");
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE change_id = ?")) {
+                for (ChangeResult result : results) {
+                    String changeId = result.changeId().toString();
+                    if (result.status() == ChangeStatus.REJECTED) {
                         refuse.setString(1, result.reason() == null ? "unknown" : result.reason());
                         refuse.setString(2, at.toString());
                         refuse.setString(3, changeId);
                         refuse.executeUpdate();
                     }
-                }
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE change_id = ?")) {
                     delete.setString(1, changeId);
                     delete.executeUpdate();
                 }
@@ -530,16 +537,18 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     @Override
     public synchronized Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
         Set<UUID> touched = new LinkedHashSet<>();
-        inTransaction(() -> {
-            for (PulledChange change : changes) {
-                applyOne(change, touched);
+        inSyncTransaction(() -> {
+            try (PulledPage page = new PulledPage()) {
+                for (PulledChange change : changes) {
+                    applyOne(change, page, touched);
+                }
             }
             putState("cursor", Long.toString(nextCursor), null);
         });
         return touched;
     }
 
-    private void applyOne(PulledChange change, Set<UUID> touched) throws SQLException {
+    private void applyOne(PulledChange change, PulledPage page, Set<UUID> touched) throws SQLException {
         String residentId = change.residentId().toString();
         if (RecordKinds.RESIDENT_MOVED.equals(change.kind())) {
             if (count("SELECT COUNT(*) FROM outbox WHERE resident_id = ?", residentId) > 0) {
@@ -550,15 +559,15 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             touched.add(change.residentId());
             return;
         }
-        if (count("SELECT COUNT(*) FROM outbox WHERE record_id = ?", change.recordId().toString()) > 0) {
+        if (page.waiting.contains(change.recordId().toString())) {
             return; // the laptop's own change is on its way; the server merges it and sends the result back
         }
         touched.add(change.residentId());
         if (RecordKinds.RESIDENT.equals(change.kind())) {
             readable(change, Resident.class);
-            putResidentBody(change.residentId(), change.body(), false);
+            page.putResident(residentId, change.body());
         } else if (change.deleted()) {
-            delete(change.recordId());
+            page.delete(change.recordId().toString());
         } else {
             RecordKind kind = RecordKind.of(change.kind());
             if (!kind.synced()) {
@@ -574,7 +583,61 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
                 case CONFLICT -> Conflict.class;
                 case DRAFT -> ConversationDraft.class;
             });
-            putRecordBody(kind, change.recordId(), change.residentId(), change.body(), false);
+            page.putRecord(kind, change.recordId().toString(), residentId, change.body());
+        }
+    }
+
+    /**
+     * Applying one pulled page: the records whose own changes still wait in the outbox (read once;
+     * nothing is queued while a page is applied) and the statements every change of the page uses,
+     * prepared once per page instead of once per change.
+     */
+    private final class PulledPage implements AutoCloseable {
+        final Set<String> waiting = new HashSet<>();
+        private PreparedStatement record;
+        private PreparedStatement resident;
+        private PreparedStatement delete;
+
+        PulledPage() throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT record_id FROM outbox")) {
+                while (rows.next()) {
+                    waiting.add(rows.getString(1));
+                }
+            }
+        }
+
+        void putRecord(RecordKind kind, String id, String residentId, JsonNode body) throws SQLException {
+            if (record == null) {
+                record = connection.prepareStatement(UPSERT_RECORD);
+            }
+            bindRecord(record, kind, id, residentId, body);
+            record.executeUpdate();
+        }
+
+        void putResident(String id, JsonNode body) throws SQLException {
+            if (resident == null) {
+                resident = connection.prepareStatement(UPSERT_RESIDENT);
+            }
+            bindResident(resident, id, body);
+            resident.executeUpdate();
+        }
+
+        void delete(String id) throws SQLException {
+            if (delete == null) {
+                delete = connection.prepareStatement(DELETE_RECORD);
+            }
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : new PreparedStatement[] {record, resident, delete}) {
+                if (statement != null) {
+                    statement.close();
+                }
+            }
         }
     }
 
@@ -622,7 +685,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     @Override
     public synchronized void saveLastSync(Instant at) {
-        inTransaction(() -> putState("last_sync", at.toString(), null));
+        inSyncTransaction(() -> putState("last_sync", at.toString(), null));
     }
 
     @Override
@@ -755,12 +818,15 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         if (queue) {
             queue(RESIDENT, residentId, residentId, body, sealedBody(RESIDENT, "SELECT sealed FROM resident WHERE id = ?", id));
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO resident (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed")) {
-            statement.setString(1, id);
-            statement.setBytes(2, seal(RESIDENT, id, body));
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_RESIDENT)) {
+            bindResident(statement, id, body);
             statement.executeUpdate();
         }
+    }
+
+    private void bindResident(PreparedStatement statement, String id, JsonNode body) throws SQLException {
+        statement.setString(1, id);
+        statement.setBytes(2, seal(RESIDENT, id, body));
     }
 
     private void putRecord(RecordKind kind, UUID id, UUID residentId, Object record, boolean queue) throws SQLException {
@@ -777,16 +843,18 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             queue(kind.code(), id, residentId, body, before == kind
                     ? sealedBody(kind.code(), "SELECT sealed FROM record WHERE id = ?", key) : null);
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO record (id, resident_id, kind, sealed) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET resident_id = excluded.resident_id, kind = excluded.kind,
-                    sealed = excluded.sealed""")) {
-            statement.setString(1, key);
-            statement.setString(2, residentId.toString());
-            statement.setString(3, kind.code());
-            statement.setBytes(4, seal(kind.code(), key, body));
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_RECORD)) {
+            bindRecord(statement, kind, key, residentId.toString(), body);
             statement.executeUpdate();
         }
+    }
+
+    private void bindRecord(PreparedStatement statement, RecordKind kind, String id, String residentId, JsonNode body)
+            throws SQLException {
+        statement.setString(1, id);
+        statement.setString(2, residentId);
+        statement.setString(3, kind.code());
+        statement.setBytes(4, seal(kind.code(), id, body));
     }
 
     /** The stored version of a row, opened, or null when there is none. */
@@ -851,7 +919,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     }
 
     private void delete(UUID id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM record WHERE id = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(DELETE_RECORD)) {
             statement.setString(1, id.toString());
             statement.executeUpdate();
         }
@@ -918,6 +986,31 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             }
         } catch (SQLException e) {
             throw new LocalStoreException("The local database refused the change; nothing of it was saved", e);
+        }
+    }
+
+    /**
+     * A transaction of the sync engine's bookkeeping (outbox marked sent or acknowledged, a pulled
+     * page with its cursor, the last-sync time) that commits without waiting for the disk
+     * (synchronous=NORMAL; the file stays consistent in WAL mode). A power cut may lose it, and then
+     * the next sync redoes it: the server answers a resent change as before, and a lost page goes
+     * together with its cursor, so it is pulled again. The coach's own saves still wait for the disk
+     * (FULL), and each of them also makes every commit before it durable.
+     */
+    private void inSyncTransaction(SqlWork work) {
+        synchronousMode("NORMAL");
+        try {
+            inTransaction(work);
+        } finally {
+            synchronousMode("FULL");
+        }
+    }
+
+    private void synchronousMode(String mode) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = " + mode);
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be written", e);
         }
     }
 

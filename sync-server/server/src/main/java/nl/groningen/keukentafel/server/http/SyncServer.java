@@ -258,7 +258,7 @@ public final class SyncServer implements AutoCloseable {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;
         }
-        PullPage page = store.pull(scope(session), after, limit);
+        PullPage page = store.pullToSend(scope(session), after, limit);
         metrics.pulled(page.changes().size());
         RequestLog.note(ctx, "changes", page.changes().size());
         RequestLog.note(ctx, "next_cursor", page.nextCursor());

@@ -1,8 +1,10 @@
 package nl.groningen.keukentafel.server.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.UncheckedIOException;
@@ -12,29 +14,22 @@ import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.groningen.keukentafel.contract.Conflict;
-import nl.groningen.keukentafel.contract.Conversation;
-import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
-import nl.groningen.keukentafel.contract.sync.ChangeStatus;
-import nl.groningen.keukentafel.contract.sync.FieldMerge;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import nl.groningen.keukentafel.demo.Dataset;
-import nl.groningen.keukentafel.server.domain.RecordTypes;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -169,14 +164,8 @@ public final class ServerStore implements AutoCloseable {
 
     /** As {@link #push(UUID, Long, List)}, running {@code beforeCommit} inside the transaction (tests hold it open). */
     List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Runnable beforeCommit) {
-        return inTransaction(connection -> {
-            List<ChangeResult> results = new ArrayList<>();
-            for (Change change : changes) {
-                results.add(applyOnce(connection, coachId, cursor == null ? 0 : cursor, change));
-            }
-            beforeCommit.run();
-            return results;
-        });
+        return inTransaction(connection -> new Push(connection, kind, json, coachId, cursor == null ? 0 : cursor)
+                .apply(changes, beforeCommit));
     }
 
     /**
@@ -186,6 +175,25 @@ public final class ServerStore implements AutoCloseable {
      * coach (the office) gets every change.
      */
     public PullPage pull(UUID coachId, long after, int limit) {
+        return pull(coachId, after, limit, body -> {
+            try {
+                return json.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * As {@link #pull(UUID, long, int)}, with every body as the JSON text stored, not parsed: for
+     * sending the page on as it is. The stored text is what {@code push} wrote with the contract's
+     * mapper, so parsing it only to write it out again would cost the server time for nothing.
+     */
+    public PullPage pullToSend(UUID coachId, long after, int limit) {
+        return pull(coachId, after, limit, body -> json.getNodeFactory().rawValueNode(new RawValue(body)));
+    }
+
+    private PullPage pull(UUID coachId, long after, int limit, Function<String, JsonNode> bodies) {
         return inReadTransaction(connection -> {
             List<PulledChange> changes = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(coachId == null ? """
@@ -203,11 +211,9 @@ public final class ServerStore implements AutoCloseable {
                     while (rows.next()) {
                         String body = rows.getString(6);
                         changes.add(new PulledChange(rows.getLong(1), rows.getString(2), UUID.fromString(rows.getString(3)),
-                                UUID.fromString(rows.getString(4)), rows.getBoolean(5), body == null ? null : json.readTree(body)));
+                                UUID.fromString(rows.getString(4)), rows.getBoolean(5), body == null ? null : bodies.apply(body)));
                     }
                 }
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
             }
             boolean more = changes.size() > limit;
             List<PulledChange> page = more ? changes.subList(0, limit) : changes;
@@ -232,200 +238,11 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
-    private ChangeResult applyOnce(Connection connection, UUID coachId, long cursor, Change change) throws SQLException {
-        ChangeResult earlier = storedResult(connection, change.changeId());
-        if (earlier != null) {
-            return earlier;
-        }
-        String assigned = change.residentId() == null ? null : assignedCoach(connection, change.residentId());
-        String refusal = refusal(connection, coachId, cursor, assigned, change);
-        ChangeResult result;
-        if (refusal != null) {
-            result = new ChangeResult(change.changeId(), ChangeStatus.REJECTED, null, refusal);
-        } else {
-            List<FieldMerge.FieldConflict> conflicts = new ArrayList<>();
-            String body = apply(connection, change, assigned, conflicts);
-            long seq = nextSequence(connection, 1);
-            log(connection, seq, change.changeId(), change.kind(), change.recordId(), change.residentId(), change.deleted(),
-                    body, assigned);
-            for (FieldMerge.FieldConflict conflict : conflicts) {
-                keepConflict(connection, change, conflict, assigned);
-            }
-            result = new ChangeResult(change.changeId(), conflicts.isEmpty() ? ChangeStatus.APPLIED : ChangeStatus.CONFLICT,
-                    seq, null);
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO change_result (change_id, status, seq, reason) VALUES (?, ?, ?, ?)")) {
-            statement.setString(1, change.changeId().toString());
-            statement.setString(2, result.status().name());
-            if (result.seq() == null) {
-                statement.setNull(3, Types.BIGINT);
-            } else {
-                statement.setLong(3, result.seq());
-            }
-            statement.setString(4, result.reason());
-            statement.executeUpdate();
-        }
-        return result;
-    }
-
-    /** Stores (or replaces) the conflict record for one field and logs it for the resident's coach. */
-    private void keepConflict(Connection connection, Change change, FieldMerge.FieldConflict field, String audience)
-            throws SQLException {
-        UUID id = Conflict.idFor(change.changeId(), change.recordId(), field.path());
-        Conflict conflict = new Conflict(id, change.residentId(), change.kind(), change.recordId(), field.path(),
-                field.serverValue(), field.laptopValue(), Instant.now());
-        String body = toJson(conflict);
-        upsertRecord(connection, id, RecordKinds.CONFLICT, change.residentId(), body);
-        log(connection, nextSequence(connection, 1), UUID.randomUUID(), RecordKinds.CONFLICT, id, change.residentId(), false,
-                body, audience);
-    }
-
-    private ChangeResult storedResult(Connection connection, UUID changeId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT status, seq, reason FROM change_result WHERE change_id = ?")) {
-            statement.setString(1, changeId.toString());
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                long seq = row.getLong(2);
-                return new ChangeResult(changeId, ChangeStatus.valueOf(row.getString(1)), row.wasNull() ? null : seq,
-                        row.getString(3));
-            }
-        }
-    }
-
-    /** Why a change cannot be applied, or null when it can. */
-    private String refusal(Connection connection, UUID coachId, long cursor, String assigned, Change change)
-            throws SQLException {
-        Class<?> type = RecordTypes.of(change.kind());
-        if (type == null) {
-            return "unknown_kind";
-        }
-        if (change.changeId() == null || change.recordId() == null || change.residentId() == null) {
-            return "missing_id";
-        }
-        boolean inScope = coachId == null ? residentExists(connection, change.residentId())
-                : coachId.toString().equals(assigned) || movedAwayAfter(connection, change.residentId(), coachId, cursor);
-        if (!inScope) {
-            return "not_in_scope";
-        }
-        boolean resident = RecordKinds.RESIDENT.equals(change.kind());
-        if (resident && (change.deleted() || !change.recordId().equals(change.residentId()))) {
-            return "not_allowed";
-        }
-        if (RecordKinds.CONFLICT.equals(change.kind()) && !change.deleted()) {
-            return "not_allowed"; // the server makes conflicts; the laptop only resolves them
-        }
-        if (!change.deleted()) {
-            if (change.body() == null || !change.body().isObject()) {
-                return "invalid_body";
-            }
-            try {
-                json.treeToValue(change.body(), type);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                return "invalid_body";
-            }
-            String id = change.body().path("id").asText();
-            String residentId = resident ? id : change.body().path("resident_id").asText();
-            if (!change.recordId().toString().equals(id) || !change.residentId().toString().equals(residentId)) {
-                return "id_mismatch";
-            }
-        }
-        if (!resident) {
-            StoredRecord existing = existingRecord(connection, change.recordId());
-            if (existing != null && !existing.residentId().equals(change.residentId().toString())) {
-                return "id_mismatch";
-            }
-            if (existing != null && RecordKinds.CONVERSATION.equals(existing.kind()) && isFinalisedConversation(existing.body())) {
-                return "finalised";
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Applies a change; returns the body as stored (merged per field where the kind is merged and
-     * the server has a version), or null for a delete. Fields in conflict are added to {@code conflicts}.
-     */
-    private String apply(Connection connection, Change change, String assigned, List<FieldMerge.FieldConflict> conflicts)
-            throws SQLException {
-        boolean merged = RecordKinds.MERGED.contains(change.kind());
-        if (RecordKinds.RESIDENT.equals(change.kind())) {
-            ObjectNode body = merged(change, residentBody(connection, change.residentId()), conflicts);
-            body.put("coach_id", assigned); // a laptop never moves a resident; the office does
-            String stored = toJson(body);
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE resident SET body = ? WHERE id = ?")) {
-                statement.setString(1, stored);
-                statement.setString(2, change.residentId().toString());
-                statement.executeUpdate();
-            }
-            return stored;
-        }
-        if (change.deleted()) {
-            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM resident_record WHERE id = ?")) {
-                statement.setString(1, change.recordId().toString());
-                statement.executeUpdate();
-            }
-            return null;
-        }
-        StoredRecord existing = merged ? existingRecord(connection, change.recordId()) : null;
-        String stored = toJson(merged(change, existing == null ? null : existing.body(), conflicts));
-        upsertRecord(connection, change.recordId(), change.kind(), change.residentId(), stored);
-        return stored;
-    }
-
-    /** The laptop's body merged per field into the server's (when there is one and the kind is merged). */
-    private ObjectNode merged(Change change, String serverBody, List<FieldMerge.FieldConflict> conflicts) {
-        ObjectNode laptop = (ObjectNode) change.body();
-        if (serverBody == null || !RecordKinds.MERGED.contains(change.kind())) {
-            return laptop.deepCopy();
-        }
-        try {
-            FieldMerge.Result result = FieldMerge.merge(change.base(), laptop, (ObjectNode) json.readTree(serverBody));
-            conflicts.addAll(result.conflicts());
-            return result.merged();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void upsertRecord(Connection connection, UUID id, String kind, UUID residentId, String body) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO resident_record (id, kind, resident_id, body) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, resident_id = excluded.resident_id,
-                    body = excluded.body""")) {
-            statement.setString(1, id.toString());
-            statement.setString(2, kind);
-            statement.setString(3, residentId.toString());
-            statement.setString(4, body);
-            statement.executeUpdate();
-        }
-    }
-
     private String residentBody(Connection connection, UUID residentId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM resident WHERE id = ?")) {
             statement.setString(1, residentId.toString());
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
-            }
-        }
-    }
-
-    private boolean residentExists(Connection connection, UUID residentId) throws SQLException {
-        return residentBody(connection, residentId) != null;
-    }
-
-    /** Whether the resident moved away from this coach after the laptop's cursor (it could not know yet). */
-    private boolean movedAwayAfter(Connection connection, UUID residentId, UUID coachId, long cursor) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM resident_move WHERE resident_id = ? AND from_coach = ? AND seq > ?")) {
-            statement.setString(1, residentId.toString());
-            statement.setString(2, coachId.toString());
-            statement.setLong(3, cursor);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
             }
         }
     }
@@ -439,29 +256,8 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
-    private record StoredRecord(String kind, String residentId, String body) {
-    }
-
-    private StoredRecord existingRecord(Connection connection, UUID recordId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT kind, resident_id, body FROM resident_record WHERE id = ?")) {
-            statement.setString(1, recordId.toString());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? new StoredRecord(row.getString(1), row.getString(2), row.getString(3)) : null;
-            }
-        }
-    }
-
-    private boolean isFinalisedConversation(String body) {
-        try {
-            return json.readValue(body, Conversation.class).status() == ConversationStatus.FINALISED;
-        } catch (JsonProcessingException e) {
-            return false;
-        }
-    }
-
     /** Takes {@code count} sequence numbers; returns the last. Locks the counter until the transaction ends. */
-    long nextSequence(Connection connection, int count) throws SQLException {
+    static long nextSequence(Connection connection, int count) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE sync_counter SET value = value + ? WHERE id = 1 RETURNING value")) {
             statement.setInt(1, count);

@@ -71,6 +71,8 @@ class SyncOverHttpTest {
             assertThat(pull.statusCode()).isEqualTo(200);
             assertThat(page.changes()).anyMatch(c -> c.recordId().equals(mine.recordId()));
             assertThat(page.changes()).noneMatch(c -> c.residentId().equals(other.id()));
+            assertThat(page).as("the bodies go out as stored and read back the same")
+                    .isEqualTo(store.pull(AREA.coaches().get(0).id(), 0, 5000));
         }
     }
 

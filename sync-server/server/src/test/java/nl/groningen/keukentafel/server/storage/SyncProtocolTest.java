@@ -59,6 +59,47 @@ class SyncProtocolTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aChangeSentTwiceInOnePushIsAppliedOnce(StoreKind kind, TestStores stores) {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(AREA);
+            Change change = agreementChange(ownResident(), "Twee keer in dezelfde batch");
+
+            List<ChangeResult> results = store.push(COACH.id(), List.of(change, change));
+
+            assertThat(results.get(0).status()).isEqualTo(ChangeStatus.APPLIED);
+            assertThat(results.get(1)).isEqualTo(results.get(0));
+            assertThat(pullAll(store, COACH.id(), results.get(0).seq() - 1)).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aLaterChangeInOnePushMergesWithWhatAnEarlierOneWroteToTheSameRecord(StoreKind kind, TestStores stores) {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(AREA);
+            Agreement stored = AREA.agreements().stream()
+                    .filter(a -> AREA.caseloadOf(COACH.id()).stream().anyMatch(r -> r.id().equals(a.residentId())))
+                    .findFirst().orElseThrow();
+            JsonNode base = Json.mapper().valueToTree(stored);
+            ObjectNode newDescription = ((ObjectNode) base).deepCopy().put("description", "Eerst de post openen");
+            ObjectNode laterDue = ((ObjectNode) base).deepCopy().put("due_date", TODAY.plusDays(30).toString());
+
+            List<ChangeResult> results = store.push(COACH.id(), List.of(
+                    new Change(UUID.randomUUID(), "agreement", stored.id(), stored.residentId(), false, newDescription, base),
+                    new Change(UUID.randomUUID(), "agreement", stored.id(), stored.residentId(), false, laterDue, base)));
+
+            assertThat(results).extracting(ChangeResult::status).containsExactly(ChangeStatus.APPLIED, ChangeStatus.APPLIED);
+            assertThat(results.get(1).seq()).isEqualTo(results.get(0).seq() + 1);
+            List<PulledChange> pulled = pullAll(store, COACH.id(), results.get(0).seq() - 1);
+            assertThat(pulled).extracting(PulledChange::seq).containsExactly(results.get(0).seq(), results.get(1).seq());
+            JsonNode last = pulled.get(1).body();
+            assertThat(last.get("description").asText()).isEqualTo("Eerst de post openen");
+            assertThat(last.get("due_date").asText()).isEqualTo(TODAY.plusDays(30).toString());
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void changesOutsideScopeOrInvalidAreRefusedWithAReasonAndNothingIsStored(StoreKind kind, TestStores stores) {
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
             store.importDataset(AREA);
@@ -165,6 +206,42 @@ class SyncProtocolTest {
             assertThat(fastResult.seq()).isGreaterThan(slowResult.seq());
             long cursorAfterMeanwhile = meanwhile.isEmpty() ? cursor : meanwhile.get(meanwhile.size() - 1).seq();
             assertThat(pullAll(store, COACH.id(), cursorAfterMeanwhile)).extracting(PulledChange::recordId)
+                    .containsExactly(first.recordId(), second.recordId());
+        }
+    }
+
+    /**
+     * As above, with the two pushes for different residents: on PostgreSQL a push locks the rows it
+     * touches, so two pushes to one resident wait for each other anyway; here only the counter
+     * orders them.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void concurrentPushesForDifferentResidentsBecomeVisibleInSequenceOrder(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(AREA);
+            long cursor = pullAll(store, COACH.id(), 0).stream().mapToLong(PulledChange::seq).max().orElse(0);
+            Change first = agreementChange(ownResident(), "Eerste, trage transactie");
+            Change second = agreementChange(AREA.caseloadOf(COACH.id()).get(4), "Tweede, snelle transactie");
+            CountDownLatch firstHasItsNumber = new CountDownLatch(1);
+            CountDownLatch letFirstCommit = new CountDownLatch(1);
+
+            CompletableFuture<ChangeResult> slow = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), null, List.of(first), () -> {
+                firstHasItsNumber.countDown();
+                await(letFirstCommit);
+            }).get(0));
+            assertThat(firstHasItsNumber.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<ChangeResult> fast = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), List.of(second)).get(0));
+            Thread.sleep(300);
+
+            List<PulledChange> meanwhile = pullAll(store, COACH.id(), cursor);
+            letFirstCommit.countDown();
+            ChangeResult slowResult = slow.get(20, TimeUnit.SECONDS);
+            ChangeResult fastResult = fast.get(20, TimeUnit.SECONDS);
+
+            assertThat(meanwhile).as("nothing is visible while the lower number is uncommitted").isEmpty();
+            assertThat(fastResult.seq()).isGreaterThan(slowResult.seq());
+            assertThat(pullAll(store, COACH.id(), cursor)).extracting(PulledChange::recordId)
                     .containsExactly(first.recordId(), second.recordId());
         }
     }
