@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link StartupProbe}, which starts JavaFX headless (Monocle), logs in through the login screen and
  * opens the caseload. Figures: {@code app.startup_ms} (median of 5, from just before the process is
  * started to the pulse that lays out the caseload table), {@code app.rss_mb} (median VmRSS at that
- * moment), {@code app.startup_unlock_ms} (median time of the login's background work: key
- * derivation, store open and migration check, decrypting the caseload). One run before the five
+ * moment), {@code app.startup_unlock_ms} (median time of the background work the login button
+ * starts: key derivation, decrypting the caseload; the store is opened and its schema checked while
+ * the login screen waits, and a login that has to wait for that shows it in the steps, between
+ * {@code login_fired} and {@code unlock_work_started}). One run before the five
  * is thrown away: it only warms the operating system's file cache (jars, database). Before the
  * figures it prints (as {@code #} lines) the median time of each step of the start, and the
  * login's background work taken apart by {@link UnlockProbe}, so a slow start says where it is slow.
