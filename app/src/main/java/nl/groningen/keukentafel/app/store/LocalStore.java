@@ -47,14 +47,22 @@ import org.sqlite.SQLiteDataSource;
 public final class LocalStore implements RecordStore, AutoCloseable {
 
     private static final String RESIDENT = "resident";
+    /**
+     * The version of the newest migration in {@code store/migration}. A file already at it is opened
+     * without Flyway (which takes a few hundred milliseconds of a cold start to load and scan);
+     * {@code LocalStoreTest} checks that this is the newest migration.
+     */
+    static final String SCHEMA_VERSION = "2";
+    static final String MIGRATIONS = "classpath:nl/groningen/keukentafel/app/store/migration";
 
     private final Connection connection;
     private final Sealer sealer;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json;
 
-    private LocalStore(Connection connection, Sealer sealer) {
+    private LocalStore(Connection connection, Sealer sealer, ObjectMapper json) {
         this.connection = connection;
         this.sealer = sealer;
+        this.json = json;
     }
 
     /** Whether a coach's database already exists at this path. */
@@ -85,7 +93,7 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             closeQuietly(connection);
             throw new LocalStoreException("The local database cannot be created", e);
         }
-        return new LocalStore(connection, new Sealer(created.dataKey()));
+        return new LocalStore(connection, new Sealer(created.dataKey()), Json.mapper());
     }
 
     /** Opens a coach's database with their credential; {@link WrongCredentialException} if it is not theirs. */
@@ -114,7 +122,9 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             if (!row.next()) {
                 throw new LocalStoreException("The local database has no key; it cannot be opened", null);
             }
-            return new Locked(file, connection, new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4)));
+            // The JSON mapping is loaded here too (a cold start spends tens of milliseconds on it), not after the password.
+            return new Locked(file, connection, new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4)),
+                    Json.mapper());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new LocalStoreException("The local database cannot be read", e);
@@ -129,12 +139,14 @@ public final class LocalStore implements RecordStore, AutoCloseable {
         private final Path file;
         private final Connection connection;
         private final Keyring keyring;
+        private final ObjectMapper json;
         private boolean handedOver;
 
-        private Locked(Path file, Connection connection, Keyring keyring) {
+        private Locked(Path file, Connection connection, Keyring keyring, ObjectMapper json) {
             this.file = file;
             this.connection = connection;
             this.keyring = keyring;
+            this.json = json;
         }
 
         public Path file() {
@@ -146,7 +158,7 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             if (handedOver) {
                 throw new IllegalStateException("Already unlocked");
             }
-            LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)));
+            LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)), json);
             handedOver = true;
             return store;
         }
@@ -174,13 +186,31 @@ public final class LocalStore implements RecordStore, AutoCloseable {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:nl/groningen/keukentafel/app/store/migration")
-                .load().migrate();
+        Connection connection;
         try {
-            return dataSource.getConnection();
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
             throw new LocalStoreException("The local database cannot be opened", e);
+        }
+        try {
+            if (!SCHEMA_VERSION.equals(schemaVersion(connection))) {
+                Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+            }
+            return connection;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The version the file's last migration brought it to, or null when it has none or that one failed. */
+    static String schemaVersion(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet last = statement.executeQuery(
+                     "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1")) {
+            return last.next() && last.getBoolean(2) ? last.getString(1) : null;
+        } catch (SQLException e) {
+            return null; // a new file: no history table yet
         }
     }
 

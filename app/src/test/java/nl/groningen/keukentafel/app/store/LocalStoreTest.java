@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -111,6 +112,29 @@ class LocalStoreTest {
                      "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
             assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
             assertThat(version.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theSchemaVersionOpenedWithoutFlywayIsTheNewestMigration() throws Exception {
+        Path migrations = Path.of(LocalStore.class.getResource("migration").toURI());
+        try (var files = Files.list(migrations)) {
+            String newest = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max(Integer::compare).map(String::valueOf).orElseThrow();
+            assertThat(LocalStore.SCHEMA_VERSION).isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void aFileAtTheNewestSchemaOpensAtIt() throws Exception {
+        Path file = folder.resolve("coach.db");
+        LocalStore.create(file, PASSWORD, FAST_KDF).close();
+        try (LocalStore store = LocalStore.unlock(file, PASSWORD);
+             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertThat(LocalStore.schemaVersion(connection)).isEqualTo(LocalStore.SCHEMA_VERSION);
+            assertThat(store.residents()).isEmpty();
         }
     }
 }
