@@ -121,7 +121,7 @@ public final class Keukentafel implements AutoCloseable {
         Platform.runLater(view::focus);
     }
 
-    /** Runs in the background: derives the key, opens the store, decrypts the caseload into memory. */
+    /** Runs in the background: derives the key, opens the store, decrypts the residents into memory. */
     private CoachSession openSession(String userName, char[] password) {
         Path file = profiles.fileOf(userName);
         if (file == null || !LocalStore.exists(file)) {
@@ -135,13 +135,11 @@ public final class Keukentafel implements AutoCloseable {
             store = LocalStore.unlock(file, password);
         }
         try {
-            // The residents now (the caseload is usable at once); the records right after, in the background.
+            // The residents now (the caseload is usable at once); the records once the first screen is drawn.
             Caseload caseload = new Caseload(store.residents(), Map.of());
             user = userName.trim();
-            CoachSession opened = new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
-                    clock, tasks, messages, store);
-            opened.loadRecords(store::records);
-            return opened;
+            return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
+                    clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -153,6 +151,9 @@ public final class Keukentafel implements AutoCloseable {
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
         window = new MainWindow(opened, status, this::lock);
         scene.setRoot(window.root());
+        // Decrypting every record takes a core for a second at a cold start: it waits until the
+        // screen the coach is waiting for is on the screen, so it does not slow that down.
+        window.whenScreenDrawn(opened::loadRecords);
         idleLock.watch(scene);
         onSessionShown.run();
     }

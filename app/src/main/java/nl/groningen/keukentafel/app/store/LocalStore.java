@@ -54,6 +54,8 @@ public final class LocalStore implements RecordStore, AutoCloseable {
      */
     static final String SCHEMA_VERSION = "2";
     static final String MIGRATIONS = "classpath:nl/groningen/keukentafel/app/store/migration";
+    /** About ten milliseconds of decrypting at a cold start. */
+    private static final int RECORDS_PER_BATCH = 500;
 
     private final Connection connection;
     private final Sealer sealer;
@@ -235,6 +237,15 @@ public final class LocalStore implements RecordStore, AutoCloseable {
 
     /** Every record of every resident, decrypted and grouped per resident. */
     public synchronized Map<UUID, ResidentRecords> records() {
+        return records(() -> { });
+    }
+
+    /**
+     * Every record of every resident, decrypted and grouped per resident; {@code betweenBatches}
+     * runs after each batch of {@value #RECORDS_PER_BATCH} records (a chance for the caller to let
+     * more urgent work go first).
+     */
+    public synchronized Map<UUID, ResidentRecords> records(Runnable betweenBatches) {
         List<SealedRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT id, resident_id, kind, sealed FROM record")) {
@@ -245,7 +256,13 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             throw new LocalStoreException("The caseload cannot be read", e);
         }
         // One core only: the other stays free for the screen the coach is already using.
-        List<Object> opened = rows.stream().map(this::openRecord).toList();
+        List<Object> opened = new ArrayList<>(rows.size());
+        for (SealedRow row : rows) {
+            opened.add(openRecord(row));
+            if (opened.size() % RECORDS_PER_BATCH == 0) {
+                betweenBatches.run();
+            }
+        }
         Map<UUID, Builder> builders = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             builders.computeIfAbsent(UUID.fromString(rows.get(i).residentId()), k -> new Builder()).add(opened.get(i));

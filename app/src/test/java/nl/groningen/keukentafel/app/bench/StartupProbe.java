@@ -277,6 +277,11 @@ public final class StartupProbe {
             this.delegate = delegate;
         }
 
+        @Override
+        public void letUiCatchUp() {
+            delegate.letUiCatchUp();
+        }
+
         /** Times the next task submitted (called on the FX thread, where tasks are submitted). */
         void timeNext() {
             timeNext = true;
