@@ -26,11 +26,6 @@ record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
     /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256. */
     static final int DEFAULT_ITERATIONS = 600_000;
 
-    /**
-     * Rounds of the throw-away derivation in {@link #warmUp()}: enough for the JIT to compile
-     * HMAC-SHA256 (with the CPU's SHA instructions), a few tens of milliseconds.
-     */
-    private static final int WARM_UP_ITERATIONS = 20_000;
     private static final int NONCE_BYTES = 12;
     private static final byte[] AAD = "keukentafel/keyring/v1".getBytes(StandardCharsets.UTF_8);
 
@@ -77,15 +72,6 @@ record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
         } finally {
             Arrays.fill(wrappingKey, (byte) 0);
         }
-    }
-
-    /**
-     * Derives a key from a throw-away credential, few rounds, and forgets it. Run while the login
-     * screen waits: in a fresh JVM the first derivation runs interpreted and takes three times as
-     * long as a compiled one, so after this the real one (all its rounds) runs compiled.
-     */
-    static void warmUp() {
-        Arrays.fill(derive("warm-up".toCharArray(), new byte[16], WARM_UP_ITERATIONS), (byte) 0);
     }
 
     private static byte[] derive(char[] credential, byte[] salt, int iterations) {

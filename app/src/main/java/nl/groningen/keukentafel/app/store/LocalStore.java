@@ -110,9 +110,9 @@ public final class LocalStore implements RecordStore, AutoCloseable {
     }
 
     /**
-     * Opens the file without a key: the driver loaded, the schema migrated, the wrapped key read,
-     * the JSON mapping loaded and the key derivation compiled. Done while the login screen waits,
-     * so that after the password only the key derivation and the decryption remain.
+     * Opens the file without a key: the driver loaded, the schema migrated, the wrapped key read.
+     * Done while the login screen waits, so that after the password only the key derivation and
+     * the decryption remain.
      */
     public static Locked open(Path file) {
         if (!exists(file)) {
@@ -124,12 +124,9 @@ public final class LocalStore implements RecordStore, AutoCloseable {
             if (!row.next()) {
                 throw new LocalStoreException("The local database has no key; it cannot be opened", null);
             }
-            Keyring keyring = new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4));
-            // What the unlock needs besides the password is made ready here, before it: the JSON
-            // mapping (tens of milliseconds to load) and compiled key derivation (see Keyring.warmUp).
-            ObjectMapper json = Json.mapper();
-            Keyring.warmUp();
-            return new Locked(file, connection, keyring, json);
+            // The JSON mapping is loaded here too (a cold start spends tens of milliseconds on it), not after the password.
+            return new Locked(file, connection, new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4)),
+                    Json.mapper());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new LocalStoreException("The local database cannot be read", e);
