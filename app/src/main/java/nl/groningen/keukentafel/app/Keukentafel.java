@@ -160,7 +160,7 @@ public final class Keukentafel implements AutoCloseable {
         Platform.runLater(view::focus);
     }
 
-    /** Runs in the background: derives the key, opens the store, decrypts the caseload into memory. */
+    /** Runs in the background: derives the key, opens the store, decrypts the residents into memory. */
     private CoachSession openSession(String userName, char[] password) {
         Path file = profiles.fileOf(userName);
         if (file == null || !LocalStore.exists(file)) {
@@ -174,15 +174,13 @@ public final class Keukentafel implements AutoCloseable {
             store = LocalStore.unlock(file, password);
         }
         try {
-            // The residents now (the caseload is usable at once); the records right after, in the background.
+            // The residents now (the caseload is usable at once); the records once the first screen is drawn.
             Caseload caseload = new Caseload(store.residents(), Map.of());
             user = userName.trim();
             enrolProblem = enrolIfAsked(store, user, password);
             openedStore = store;
-            CoachSession opened = new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
-                    clock, tasks, messages, store);
-            opened.loadRecords(store::records);
-            return opened;
+            return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
+                    clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -237,9 +235,18 @@ public final class Keukentafel implements AutoCloseable {
             sync.problemProperty().set(enrolProblem);
         }
         scene.setRoot(window.root());
+        // Decrypting every record takes a core for a second at a cold start: it waits until the
+        // screen the coach is waiting for is on the screen, so it does not slow that down.
+        window.whenScreenDrawn(opened::loadRecords);
         idleLock.watch(scene);
         if (backgroundSync != null) {
-            backgroundSync.start();
+            // Once the records are in memory: a sync then updates them, and never races their first reading.
+            BackgroundSync starting = backgroundSync;
+            opened.whenRecordsLoaded(() -> {
+                if (backgroundSync == starting) {
+                    starting.start();
+                }
+            });
         }
         onSessionShown.run();
     }

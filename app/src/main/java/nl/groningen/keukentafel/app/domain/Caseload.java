@@ -13,7 +13,7 @@ import nl.groningen.keukentafel.contract.Resident;
 /**
  * The coach's caseload in memory: the residents and what is recorded about each. Decrypted from
  * the local store at unlock (the residents first, the records right after) and dropped at lock.
- * Used from one thread (the UI's).
+ * Made off the UI thread at unlock, then used from one thread (the UI's).
  */
 public final class Caseload {
 
@@ -21,9 +21,11 @@ public final class Caseload {
     private final Map<UUID, ResidentRecords> records = new HashMap<>();
     private CaseloadSearch search;
 
+    /** Builds the search index too, so a caseload made off the UI thread (at unlock) comes ready to search. */
     public Caseload(Collection<Resident> residents, Map<UUID, ResidentRecords> records) {
         residents.forEach(r -> this.residents.put(r.id(), r));
         this.records.putAll(records);
+        this.search = new CaseloadSearch(this.residents.values());
     }
 
     public List<Resident> residents() {

@@ -72,14 +72,24 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             ON CONFLICT (id) DO UPDATE SET resident_id = excluded.resident_id, kind = excluded.kind,
                 sealed = excluded.sealed""";
     private static final String DELETE_RECORD = "DELETE FROM record WHERE id = ?";
+    /**
+     * The version of the newest migration in {@code store/migration}. A file already at it is opened
+     * without Flyway (which takes a few hundred milliseconds of a cold start to load and scan);
+     * {@code LocalStoreTest} checks that this is the newest migration.
+     */
+    static final String SCHEMA_VERSION = "3";
+    static final String MIGRATIONS = "classpath:nl/groningen/keukentafel/app/store/migration";
+    /** About ten milliseconds of decrypting at a cold start. */
+    private static final int RECORDS_PER_BATCH = 500;
 
     private final Connection connection;
     private final Sealer sealer;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json;
 
-    private LocalStore(Connection connection, Sealer sealer) {
+    private LocalStore(Connection connection, Sealer sealer, ObjectMapper json) {
         this.connection = connection;
         this.sealer = sealer;
+        this.json = json;
     }
 
     /** Whether a coach's database already exists at this path. */
@@ -110,7 +120,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             closeQuietly(connection);
             throw new LocalStoreException("The local database cannot be created", e);
         }
-        return new LocalStore(connection, new Sealer(created.dataKey()));
+        return new LocalStore(connection, new Sealer(created.dataKey()), Json.mapper());
     }
 
     /** Opens a coach's database with their credential; {@link WrongCredentialException} if it is not theirs. */
@@ -139,7 +149,9 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             if (!row.next()) {
                 throw new LocalStoreException("The local database has no key; it cannot be opened", null);
             }
-            return new Locked(file, connection, new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4)));
+            // The JSON mapping is loaded here too (a cold start spends tens of milliseconds on it), not after the password.
+            return new Locked(file, connection, new Keyring(row.getString(1), row.getInt(2), row.getBytes(3), row.getBytes(4)),
+                    Json.mapper());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new LocalStoreException("The local database cannot be read", e);
@@ -154,12 +166,14 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         private final Path file;
         private final Connection connection;
         private final Keyring keyring;
+        private final ObjectMapper json;
         private boolean handedOver;
 
-        private Locked(Path file, Connection connection, Keyring keyring) {
+        private Locked(Path file, Connection connection, Keyring keyring, ObjectMapper json) {
             this.file = file;
             this.connection = connection;
             this.keyring = keyring;
+            this.json = json;
         }
 
         public Path file() {
@@ -171,7 +185,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             if (handedOver) {
                 throw new IllegalStateException("Already unlocked");
             }
-            LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)));
+            LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)), json);
             handedOver = true;
             return store;
         }
@@ -199,13 +213,31 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:nl/groningen/keukentafel/app/store/migration")
-                .load().migrate();
+        Connection connection;
         try {
-            return dataSource.getConnection();
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
             throw new LocalStoreException("The local database cannot be opened", e);
+        }
+        try {
+            if (!SCHEMA_VERSION.equals(schemaVersion(connection))) {
+                Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+            }
+            return connection;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** The version the file's last migration brought it to, or null when it has none or that one failed. */
+    static String schemaVersion(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet last = statement.executeQuery(
+                     "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1")) {
+            return last.next() && last.getBoolean(2) ? last.getString(1) : null;
+        } catch (SQLException e) {
+            return null; // a new file: no history table yet
         }
     }
 
@@ -227,6 +259,15 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     /** Every record of every resident, decrypted and grouped per resident. */
     public synchronized Map<UUID, ResidentRecords> records() {
+        return records(() -> { });
+    }
+
+    /**
+     * Every record of every resident, decrypted and grouped per resident; {@code betweenBatches}
+     * runs after each batch of {@value #RECORDS_PER_BATCH} records (a chance for the caller to let
+     * more urgent work go first).
+     */
+    public synchronized Map<UUID, ResidentRecords> records(Runnable betweenBatches) {
         List<SealedRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT id, resident_id, kind, sealed FROM record")) {
@@ -237,7 +278,13 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             throw new LocalStoreException("The caseload cannot be read", e);
         }
         // One core only: the other stays free for the screen the coach is already using.
-        List<Object> opened = rows.stream().map(this::openRecord).toList();
+        List<Object> opened = new ArrayList<>(rows.size());
+        for (SealedRow row : rows) {
+            opened.add(openRecord(row));
+            if (opened.size() % RECORDS_PER_BATCH == 0) {
+                betweenBatches.run();
+            }
+        }
         Map<UUID, Builder> builders = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             builders.computeIfAbsent(UUID.fromString(rows.get(i).residentId()), k -> new Builder()).add(opened.get(i));

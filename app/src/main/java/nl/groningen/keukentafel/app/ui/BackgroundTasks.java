@@ -11,4 +11,13 @@ public interface BackgroundTasks {
 
     /** Runs {@code work} in the background, then one of the callbacks on the UI thread. */
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
+
+    /**
+     * For long background work to call between its steps: returns once the UI thread has handled
+     * what was queued for it until now (input, a screen being built, a layout pass), so that the
+     * work gives way to the screen instead of competing with it for the processor. Does nothing
+     * where there is no separate UI thread.
+     */
+    default void letUiCatchUp() {
+    }
 }

@@ -26,8 +26,9 @@ import nl.groningen.keukentafel.contract.SocialMapEntry;
 /**
  * An unlocked coach's working state: the caseload in memory, where changes are saved, the
  * reference data, the clock. Writes go to the store in the background, in order; the in-memory
- * caseload is changed on the UI thread once the write is durable. Closed (and the key forgotten)
- * when the app locks.
+ * caseload is changed on the UI thread once the write is durable. The residents are in memory from
+ * the start; the other records are read when {@link #loadRecords()} is called. Closed (and the key
+ * forgotten) when the app locks.
  */
 public final class CoachSession implements AutoCloseable {
 
@@ -40,13 +41,16 @@ public final class CoachSession implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final Messages messages;
     private final AutoCloseable onClose;
+    private final Callable<Map<UUID, ResidentRecords>> readRecords;
+    private boolean recordsRequested;
     private final BooleanProperty recordsLoaded = new SimpleBooleanProperty(false);
     private final StringProperty loadProblem = new SimpleStringProperty("");
     private Runnable onSaved = () -> { };
 
+    /** {@code readRecords} reads every resident's records (in the background, when asked to). */
     public CoachSession(Coach coach, Caseload caseload, RecordStore store, ReferenceData reference,
                         List<SocialMapEntry> socialMap, Clock clock, BackgroundTasks tasks, Messages messages,
-                        AutoCloseable onClose) {
+                        AutoCloseable onClose, Callable<Map<UUID, ResidentRecords>> readRecords) {
         this.coach = coach;
         this.caseload = caseload;
         this.store = store;
@@ -56,14 +60,21 @@ public final class CoachSession implements AutoCloseable {
         this.tasks = tasks;
         this.messages = messages;
         this.onClose = onClose;
+        this.readRecords = readRecords;
     }
 
     /**
-     * Reads every resident's records in the background, after the caseload is already usable.
-     * Work queued after this (any save) runs after it, so nothing saved meanwhile is overwritten.
+     * Reads every resident's records in the background (once; later calls do nothing). The caseload
+     * is usable before. Saves run in the order they are queued, before or after this read, and
+     * either way the records in memory end up with what was saved: a save queued before is in what
+     * is read; one queued after is applied to it.
      */
-    public void loadRecords(Callable<Map<UUID, ResidentRecords>> read) {
-        tasks.run(read, loaded -> {
+    public void loadRecords() {
+        if (recordsRequested) {
+            return;
+        }
+        recordsRequested = true;
+        tasks.run(readRecords, loaded -> {
             caseload.putAllRecords(loaded);
             recordsLoaded.set(true);
         }, failure -> loadProblem.set(messages.text("records.loadFailed")));

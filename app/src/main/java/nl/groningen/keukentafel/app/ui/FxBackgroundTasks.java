@@ -1,8 +1,10 @@
 package nl.groningen.keukentafel.app.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -25,6 +27,21 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    @Override
+    public void letUiCatchUp() {
+        if (Platform.isFxApplicationThread()) {
+            return;
+        }
+        CountDownLatch caughtUp = new CountDownLatch(1);
+        Platform.runLater(caughtUp::countDown);
+        try {
+            // Bounded: a UI that is shutting down never runs it.
+            caughtUp.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

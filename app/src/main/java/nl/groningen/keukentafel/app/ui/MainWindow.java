@@ -106,6 +106,38 @@ public final class MainWindow implements Navigator {
     }
 
     /**
+     * Runs {@code action} once the screen in view has been laid out and drawn, whichever screen that
+     * is by then: in the pulse after the one that laid it out, by when that one's frame is drawn.
+     * If the coach moves to another screen first, that one is waited for; if the
+     * window is gone (locked), the action does not run. Call it once the window is in its scene.
+     */
+    public void whenScreenDrawn(Runnable action) {
+        javafx.scene.Scene scene = root.getScene();
+        int[] laidOut = {-1};
+        boolean[] done = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (done[0]) {
+                return;
+            }
+            if (root.getScene() != scene) {
+                done[0] = true;
+            } else if (laidOut[0] == navigation) {
+                done[0] = true;
+                action.run();
+            } else {
+                laidOut[0] = navigation;
+                Platform.requestNextPulse();
+                return;
+            }
+            // Not from within the scene's own loop over its listeners.
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
+    /**
      * Data changed underneath (a sync brought changes): the screen in view is built again, unless
      * the coach is writing a conversation, which is never disturbed.
      */

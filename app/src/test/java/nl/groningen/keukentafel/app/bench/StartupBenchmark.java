@@ -29,20 +29,23 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link StartupProbe}, which starts JavaFX headless (Monocle), logs in through the login screen and
  * opens the caseload. Figures: {@code app.startup_ms} (median of 5, from just before the process is
  * started to the pulse that lays out the caseload table), {@code app.rss_mb} (median VmRSS at that
- * moment), {@code app.startup_unlock_ms} (median time of the login's background work: key
- * derivation, store open and migration check, decrypting the caseload). One run before the five
+ * moment), {@code app.startup_unlock_ms} (median time of the background work the login button
+ * starts: key derivation, decrypting the caseload; the store is opened and its schema checked while
+ * the login screen waits, and a login that has to wait for that shows it in the steps, between
+ * {@code login_fired} and {@code unlock_work_started}). One run before the five
  * is thrown away: it only warms the operating system's file cache (jars, database). Before the
  * figures it prints (as {@code #} lines) the median time of each step of the start, and the
  * login's background work taken apart by {@link UnlockProbe}, so a slow start says where it is slow.
  *
- * <p>The child JVM runs with {@code -Xmx512m} (the heap a packaged app would plausibly be given;
- * {@code demo.sh} passes none, which leaves the JVM default of a quarter of the RAM). Set the
- * environment variable {@code KEUKENTAFEL_BENCH_APP_JVM_ARGS} (space-separated) to try others.
+ * <p>The child JVM starts as the packaged app does ({@link PackagedLaunch}): the app's jar and its
+ * {@code lib/}, the options of {@code jvm.options}, and the class-data-sharing archive they name,
+ * made first by one training run (not counted) the way the installer makes it. Set the environment
+ * variable {@code KEUKENTAFEL_BENCH_APP_JVM_ARGS} (space-separated) to try other options instead;
+ * {@code $APPDIR} in them is the folder the archive goes to.
  */
 @Tag("bench")
 class StartupBenchmark {
 
-    private static final List<String> DEFAULT_APP_JVM_ARGS = List.of("-Xmx512m");
     private static final List<String> HEADLESS = List.of(
             "-Dtestfx.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
             "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true");
@@ -55,6 +58,12 @@ class StartupBenchmark {
     @TempDir
     Path dataFolder;
 
+    /** Stands for the installed app's folder: the class-data-sharing archive and the probes' jar go here. */
+    @TempDir
+    Path appFolder;
+
+    private PackagedLaunch launch;
+
     @Test
     void coldStartToCaseloadShown() throws Exception {
         Dataset area = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, LocalDate.now(AMSTERDAM))
@@ -64,7 +73,9 @@ class StartupBenchmark {
             DemoProfile.fill(store, area, area.coaches().get(0), false);
         }
         int residents = area.residents().size();
+        launch = PackagedLaunch.of(appFolder, overriddenJvmArgs());
 
+        train(residents);
         probe(residents); // warms the file cache only
         List<Map<String, String>> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
@@ -81,10 +92,26 @@ class StartupBenchmark {
         Figures.print("app.startup_unlock_ms", Figures.median(unlock), "ms");
     }
 
+    /** The installer's training run: the same start, once, making the archive the options name (if any). */
+    private void train(int residents) throws IOException, InterruptedException {
+        Path archive = launch.archive();
+        if (archive == null) {
+            System.out.println("# no class-data-sharing archive in the JVM options: no training run");
+            return;
+        }
+        Files.deleteIfExists(archive);
+        String out = runChild(StartupProbe.class, launch.trainingOptions(), command -> command.addAll(List.of(
+                Long.toString(System.currentTimeMillis()), dataFolder.toString(), USER, PASSWORD, Integer.toString(residents))));
+        if (!out.contains("probe startup_ms") || !Files.isRegularFile(archive)) {
+            throw new AssertionError("The training run made no class-data-sharing archive at " + archive + "\n" + out);
+        }
+        System.out.println("# training run made " + archive.getFileName() + " (" + (Files.size(archive) >> 20) + " MB)");
+    }
+
     /** One cold start in a fresh JVM; the probe's {@code probe KEY VALUE} lines as a map. */
     private Map<String, String> probe(int residents) throws IOException, InterruptedException {
         long[] launched = new long[1];
-        String out = runChild(StartupProbe.class, (command) -> {
+        String out = runChild(StartupProbe.class, launch.options(), (command) -> {
             launched[0] = System.currentTimeMillis();
             command.addAll(List.of(Long.toString(launched[0]), dataFolder.toString(), USER, PASSWORD, Integer.toString(residents)));
         });
@@ -109,7 +136,7 @@ class StartupBenchmark {
         Map<String, List<double[]>> steps = new LinkedHashMap<>();
         String counts = "";
         for (int i = 0; i < UNLOCK_PROBE_RUNS; i++) {
-            String out = runChild(UnlockProbe.class,
+            String out = runChild(UnlockProbe.class, launch.options(),
                     command -> command.addAll(List.of(new Profiles(dataFolder).fileOf(USER).toString(), PASSWORD)));
             for (String line : out.split("\n")) {
                 if (line.startsWith("unlock-probe records")) {
@@ -129,14 +156,15 @@ class StartupBenchmark {
         System.out.println("#   " + counts);
     }
 
-    /** Runs a main class of this package in a fresh JVM set up like the app; its standard output. */
-    private static String runChild(Class<?> main, Consumer<List<String>> arguments) throws IOException, InterruptedException {
+    /** Runs a main class of this package in a fresh JVM started like the packaged app; its standard output. */
+    private String runChild(Class<?> main, List<String> jvmOptions, Consumer<List<String>> arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(appJvmArgs());
+        command.addAll(jvmOptions);
         command.addAll(HEADLESS);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(launch.classPath());
         command.add(main.getName());
         Path errors = Files.createTempFile("bench-child", ".err");
         try {
@@ -159,7 +187,7 @@ class StartupBenchmark {
     }
 
     /** Per step: median time since the launch and median time since the step before, over the runs. */
-    private static void printPhases(List<Map<String, String>> runs) {
+    private void printPhases(List<Map<String, String>> runs) {
         List<String> steps = new ArrayList<>();
         steps.add("jvm_started_ms");
         runs.get(0).keySet().stream().filter(k -> k.startsWith("at ")).forEach(steps::add);
@@ -180,16 +208,16 @@ class StartupBenchmark {
             System.out.println("#   " + key + " " + Figures.format(Figures.median(values(runs, key))));
         }
         System.out.println("#   startup_ms per run " + Arrays.toString(values(runs, "startup_ms"))
-                + ", rss_kb per run " + Arrays.toString(values(runs, "rss_kb")) + ", app JVM options " + appJvmArgs());
+                + ", rss_kb per run " + Arrays.toString(values(runs, "rss_kb")) + ", app JVM options " + launch.options());
     }
 
     private static double[] values(List<Map<String, String>> runs, String key) {
         return runs.stream().mapToDouble(r -> Double.parseDouble(r.get(key))).toArray();
     }
 
-    private static List<String> appJvmArgs() {
+    /** The options to try instead of those of jvm.options, or null. */
+    private static List<String> overriddenJvmArgs() {
         String env = System.getenv("KEUKENTAFEL_BENCH_APP_JVM_ARGS");
-        return env == null ? DEFAULT_APP_JVM_ARGS
-                : Arrays.stream(env.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return env == null ? null : Arrays.stream(env.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 }

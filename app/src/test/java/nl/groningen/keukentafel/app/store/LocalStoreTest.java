@@ -121,4 +121,27 @@ class LocalStoreTest {
             assertThat(version.getInt(1)).as("the newest migration shipped").isEqualTo(newestMigration());
         }
     }
+
+    @Test
+    void theSchemaVersionOpenedWithoutFlywayIsTheNewestMigration() throws Exception {
+        Path migrations = Path.of(LocalStore.class.getResource("migration").toURI());
+        try (var files = Files.list(migrations)) {
+            String newest = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max(Integer::compare).map(String::valueOf).orElseThrow();
+            assertThat(LocalStore.SCHEMA_VERSION).isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void aFileAtTheNewestSchemaOpensAtIt() throws Exception {
+        Path file = folder.resolve("coach.db");
+        LocalStore.create(file, PASSWORD, FAST_KDF).close();
+        try (LocalStore store = LocalStore.unlock(file, PASSWORD);
+             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertThat(LocalStore.schemaVersion(connection)).isEqualTo(LocalStore.SCHEMA_VERSION);
+            assertThat(store.residents()).isEmpty();
+        }
+    }
 }

@@ -52,7 +52,8 @@ class IdleLockTest {
     @Test
     void twoSecondsWithoutInputLockTheApp(FxRobot robot) throws Exception {
         robot.clickOn("#loginPassword").write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#todayView").tryQuery().isPresent());
+        // Unlocked: the main window is shown (Vandaag may still be reading the records when the lock comes).
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#lockButton").tryQuery().isPresent());
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#loginView").tryQuery().isPresent());
 

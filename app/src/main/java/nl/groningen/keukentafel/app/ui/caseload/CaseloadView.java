@@ -98,7 +98,8 @@ public final class CaseloadView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(textColumn(messages.text("caseload.column.name"), CaseloadRow::name, 200));
         table.getColumns().add(textColumn(messages.text("caseload.column.address"), CaseloadRow::address, 170));
-        table.getColumns().add(textColumn(messages.text("caseload.column.postcode"), CaseloadRow::postcode, 80));
+        // Not 80, JavaFX's default width: a column left at it is sized to its content, measuring rows at first layout.
+        table.getColumns().add(textColumn(messages.text("caseload.column.postcode"), CaseloadRow::postcode, 84));
         table.getColumns().add(textColumn(messages.text("caseload.column.wijk"), CaseloadRow::wijk, 110));
         table.getColumns().add(textColumn(messages.text("caseload.column.clientNumber"), CaseloadRow::clientNumber, 100));
         table.getColumns().add(textColumn(messages.text("caseload.column.outreach"), CaseloadRow::outreachStatus, 130));

@@ -53,7 +53,7 @@ class PlanTest {
     private static DossierViewModel laptop(Dataset demo, Resident resident, List<DevelopmentPlan> saved) {
         Caseload caseload = new Caseload(demo.residents(), DemoProfile.recordsOf(demo, demo.residents()));
         CoachSession session = new CoachSession(demo.coaches().get(0), caseload, new PlanStore(saved), ReferenceData.standard(),
-                demo.socialMap(), CLOCK, new SameThreadTasks(), Messages.forLocale(Messages.DUTCH), () -> { });
+                demo.socialMap(), CLOCK, new SameThreadTasks(), Messages.forLocale(Messages.DUTCH), () -> { }, java.util.Map::of);
         return new DossierViewModel(session, resident.id(), new NowhereNavigator());
     }
 

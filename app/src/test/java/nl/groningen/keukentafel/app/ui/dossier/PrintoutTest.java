@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import java.util.Map;
 import java.util.UUID;
 import nl.groningen.keukentafel.app.DemoProfile;
 import nl.groningen.keukentafel.app.domain.Caseload;
@@ -51,7 +52,7 @@ class PrintoutTest {
                 .findFirst().orElseThrow();
         ResidentRecords records = caseload.recordsOf(resident.id());
         CoachSession session = new CoachSession(demo.coaches().get(0), caseload, new RefusingStore(), ReferenceData.standard(),
-                demo.socialMap(), CLOCK, new SameThreadTasks(), Messages.forLocale(Messages.DUTCH), () -> { });
+                demo.socialMap(), CLOCK, new SameThreadTasks(), Messages.forLocale(Messages.DUTCH), () -> { }, Map::of);
         DossierViewModel model = new DossierViewModel(session, resident.id(), new NowhereNavigator());
         Path file = folder.resolve(model.suggestedPrintName());
 
@@ -78,7 +79,7 @@ class PrintoutTest {
         Dataset demo = DemoProfile.dataset(CLOCK);
         Caseload caseload = new Caseload(demo.residents(), DemoProfile.recordsOf(demo, demo.residents()));
         CoachSession session = new CoachSession(demo.coaches().get(0), caseload, new RefusingStore(), ReferenceData.standard(),
-                demo.socialMap(), CLOCK, new SameThreadTasks(), Messages.forLocale(Messages.DUTCH), () -> { });
+                demo.socialMap(), CLOCK, new SameThreadTasks(), Messages.forLocale(Messages.DUTCH), () -> { }, Map::of);
         DossierViewModel model = new DossierViewModel(session, demo.residents().get(0).id(), new NowhereNavigator());
 
         model.printTo(folder.resolve("no-such-folder").resolve("plan.pdf"));
