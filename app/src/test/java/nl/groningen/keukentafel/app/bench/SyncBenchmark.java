@@ -104,19 +104,20 @@ import org.junit.jupiter.api.io.TempDir;
  * resident (as the three-key attempt does). Each day uses residents of its own, so every day's
  * outbox holds about 110 changes. Timed: one {@code syncOnce}, which pushes the outbox (one request)
  * and then pulls the results the server logged for the coach (the same changes, merged and
- * numbered) and commits them. Median of 5 days, after 2 untimed days of the same kind: at the end
- * of a day the server and the app have been running for hours, while the first pushes after a
- * start also pay for compiling the push path (their times are printed too).</li>
+ * numbered) and commits them. Median of 5 days. At the end of a day the server and the app have
+ * been running for hours, while the first syncs after a start also pay for compiling (on this
+ * machine that made the first day 4 to 6 times slower, and the server's JIT compiler threads used
+ * more CPU than its request threads for several days more): so the days run after the bursts below,
+ * on the same server, and after 2 untimed days of the same kind (their times are printed too).</li>
  * <li>{@code sync.burst100_ms}: 100 devices, enrolled beforehand (10 for each of the area's 10
  * coaches, each with its own HTTP client), each hold one push of 100 new changes (50 agreements,
  * 50 contact attempts, fresh ids) for residents in its own coach's caseload, built and waiting
  * before the clock starts. One thread per device; all are released at once by a latch; the time
  * runs from the release to the last response. {@code sync.burst100_errors}: over all bursts,
  * requests that failed plus changes in the answers that were not APPLIED (or not answered).
- * Median of 3 bursts, each with new changes; they follow the end-of-day runs on the same server and
- * one untimed burst of the same kind, because a server that has been up a while is warm: the first
- * burst after a start also pays for compiling the push path (its time and errors are printed too,
- * and its errors count).</li>
+ * Median of 3 bursts, each with new changes, after one untimed burst of the same kind, because a
+ * server that has been up a while is warm: the first burst after a start also pays for compiling
+ * the push path (its time and errors are printed too, and its errors count).</li>
  * <li>{@code server.rss_mb}: the child server's VmRSS (/proc/PID/status), read right after each
  * burst's last response; median of the 3 readings.</li>
  * </ul>
@@ -167,9 +168,10 @@ class SyncBenchmark {
                 Bursts bursts;
                 Target sync = target(kind, "sync", postgres);
                 Map<String, Deque<String>> codes = prepare(sync, area, 1 + DEVICES_A_COACH);
-                try (ChildServer server = ChildServer.start(sync, temp.resolve("server-sync-" + kind.label() + ".log"))) {
-                    days = endOfDayPushes(server, area, codes);
+                try (ChildServer server = ChildServer.start(sync, temp.resolve("server-sync-" + kind.label() + ".log"));
+                     LocalStore laptop = caseloadLaptop(server, area, codes)) {
                     bursts = bursts(server, area, codes);
+                    days = endOfDayPushes(server, laptop);
                 }
 
                 System.out.println("# sync.initial_pull_area" + suffix + " per laptop " + Arrays.toString(pull) + " ms");
@@ -224,48 +226,62 @@ class SyncBenchmark {
 
     // ---- sync.eod_push ------------------------------------------------------------------------
 
-    private double[] endOfDayPushes(ChildServer server, Dataset area, Map<String, Deque<String>> codes) throws Exception {
-        double[] millis = new double[DAYS];
-        try (LocalStore laptop = laptop(server.url(), userOf(0), codes, "eod-" + server.target.kind().label())) {
-            TimedTransport transport = new TimedTransport();
-            SyncEngine engine = engine(laptop, transport);
-            engine.syncOnce((done, total) -> { });
-            transport.takeMillis();
-            double[] inHttp = new double[DAYS];
+    /** The first coach's laptop, enrolled and holding its caseload (first sync, untimed). */
+    private LocalStore caseloadLaptop(ChildServer server, Dataset area, Map<String, Deque<String>> codes) throws Exception {
+        LocalStore laptop = laptop(server.url(), userOf(0), codes, "eod-" + server.target.kind().label());
+        try {
+            engine(laptop, new TimedTransport()).syncOnce((done, total) -> { });
             int caseload = laptop.residents().size();
             if (caseload != area.caseloadOf(area.coaches().get(0).id()).size()) {
                 throw new AssertionError("The end-of-day laptop holds " + caseload + " residents");
             }
-            int[] waiting = new int[DAYS];
-            int[] pulled = new int[DAYS];
-            String label = "# sync.eod_push." + server.target.kind().label();
-            for (int warmUp = 0; warmUp < WARM_UP_DAYS; warmUp++) {
-                makeADay(laptop, DAYS + warmUp);
-                long start = System.nanoTime();
-                engine.syncOnce((done, total) -> { });
-                System.out.println(label + " warm-up day (untimed): "
-                        + Figures.format(Math.round((System.nanoTime() - start) / 1e5) / 10.0) + " ms");
-            }
-            transport.takeMillis();
-            for (int day = 0; day < DAYS; day++) {
-                makeADay(laptop, day);
-                waiting[day] = laptop.waiting();
-                Cpu before = server.cpu();
-                long start = System.nanoTime();
-                SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> { });
-                millis[day] = Math.round((System.nanoTime() - start) / 1e5) / 10.0;
-                System.out.println(label + " day " + (day + 1) + ": " + Figures.format(millis[day]) + " ms; "
-                        + server.cpu().since(before));
-                inHttp[day] = Math.round(transport.takeMillis());
-                pulled[day] = outcome.pulled();
-                if (outcome.pushed() + outcome.conflicts() != waiting[day] || outcome.refused() != 0 || laptop.waiting() != 0) {
-                    throw new AssertionError("Day " + day + ": " + waiting[day] + " waiting, " + outcome);
-                }
-            }
-            System.out.println(label + ": changes pushed per day " + Arrays.toString(waiting) + ", pulled back per day "
-                    + Arrays.toString(pulled) + "; of the time, in HTTP calls (server, transfer, JSON) " + Arrays.toString(inHttp)
-                    + " ms");
+            return laptop;
+        } catch (Exception | AssertionError e) {
+            laptop.close();
+            throw e;
         }
+    }
+
+    /**
+     * The end-of-day syncs of a laptop holding its caseload, on a server that has taken the bursts
+     * (as a server at the end of a day has taken the day's syncs): first an untimed sync that brings
+     * what the burst devices pushed for this coach, then the untimed warm-up days, then the timed ones.
+     */
+    private double[] endOfDayPushes(ChildServer server, LocalStore laptop) throws Exception {
+        double[] millis = new double[DAYS];
+        TimedTransport transport = new TimedTransport();
+        SyncEngine engine = engine(laptop, transport);
+        engine.syncOnce((done, total) -> { });
+        double[] inHttp = new double[DAYS];
+        int[] waiting = new int[DAYS];
+        int[] pulled = new int[DAYS];
+        String label = "# sync.eod_push." + server.target.kind().label();
+        for (int warmUp = 0; warmUp < WARM_UP_DAYS; warmUp++) {
+            makeADay(laptop, DAYS + warmUp);
+            long start = System.nanoTime();
+            engine.syncOnce((done, total) -> { });
+            System.out.println(label + " warm-up day (untimed): "
+                    + Figures.format(Math.round((System.nanoTime() - start) / 1e5) / 10.0) + " ms");
+        }
+        transport.takeMillis();
+        for (int day = 0; day < DAYS; day++) {
+            makeADay(laptop, day);
+            waiting[day] = laptop.waiting();
+            Cpu before = server.cpu();
+            long start = System.nanoTime();
+            SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> { });
+            millis[day] = Math.round((System.nanoTime() - start) / 1e5) / 10.0;
+            System.out.println(label + " day " + (day + 1) + ": " + Figures.format(millis[day]) + " ms; "
+                    + server.cpu().since(before));
+            inHttp[day] = Math.round(transport.takeMillis());
+            pulled[day] = outcome.pulled();
+            if (outcome.pushed() + outcome.conflicts() != waiting[day] || outcome.refused() != 0 || laptop.waiting() != 0) {
+                throw new AssertionError("Day " + day + ": " + waiting[day] + " waiting, " + outcome);
+            }
+        }
+        System.out.println(label + ": changes pushed per day " + Arrays.toString(waiting) + ", pulled back per day "
+                + Arrays.toString(pulled) + "; of the time, in HTTP calls (server, transfer, JSON) " + Arrays.toString(inHttp)
+                + " ms");
         return millis;
     }
 
