@@ -8,6 +8,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -41,9 +42,17 @@ public final class LoginView extends StackPane {
             password.clear();
         });
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
-        busy.visibleProperty().bind(model.busyProperty());
+        HBox actions = new HBox(8, login);
+        // Made the first time the login is busy: an animated indicator is costly to set up at a cold
+        // start, and the screen shows it only while the key is derived.
+        model.busyProperty().addListener((o, was, is) -> {
+            if (is && actions.getChildren().size() == 1) {
+                ProgressIndicator busy = new ProgressIndicator();
+                busy.setPrefSize(22, 22);
+                busy.visibleProperty().bind(model.busyProperty());
+                actions.getChildren().add(busy);
+            }
+        });
 
         Label problem = new Label();
         problem.setId("loginProblem");
@@ -61,7 +70,7 @@ public final class LoginView extends StackPane {
         form.addRow(0, userLabel, user);
         form.addRow(1, passwordLabel, password);
 
-        VBox box = new VBox(12, title, form, new javafx.scene.layout.HBox(8, login, busy), problem, hint);
+        VBox box = new VBox(12, title, form, actions, problem, hint);
         box.setMaxWidth(420);
         box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setPadding(new Insets(24));
