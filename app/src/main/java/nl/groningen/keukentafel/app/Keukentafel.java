@@ -3,9 +3,11 @@ package nl.groningen.keukentafel.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import nl.groningen.keukentafel.app.domain.Caseload;
+import nl.groningen.keukentafel.app.domain.CaseloadOrder;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
@@ -127,6 +129,8 @@ public final class Keukentafel implements AutoCloseable {
         if (file == null || !LocalStore.exists(file)) {
             throw new LoginViewModel.UnknownUserException();
         }
+        // Loaded on the other core while this one derives the key: the caseload is sorted right after.
+        CompletableFuture.runAsync(CaseloadOrder::loadRules);
         LocalStore store;
         if (prepared != null && prepared.file().equals(file)) {
             store = prepared.unlock(password);
