@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import nl.groningen.keukentafel.app.domain.Caseload;
+import nl.groningen.keukentafel.app.domain.CaseloadOrder;
 import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.BackgroundSync;
@@ -166,6 +168,8 @@ public final class Keukentafel implements AutoCloseable {
         if (file == null || !LocalStore.exists(file)) {
             throw new LoginViewModel.UnknownUserException();
         }
+        // Loaded on the other core while this one derives the key: the caseload is sorted right after.
+        CompletableFuture.runAsync(CaseloadOrder::loadRules);
         LocalStore store;
         if (prepared != null && prepared.file().equals(file)) {
             store = prepared.unlock(password);

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.FinalisedConversationException;
@@ -185,6 +187,11 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             if (handedOver) {
                 throw new IllegalStateException("Already unlocked");
             }
+            // The key derivation keeps one core busy for a few hundred milliseconds; the other
+            // meanwhile makes the JSON readers for what is read right after (making one takes tens
+            // of milliseconds the first time).
+            CompletableFuture.runAsync(() -> Stream.of(Resident.class, Coach.class, ReferenceData.class, SocialMapEntry.class)
+                    .forEach(json::readerFor));
             LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)), json);
             handedOver = true;
             return store;

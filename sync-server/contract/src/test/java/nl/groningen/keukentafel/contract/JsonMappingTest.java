@@ -46,4 +46,22 @@ class JsonMappingTest {
         assertThat(data.lifeDomains()).hasSize(9);
         assertThat(data.outcomeCategories()).extracting(ReferenceItem::labelNl).allMatch(l -> !l.isBlank());
     }
+
+    @Test
+    void datesReadByTheirTenCharactersAreTheDatesTheFormatterReads() throws JsonProcessingException {
+        for (LocalDate day = LocalDate.of(1899, 12, 25); day.isBefore(LocalDate.of(2031, 1, 10)); day = day.plusDays(1)) {
+            String text = day.toString();
+            assertThat(IsoDateDeserializer.parse(text)).isEqualTo(LocalDate.parse(text));
+        }
+        assertThat(Json.mapper().readValue("\"2024-02-29\"", LocalDate.class)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(Json.mapper().readValue("[2026,11,22]", LocalDate.class)).isEqualTo(LocalDate.of(2026, 11, 22));
+    }
+
+    @Test
+    void aDateThatDoesNotExistOrIsNotIsoIsStillRefused() {
+        for (String wrong : new String[] {"\"2026-02-30\"", "\"2026-13-01\"", "\"22-11-2026\"", "\"2026-1-22x\"", "\"2026/11/22\""}) {
+            assertThatThrownBy(() -> Json.mapper().readValue(wrong, LocalDate.class))
+                    .as(wrong).isInstanceOf(JsonProcessingException.class);
+        }
+    }
 }
