@@ -1,10 +1,13 @@
 package nl.groningen.keukentafel.installers.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The app as the .deb installs it ({@code .../opt/keukentafel}), wherever it was unpacked: its
@@ -14,6 +17,7 @@ record InstalledApp(Path folder) {
 
     static final String USER = "sanne";
     static final String PASSWORD = "keukentafel";
+    private static final long START_TIMEOUT_MS = 120_000;
 
     Path launcher() {
         return folder.resolve("bin/Keukentafel");
@@ -52,5 +56,43 @@ record InstalledApp(Path folder) {
         List<String> arguments = new ArrayList<>(List.of(command, "--user", USER, "--data-dir", data.toString()));
         arguments.addAll(List.of(more));
         return run(arguments, Map.of());
+    }
+
+    /**
+     * One start of the installed launcher on a display until the app reports the login's first frame
+     * ({@code keukentafel.startup.report}, through JAVA_TOOL_OPTIONS): the milliseconds from just
+     * before the process started. Then the app is stopped.
+     */
+    long startToLogin(VirtualDisplay display, Path data, Path home, String... extra) throws IOException, InterruptedException {
+        Path report = Files.createTempFile(home, "startup", ".txt");
+        List<String> command = new ArrayList<>(List.of(launcher().toString(), "--data-dir", data.toString()));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+        builder.environment().put("DISPLAY", display.display());
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dkeukentafel.startup.report=" + report);
+        long launched = System.currentTimeMillis();
+        Process process = builder.start();
+        try {
+            long until = launched + START_TIMEOUT_MS;
+            while (System.currentTimeMillis() < until) {
+                String line = Files.readString(report, StandardCharsets.UTF_8).trim();
+                if (line.startsWith("login_shown ")) {
+                    return Long.parseLong(line.substring("login_shown ".length()).trim()) - launched;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("The app stopped (exit " + process.exitValue() + ") before its login was shown:\n"
+                            + Files.readString(home.resolve("app.log")));
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("No login screen within " + START_TIMEOUT_MS + " ms:\n" + Files.readString(home.resolve("app.log")));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 }

@@ -78,6 +78,13 @@ class InstalledDebIT {
     }
 
     @Test
+    void installedAppOpensItsWindowAndReportsTheLoginScreen(@TempDir Path data, @TempDir Path home) throws Exception {
+        try (VirtualDisplay display = VirtualDisplay.start()) {
+            assertThat(app.startToLogin(display, data, home, "--demo")).isBetween(1L, 120_000L);
+        }
+    }
+
+    @Test
     void removingTheArchiveLeavesTheAppStartingWithoutIt() throws Exception {
         Path copy = root.resolve("second");
         InstalledApp second = deb.extractTo(copy);
