@@ -59,8 +59,12 @@ public final class AppPackager {
     static final String DESCRIPTION = "Keukentafel: de app voor coaches van de gemeente Groningen";
     static final String WINDOWS_UPGRADE_UUID = "5f0f7a5e-3c1b-4c55-9c7e-4b6a8f1d2e90";
     static final String MAC_IDENTIFIER = "nl.groningen.keukentafel";
-    /** What JavaFX (GTK 3 windows, OpenGL drawing, the robot and full-screen modes) needs besides what jpackage finds. */
-    static final String LINUX_DEPENDENCIES = "libgtk-3-0, libgl1, libxtst6, libxxf86vm1";
+    /**
+     * What JavaFX (GTK 3 windows, OpenGL drawing, the robot and full-screen modes) needs besides what
+     * jpackage finds, by Debian's and by Fedora's package names.
+     */
+    static final String DEB_DEPENDENCIES = "libgtk-3-0, libgl1, libxtst6, libxxf86vm1";
+    static final String RPM_DEPENDENCIES = "gtk3, mesa-libGL, libXtst, libXxf86vm";
     /** JavaFX's jars for one system: javafx-graphics-21.0.5-linux.jar, ...-win.jar, ...-mac-aarch64.jar. */
     private static final Pattern JAVAFX_PLATFORM_JAR = Pattern.compile("javafx-[a-z]+-[0-9.]+-([a-z0-9-]+)\\.jar");
     private static final Pattern JAVAFX_JAR = Pattern.compile("javafx-[a-z]+-[0-9.]+(-[a-z0-9-]+)?\\.jar");
@@ -139,7 +143,13 @@ public final class AppPackager {
                         System.out.println("rpm: skipped, rpmbuild is not installed (on Debian: apt-get install rpm)");
                     }
                 }
-                case "msi" -> System.out.println("msi: " + makeWindowsPackage(appImage));
+                case "msi" -> {
+                    if (Tool.onPath("candle.exe") && Tool.onPath("light.exe")) {
+                        System.out.println("msi: " + makeWindowsPackage(appImage));
+                    } else {
+                        System.out.println("msi: skipped, WiX Toolset 3 (candle.exe, light.exe) is not on the PATH");
+                    }
+                }
                 case "dmg" -> System.out.println("dmg: " + makeMacPackage(appImage));
                 default -> throw new IllegalArgumentException("Unknown package type " + type);
             }
@@ -307,7 +317,8 @@ public final class AppPackager {
         Tool jpackage = Tool.jdk("jpackage").args("--type", type, "--app-image", appImage.toString(), "--name", APP_NAME,
                 "--dest", out.toString(), "--app-version", version, "--vendor", VENDOR, "--description", DESCRIPTION,
                 "--linux-package-name", LINUX_PACKAGE, "--install-dir", "/opt",
-                "--linux-package-deps", LINUX_DEPENDENCIES, "--linux-shortcut", "--linux-menu-group", "Office",
+                "--linux-package-deps", type.equals("deb") ? DEB_DEPENDENCIES : RPM_DEPENDENCIES,
+                "--linux-shortcut", "--linux-menu-group", "Office",
                 "--linux-app-category", type.equals("deb") ? "misc" : "Applications/Office",
                 "--linux-deb-maintainer", "keukentafel@groningen.nl", "--resource-dir", resources.resolve("linux").toString());
         icon().ifPresent(icon -> jpackage.args("--icon", icon.toString()));

@@ -12,6 +12,8 @@ import nl.groningen.keukentafel.app.DemoProfile;
 import nl.groningen.keukentafel.demo.Dataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * step run there: the installed launcher enrols with a real sync server, syncs the demo caseload and
  * reports it, and starts with the class-data-sharing archive mapped.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the .deb is built and installed on Linux")
 class InstalledDebIT {
 
     @TempDir

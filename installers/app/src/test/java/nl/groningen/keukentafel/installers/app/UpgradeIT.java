@@ -25,6 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * packaging code) to this build while changes wait offline: the local database is migrated to this
  * build's newest schema, the waiting changes are still there, and they reach the server.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the .deb is built and installed on Linux")
 class UpgradeIT {
 
     static final String PREVIOUS_TAG = "v0.1.0";
