@@ -23,6 +23,8 @@ import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.IdleLock;
 import nl.groningen.keukentafel.app.ui.MainWindow;
+import nl.groningen.keukentafel.app.ui.enrol.EnrolView;
+import nl.groningen.keukentafel.app.ui.enrol.EnrolViewModel;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.login.LoginView;
 import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
@@ -37,6 +39,7 @@ import okhttp3.OkHttpClient;
  */
 public final class Keukentafel implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Keukentafel.class);
     private static final Duration SYNC_INTERVAL = Duration.ofMinutes(2);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -51,6 +54,7 @@ public final class Keukentafel implements AutoCloseable {
     private final Messages messages;
     private final Profiles profiles;
     private final IdleLock idleLock;
+    private final Preconfiguration preconfiguration;
     private Scene scene;
     private CoachSession session;
     private MainWindow window;
@@ -70,6 +74,7 @@ public final class Keukentafel implements AutoCloseable {
         this.messages = Messages.forLocale(options.locale());
         this.profiles = new Profiles(options.dataFolder());
         this.idleLock = new IdleLock(options.lockAfter(), this::lock);
+        this.preconfiguration = Preconfiguration.of(options.dataFolder());
     }
 
     /** Prepares the app; in demo mode makes the demo coach's database the first time. */
@@ -85,11 +90,15 @@ public final class Keukentafel implements AutoCloseable {
         return messages;
     }
 
-    /** The one scene of the app, starting at the login. */
+    /** The one scene of the app, starting at the login (at the enrolment on a laptop no coach has used yet). */
     public Scene scene() {
         if (scene == null) {
             scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
-            showLogin(null);
+            if (!options.demo() && profiles.none()) {
+                showEnrolment(false);
+            } else {
+                showLogin(null);
+            }
         }
         return scene;
     }
@@ -156,10 +165,48 @@ public final class Keukentafel implements AutoCloseable {
             model.userProperty().set(expected == null ? "" : expected);
         }
         prepareStore(expected);
+        model.offerEnrolment(() -> showEnrolment(true));
         LoginView view = new LoginView(model, messages);
         view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
         scene.setRoot(view);
         Platform.runLater(view::focus);
+    }
+
+    /**
+     * Enrolment: the laptop's first start, or a coach new on it (from the login, which it can go
+     * back to). The server and code come filled in as IT preconfigured them.
+     */
+    private void showEnrolment(boolean backToLogin) {
+        EnrolViewModel model = new EnrolViewModel(this::enrolAndOpen, tasks, messages, this::showSession,
+                options.serverUrl(), options.enrolmentCode(), backToLogin ? () -> showLogin(null) : null);
+        EnrolView view = new EnrolView(model, messages);
+        view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        scene.setRoot(view);
+        Platform.runLater(view::focus);
+    }
+
+    /** Runs in the background: enrols (making the coach's database if new) and opens the session; the first sync follows. */
+    private CoachSession enrolAndOpen(String serverUrl, String userName, char[] password, String code) throws Exception {
+        LocalStore store = Enrolment.enrol(profiles, http, serverUrl, userName, password, code, Enrolment.deviceName());
+        try {
+            rememberServer(serverUrl);
+            user = userName.trim();
+            enrolProblem = null;
+            return sessionOver(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Keeps the server in the user's settings when nothing else would tell the next start about it. */
+    private void rememberServer(String serverUrl) {
+        try {
+            preconfiguration.rememberServer(serverUrl);
+        } catch (java.io.IOException e) {
+            LOG.warn("The sync server could not be kept in the user's settings ({}); the enrolment itself holds it",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** Runs in the background: derives the key, opens the store, decrypts the residents into memory. */
@@ -178,17 +225,21 @@ public final class Keukentafel implements AutoCloseable {
             store = LocalStore.unlock(file, password);
         }
         try {
-            // The residents now (the caseload is usable at once); the records once the first screen is drawn.
-            Caseload caseload = new Caseload(store.residents(), Map.of());
             user = userName.trim();
             enrolProblem = enrolIfAsked(store, user, password);
-            openedStore = store;
-            return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
-                    clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
+            return sessionOver(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The session over an unlocked store: the residents now (the caseload is usable at once); the records once the first screen is drawn. */
+    private CoachSession sessionOver(LocalStore store) {
+        Caseload caseload = new Caseload(store.residents(), Map.of());
+        openedStore = store;
+        return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
+                clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
     }
 
     /**
@@ -202,21 +253,13 @@ public final class Keukentafel implements AutoCloseable {
         }
         try {
             EnrolResponse response = new SyncClient(http, options.serverUrl(), null)
-                    .enrol(userName, password, options.enrolmentCode().trim(), deviceName());
+                    .enrol(userName, password, options.enrolmentCode().trim(), Enrolment.deviceName());
             store.saveEnrolment(new SyncLedger.Enrolled(options.serverUrl(), response.deviceId(), response.token()));
             return null;
         } catch (SyncException e) {
             return messages.text(e.failure().messageKey());
         } catch (IllegalArgumentException e) {
             return messages.text("sync.failure.refused");
-        }
-    }
-
-    private static String deviceName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "laptop";
         }
     }
 
