@@ -65,7 +65,8 @@ public final class Keukentafel implements AutoCloseable {
     private LocalStore openedStore;
     private String enrolProblem;
     private BackgroundSync backgroundSync;
-    private final OkHttpClient http = SyncClient.defaultHttp();
+    /** Made at the first enrolment or sync, in the background: making it loads the TLS stack, which the login need not wait for. */
+    private OkHttpClient http;
 
     private Keukentafel(AppOptions options, Clock clock, BackgroundTasks tasks) {
         this.options = options;
@@ -115,6 +116,13 @@ public final class Keukentafel implements AutoCloseable {
                 return Boolean.TRUE;
             }, ok -> { }, error -> { });
         }
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = SyncClient.defaultHttp();
+        }
+        return http;
     }
 
     /** Called each time an unlocked session's main window is shown (for tests and benchmarks). */
@@ -187,7 +195,7 @@ public final class Keukentafel implements AutoCloseable {
 
     /** Runs in the background: enrols (making the coach's database if new) and opens the session; the first sync follows. */
     private CoachSession enrolAndOpen(String serverUrl, String userName, char[] password, String code) throws Exception {
-        LocalStore store = Enrolment.enrol(profiles, http, serverUrl, userName, password, code, Enrolment.deviceName());
+        LocalStore store = Enrolment.enrol(profiles, http(), serverUrl, userName, password, code, Enrolment.deviceName());
         try {
             rememberServer(serverUrl);
             user = userName.trim();
@@ -252,7 +260,7 @@ public final class Keukentafel implements AutoCloseable {
             return null;
         }
         try {
-            EnrolResponse response = new SyncClient(http, options.serverUrl(), null)
+            EnrolResponse response = new SyncClient(http(), options.serverUrl(), null)
                     .enrol(userName, password, options.enrolmentCode().trim(), Enrolment.deviceName());
             store.saveEnrolment(new SyncLedger.Enrolled(options.serverUrl(), response.deviceId(), response.token()));
             return null;
@@ -272,7 +280,7 @@ public final class Keukentafel implements AutoCloseable {
         window = new MainWindow(opened, sync, status, this::lock);
         MainWindow shown = window;
         if (enrolled) {
-            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http, e.serverUrl(), e.token()), clock);
+            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);
