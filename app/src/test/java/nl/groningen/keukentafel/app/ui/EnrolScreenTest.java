@@ -9,10 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A preconfigured laptop's first start, as the coach sees it: no coach has used the laptop yet, so
@@ -98,18 +93,18 @@ class EnrolScreenTest {
         // A mistyped code: told so, and no half-made coach left on the laptop.
         robot.interact(() -> robot.lookup("#enrolCode").queryAs(TextField.class).setText("ABCD-EFGH-JKLM"));
         robot.write(DemoProfile.USER).type(KeyCode.TAB).write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        waitUntil(() -> !text(robot, "#enrolProblem").isEmpty());
-        assertThat(text(robot, "#enrolProblem")).isEqualTo(
+        FxWait.until(() -> !FxWait.text(robot, "#enrolProblem").isEmpty());
+        assertThat(FxWait.text(robot, "#enrolProblem")).isEqualTo(
                 "De inschrijfcode is onbekend, al gebruikt of verlopen. Vraag kantoor om een nieuwe.");
         assertThat(new Profiles(dataFolder).none()).isTrue();
 
         robot.interact(() -> robot.lookup("#enrolCode").queryAs(TextField.class).setText(code));
         robot.clickOn("#enrolPassword").write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#todayView").tryQuery().isPresent());
-        waitUntil(() -> text(robot, "#syncState").equals("Online") && text(robot, "#syncLast").startsWith("Laatste sync"));
+        FxWait.until(() -> robot.lookup("#todayView").tryQuery().isPresent());
+        FxWait.until(() -> FxWait.text(robot, "#syncState").equals("Online") && FxWait.text(robot, "#syncLast").startsWith("Laatste sync"));
 
         robot.clickOn("#navCaseload");
-        waitUntil(() -> text(robot, "#caseloadCount").equals(caseload + " inwoners"));
+        FxWait.until(() -> FxWait.text(robot, "#caseloadCount").equals(caseload + " inwoners"));
         assertThat(Files.readString(dataFolder.resolve("settings.properties"))).contains("server.url=http\\://127.0.0.1\\:" + server.port());
 
         // The next start: the coach is on this laptop now, so the login comes first, with the way to enrol another.
@@ -118,38 +113,24 @@ class EnrolScreenTest {
             keukentafel = open();
             stage.setScene(keukentafel.scene());
         });
-        waitUntil(() -> robot.lookup("#loginView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#loginView").tryQuery().isPresent());
         assertThat(robot.lookup("#loginUser").queryAs(TextField.class).getText()).isEqualTo(DemoProfile.USER);
         robot.clickOn("#loginEnrol");
-        waitUntil(() -> robot.lookup("#enrolBack").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#enrolBack").tryQuery().isPresent());
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> robot.lookup("#loginView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#loginView").tryQuery().isPresent());
         robot.clickOn("#loginPassword").write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#todayView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#todayView").tryQuery().isPresent());
     }
 
     @Test
     void offlineAtTheFirstStartSaysSoAndKeepsWhatWasTyped(FxRobot robot) {
         robot.interact(server::close);
         robot.write(DemoProfile.USER).type(KeyCode.TAB).write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        waitUntil(() -> !text(robot, "#enrolProblem").isEmpty());
+        FxWait.until(() -> !FxWait.text(robot, "#enrolProblem").isEmpty());
 
-        assertThat(text(robot, "#enrolProblem")).startsWith("De syncserver is niet bereikbaar.");
+        assertThat(FxWait.text(robot, "#enrolProblem")).startsWith("De syncserver is niet bereikbaar.");
         assertThat(robot.lookup("#enrolUser").queryAs(TextField.class).getText()).isEqualTo(DemoProfile.USER);
         assertThat(new Profiles(dataFolder).none()).isTrue();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The screen did not get there in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        Platform.requestNextPulse();
     }
 }
