@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -130,7 +129,9 @@ public final class SqliteBackup {
         try {
             Files.deleteIfExists(restoring);
             createPrivate(restoring);
-            Files.copy(backup, restoring, StandardCopyOption.REPLACE_EXISTING);
+            try (java.io.OutputStream out = Files.newOutputStream(restoring, StandardOpenOption.TRUNCATE_EXISTING)) {
+                Files.copy(backup, out); // into the private file: residents' data is never readable by others, not even briefly
+            }
             Long replaced = Files.isRegularFile(database) ? readableSequence(database) : null;
             long backupSequence;
             long continuesAt;
