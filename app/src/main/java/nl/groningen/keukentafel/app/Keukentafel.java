@@ -23,6 +23,8 @@ import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.IdleLock;
 import nl.groningen.keukentafel.app.ui.MainWindow;
+import nl.groningen.keukentafel.app.ui.enrol.EnrolView;
+import nl.groningen.keukentafel.app.ui.enrol.EnrolViewModel;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.login.LoginView;
 import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
@@ -37,6 +39,7 @@ import okhttp3.OkHttpClient;
  */
 public final class Keukentafel implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Keukentafel.class);
     private static final Duration SYNC_INTERVAL = Duration.ofMinutes(2);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
@@ -51,6 +54,7 @@ public final class Keukentafel implements AutoCloseable {
     private final Messages messages;
     private final Profiles profiles;
     private final IdleLock idleLock;
+    private final Preconfiguration preconfiguration;
     private Scene scene;
     private CoachSession session;
     private MainWindow window;
@@ -61,7 +65,8 @@ public final class Keukentafel implements AutoCloseable {
     private LocalStore openedStore;
     private String enrolProblem;
     private BackgroundSync backgroundSync;
-    private final OkHttpClient http = SyncClient.defaultHttp();
+    /** Made at the first enrolment or sync, in the background: making it loads the TLS stack, which the login need not wait for. */
+    private OkHttpClient http;
 
     private Keukentafel(AppOptions options, Clock clock, BackgroundTasks tasks) {
         this.options = options;
@@ -70,6 +75,7 @@ public final class Keukentafel implements AutoCloseable {
         this.messages = Messages.forLocale(options.locale());
         this.profiles = new Profiles(options.dataFolder());
         this.idleLock = new IdleLock(options.lockAfter(), this::lock);
+        this.preconfiguration = Preconfiguration.of(options.dataFolder());
     }
 
     /** Prepares the app; in demo mode makes the demo coach's database the first time. */
@@ -85,11 +91,15 @@ public final class Keukentafel implements AutoCloseable {
         return messages;
     }
 
-    /** The one scene of the app, starting at the login. */
+    /** The one scene of the app, starting at the login (at the enrolment on a laptop no coach has used yet). */
     public Scene scene() {
         if (scene == null) {
             scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
-            showLogin(null);
+            if (!options.demo() && profiles.none()) {
+                showEnrolment(false);
+            } else {
+                showLogin(null);
+            }
         }
         return scene;
     }
@@ -106,6 +116,13 @@ public final class Keukentafel implements AutoCloseable {
                 return Boolean.TRUE;
             }, ok -> { }, error -> { });
         }
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            http = SyncClient.defaultHttp();
+        }
+        return http;
     }
 
     /** Called each time an unlocked session's main window is shown (for tests and benchmarks). */
@@ -156,10 +173,48 @@ public final class Keukentafel implements AutoCloseable {
             model.userProperty().set(expected == null ? "" : expected);
         }
         prepareStore(expected);
+        model.offerEnrolment(() -> showEnrolment(true));
         LoginView view = new LoginView(model, messages);
         view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
         scene.setRoot(view);
         Platform.runLater(view::focus);
+    }
+
+    /**
+     * Enrolment: the laptop's first start, or a coach new on it (from the login, which it can go
+     * back to). The server and code come filled in as IT preconfigured them.
+     */
+    private void showEnrolment(boolean backToLogin) {
+        EnrolViewModel model = new EnrolViewModel(this::enrolAndOpen, tasks, messages, this::showSession,
+                options.serverUrl(), options.enrolmentCode(), backToLogin ? () -> showLogin(null) : null);
+        EnrolView view = new EnrolView(model, messages);
+        view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        scene.setRoot(view);
+        Platform.runLater(view::focus);
+    }
+
+    /** Runs in the background: enrols (making the coach's database if new) and opens the session; the first sync follows. */
+    private CoachSession enrolAndOpen(String serverUrl, String userName, char[] password, String code) throws Exception {
+        LocalStore store = Enrolment.enrol(profiles, http(), serverUrl, userName, password, code, Enrolment.deviceName());
+        try {
+            rememberServer(serverUrl);
+            user = userName.trim();
+            enrolProblem = null;
+            return sessionOver(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Keeps the server in the user's settings when nothing else would tell the next start about it. */
+    private void rememberServer(String serverUrl) {
+        try {
+            preconfiguration.rememberServer(serverUrl);
+        } catch (java.io.IOException e) {
+            LOG.warn("The sync server could not be kept in the user's settings ({}); the enrolment itself holds it",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** Runs in the background: derives the key, opens the store, decrypts the residents into memory. */
@@ -178,17 +233,21 @@ public final class Keukentafel implements AutoCloseable {
             store = LocalStore.unlock(file, password);
         }
         try {
-            // The residents now (the caseload is usable at once); the records once the first screen is drawn.
-            Caseload caseload = new Caseload(store.residents(), Map.of());
             user = userName.trim();
             enrolProblem = enrolIfAsked(store, user, password);
-            openedStore = store;
-            return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
-                    clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
+            return sessionOver(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The session over an unlocked store: the residents now (the caseload is usable at once); the records once the first screen is drawn. */
+    private CoachSession sessionOver(LocalStore store) {
+        Caseload caseload = new Caseload(store.residents(), Map.of());
+        openedStore = store;
+        return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
+                clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
     }
 
     /**
@@ -201,22 +260,14 @@ public final class Keukentafel implements AutoCloseable {
             return null;
         }
         try {
-            EnrolResponse response = new SyncClient(http, options.serverUrl(), null)
-                    .enrol(userName, password, options.enrolmentCode().trim(), deviceName());
+            EnrolResponse response = new SyncClient(http(), options.serverUrl(), null)
+                    .enrol(userName, password, options.enrolmentCode().trim(), Enrolment.deviceName());
             store.saveEnrolment(new SyncLedger.Enrolled(options.serverUrl(), response.deviceId(), response.token()));
             return null;
         } catch (SyncException e) {
             return messages.text(e.failure().messageKey());
         } catch (IllegalArgumentException e) {
             return messages.text("sync.failure.refused");
-        }
-    }
-
-    private static String deviceName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "laptop";
         }
     }
 
@@ -229,7 +280,7 @@ public final class Keukentafel implements AutoCloseable {
         window = new MainWindow(opened, sync, status, this::lock);
         MainWindow shown = window;
         if (enrolled) {
-            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http, e.serverUrl(), e.token()), clock);
+            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);

@@ -32,7 +32,8 @@ public final class Main implements Callable<Integer> {
             description = "Vergrendel na zoveel minuten zonder toetsenbord of muis (standaard: ${DEFAULT-VALUE}).")
     int lockAfterMinutes;
 
-    @Option(names = "--server", description = "Adres van de syncserver, om deze laptop bij de eerste aanmelding in te schrijven.")
+    @Option(names = "--server", description = "Adres van de syncserver, om deze laptop bij de eerste aanmelding in te schrijven "
+            + "(standaard: -Dkeukentafel.server.url, dan de instellingen van IT voor deze computer, dan die van de gebruiker).")
     String server;
 
     @Option(names = "--enrolment-code", description = "Inschrijfcode van kantoor voor de eerste aanmelding.")
@@ -60,7 +61,10 @@ public final class Main implements Callable<Integer> {
         Main main = new Main();
         new CommandLine(main).parseArgs(args);
         Path folder = main.dataDir == null ? DataFolders.defaultFolder() : main.dataDir;
+        // The command line, then -D, then the machine-wide config IT installed, then the user's settings.
+        Preconfiguration preconfigured = Preconfiguration.of(folder);
         return new AppOptions(folder, main.demo, Locale.forLanguageTag(main.language),
-                Duration.ofMinutes(Math.max(1, main.lockAfterMinutes)), main.server, main.enrolmentCode);
+                Duration.ofMinutes(Math.max(1, main.lockAfterMinutes)), preconfigured.serverUrl(main.server).value(),
+                preconfigured.enrolmentCode(main.enrolmentCode).value());
     }
 }

@@ -16,6 +16,15 @@ public final class Profiles {
         this.folder = dataFolder.resolve("coaches");
     }
 
+    /** Whether no coach has a database on this laptop yet (its first start, unless in demo). */
+    public boolean none() {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.noneMatch(f -> f.getFileName().toString().endsWith(".db"));
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
     /** The one coach enrolled on this laptop (the usual case), or null when there are none or several. */
     public String onlyUser() {
         try (var files = java.nio.file.Files.list(folder)) {

@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.groningen.keukentafel.app.DataFolders;
+import nl.groningen.keukentafel.app.Enrolment;
+import nl.groningen.keukentafel.app.Preconfiguration;
 import nl.groningen.keukentafel.app.Profiles;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
@@ -79,8 +81,12 @@ public final class HeadlessCommands {
         @Option(names = "--lang", defaultValue = "nl", description = "Taal van de meldingen: nl of en.")
         String language;
 
+        Path dataFolder() {
+            return dataDir == null ? DataFolders.defaultFolder() : dataDir;
+        }
+
         Profiles profiles() {
-            return new Profiles(dataDir == null ? DataFolders.defaultFolder() : dataDir);
+            return new Profiles(dataFolder());
         }
 
         Messages messages() {
@@ -145,9 +151,10 @@ public final class HeadlessCommands {
         Common common;
         @Spec
         CommandSpec spec;
-        @Option(names = "--server", required = true, description = "Adres van de syncserver, bijv. https://sync.keukentafel.groningen.nl")
+        @Option(names = "--server", description = "Adres van de syncserver, bijv. https://sync.keukentafel.groningen.nl "
+                + "(standaard: zoals IT het voor deze laptop instelde).")
         String server;
-        @Option(names = "--code", required = true, description = "De inschrijfcode van kantoor (XXXX-XXXX-XXXX).")
+        @Option(names = "--code", description = "De inschrijfcode van kantoor (XXXX-XXXX-XXXX; standaard: zoals IT die instelde).")
         String code;
         @Option(names = "--device-name", description = "Naam van deze laptop (standaard de computernaam).")
         String deviceName;
@@ -156,48 +163,30 @@ public final class HeadlessCommands {
         public Integer call() throws Exception {
             Messages messages = common.messages();
             Profiles profiles = common.profiles();
-            Path file = profiles.fileOf(common.user);
-            if (file == null) {
+            if (profiles.fileOf(common.user) == null) {
                 spec.commandLine().getErr().println(messages.text("cli.badUser", common.user));
                 return WRONG_PASSWORD;
             }
-            char[] password = common.password();
-            boolean created = !LocalStore.exists(file);
-            LocalStore store;
-            try {
-                store = created ? LocalStore.create(file, password) : LocalStore.unlock(file, password);
+            Preconfiguration preconfigured = Preconfiguration.of(common.dataFolder());
+            String serverUrl = preconfigured.serverUrl(server).value();
+            String enrolmentCode = preconfigured.enrolmentCode(code).value();
+            if (serverUrl == null || enrolmentCode == null) {
+                spec.commandLine().getErr().println(messages.text(serverUrl == null ? "cli.noServer" : "cli.noCode"));
+                return WRONG_PASSWORD;
+            }
+            try (LocalStore store = Enrolment.enrol(profiles, SyncClient.defaultHttp(), serverUrl, common.user,
+                    common.password(), enrolmentCode, deviceName != null ? deviceName : Enrolment.deviceName())) {
+                spec.commandLine().getOut().println(messages.text("cli.enrolled", store.enrolment().orElseThrow().deviceId()));
+                return 0;
             } catch (WrongCredentialException e) {
                 spec.commandLine().getErr().println(messages.text("login.wrongPassword"));
                 return WRONG_PASSWORD;
-            }
-            boolean enrolled = false;
-            try (store) {
-                String name = deviceName != null ? deviceName : hostName();
-                EnrolResponse response = new SyncClient(SyncClient.defaultHttp(), server, null)
-                        .enrol(common.user.trim(), password, code.trim(), name);
-                store.saveEnrolment(new SyncLedger.Enrolled(server, response.deviceId(), response.token()));
-                if (created) {
-                    store.saveCoach(new Coach(response.coachId(), common.user.trim(), ""));
-                    store.saveReference(ReferenceData.standard(), List.of());
-                }
-                enrolled = true;
-                spec.commandLine().getOut().println(messages.text("cli.enrolled", response.deviceId()));
-                return 0;
             } catch (SyncException e) {
                 spec.commandLine().getErr().println(messages.text(e.failure().messageKey()));
                 return e.failure() == SyncFailure.OFFLINE ? OFFLINE : FAILED;
-            } finally {
-                if (created && !enrolled) {
-                    profiles.wipe(common.user); // nothing was in it: a failed first enrolment leaves no half profile
-                }
-            }
-        }
-
-        private static String hostName() {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                return "laptop";
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(messages.text("enrol.badServer", serverUrl));
+                return FAILED;
             }
         }
     }

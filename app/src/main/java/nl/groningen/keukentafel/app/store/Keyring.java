@@ -7,9 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 
@@ -74,15 +72,9 @@ record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
         }
     }
 
+    /** PBKDF2-HMAC-SHA256 ({@link Pbkdf2}: the JDK's {@code PBKDF2WithHmacSHA256}, bit for bit, in less time). */
     private static byte[] derive(char[] credential, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(credential, salt, iterations, 256);
-        try {
-            return SecretKeyFactory.getInstance(PBKDF2).generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2 is not available", e);
-        } finally {
-            spec.clearPassword();
-        }
+        return Pbkdf2.sha256(credential, salt, iterations);
     }
 
     /** A new keyring and the data key it wraps. */

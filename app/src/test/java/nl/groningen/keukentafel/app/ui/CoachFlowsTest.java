@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -70,7 +68,7 @@ class CoachFlowsTest {
         logIn(robot, DemoProfile.PASSWORD);
         robot.clickOn("#navCaseload");
         TableView<CaseloadRow> table = table(robot);
-        waitUntil(() -> table.getItems().size() == demo.residents().size());
+        FxWait.until(() -> table.getItems().size() == demo.residents().size());
 
         Resident first = demo.residents().stream().sorted(CaseloadOrder.bySurname()).findFirst().orElseThrow();
         assertThat(table.getItems().get(0).name()).isEqualTo(CaseloadOrder.listName(first));
@@ -83,7 +81,7 @@ class CoachFlowsTest {
     @Test
     void aWrongPasswordSaysSoAndOpensNothing(FxRobot robot) {
         robot.clickOn("#loginPassword").write("verkeerd").type(KeyCode.ENTER);
-        waitUntil(() -> !robot.lookup("#loginProblem").queryAs(Label.class).getText().isEmpty());
+        FxWait.until(() -> !robot.lookup("#loginProblem").queryAs(Label.class).getText().isEmpty());
 
         assertThat(robot.lookup("#loginProblem").queryAs(Label.class).getText()).startsWith("Dit wachtwoord klopt niet");
         assertThat(robot.lookup("#caseloadTable").tryQuery()).isEmpty();
@@ -95,12 +93,12 @@ class CoachFlowsTest {
         Resident target = demo.residents().get(42);
         robot.clickOn("#navCaseload");
         TableView<CaseloadRow> table = table(robot);
-        waitUntil(() -> table.getItems().size() == 150);
+        FxWait.until(() -> table.getItems().size() == 150);
 
         String part = target.surname().substring(1, 6).toLowerCase(Locale.ROOT) + " " + target.givenName().substring(0, 3);
         robot.clickOn("#caseloadSearch").write(part);
 
-        waitUntil(() -> table.getItems().size() < 150);
+        FxWait.until(() -> table.getItems().size() < 150);
         assertThat(table.getItems()).extracting(CaseloadRow::clientNumber).contains(target.clientNumber());
         assertThat(table.getItems()).allMatch(row -> row.name().toLowerCase(Locale.ROOT).contains(part.split(" ")[0]));
         assertThat(robot.lookup("#caseloadCount").queryAs(Label.class).getText()).endsWith("van 150 inwoners");
@@ -108,7 +106,7 @@ class CoachFlowsTest {
         robot.type(KeyCode.DOWN);
         selectRow(robot, table, target.clientNumber());
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#dossierTitle").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#dossierTitle").tryQuery().isPresent());
         assertThat(robot.lookup("#dossierTitle").queryAs(Label.class).getText()).isEqualTo(target.fullName());
     }
 
@@ -120,14 +118,14 @@ class CoachFlowsTest {
         robot.clickOn("#navCaseload");
         TableView<CaseloadRow> table = table(robot);
         robot.clickOn("#caseloadSearch").write(target.clientNumber());
-        waitUntil(() -> table.getItems().size() == 1);
+        FxWait.until(() -> table.getItems().size() == 1);
         robot.type(KeyCode.DOWN);
 
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL); // 1
         robot.type(KeyCode.DIGIT3);                                                   // 2: phone
         robot.type(KeyCode.DIGIT4);                                                   // 3: declined
 
-        waitUntil(() -> "Afgezien".equals(table.getItems().get(0).outreachStatus()));
+        FxWait.until(() -> "Afgezien".equals(table.getItems().get(0).outreachStatus()));
         robot.type(KeyCode.ENTER);
         ListView<TimelineLine> timeline = robot.lookup("#dossierTimeline").queryListView();
         assertThat(timeline.getItems().get(0).kind()).isEqualTo("Contactpoging");
@@ -141,7 +139,7 @@ class CoachFlowsTest {
                 .findFirst().orElseThrow();
         openDossier(robot, target);
         robot.clickOn("#dossierConversation");
-        waitUntil(() -> robot.lookup("#conversationView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#conversationView").tryQuery().isPresent());
 
         // Keyboard all the way: focus lands on each field as Tab would bring it there; the form scrolls along.
         check(robot, "#domain-paid_work");
@@ -160,20 +158,20 @@ class CoachFlowsTest {
         select(robot, "#agreementOwner", 0);
         press(robot, "#agreementAdd");
         ListView<?> agreements = robot.lookup("#conversationAgreements").queryListView();
-        waitUntil(() -> agreements.getItems().size() == 2);
+        FxWait.until(() -> agreements.getItems().size() == 2);
 
         select(robot, "#referralPartner", 0);
         check(robot, "#referralWarm");
         press(robot, "#referralAdd");
         ListView<?> referrals = robot.lookup("#conversationReferrals").queryListView();
-        waitUntil(() -> referrals.getItems().size() == 1);
+        FxWait.until(() -> referrals.getItems().size() == 1);
 
         select(robot, "#ratingConversation", 8);
         select(robot, "#ratingContact", 7);
-        waitUntil(() -> !robot.lookup("#conversationSaved").queryAs(Label.class).getText().isEmpty());
+        FxWait.until(() -> !robot.lookup("#conversationSaved").queryAs(Label.class).getText().isEmpty());
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
 
         ListView<TimelineLine> timeline = robot.lookup("#dossierTimeline").queryListView();
         List<String> today = timeline.getItems().stream().filter(l -> l.date().equals("22-11-2026")).map(TimelineLine::kind).toList();
@@ -200,23 +198,23 @@ class CoachFlowsTest {
         openDossier(robot, target);
 
         robot.clickOn("#dossierPlanVisit");
-        waitUntil(() -> robot.lookup("#visitDialog").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#visitDialog").tryQuery().isPresent());
         focus(robot, "#visitDate");
         keys(robot, "22-11-2026");
         robot.type(KeyCode.TAB);
         robot.interact(() -> robot.lookup("#visitTime").queryTextInputControl().clear());
         type(robot, "#visitTime", "16:45");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#dossierMessage").queryAs(Label.class).getText().startsWith("Bezoek gepland op 22-11-2026"));
+        FxWait.until(() -> robot.lookup("#dossierMessage").queryAs(Label.class).getText().startsWith("Bezoek gepland op 22-11-2026"));
 
         press(robot, "#dossierAddGoal");
-        waitUntil(() -> robot.lookup("#goalDialog").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#goalDialog").tryQuery().isPresent());
         select(robot, "#goalDomain", 8);
         type(robot, "#goalText", "Binnen een jaar betaald werk, parttime");
         type(robot, "#goalStep", "CV laten nakijken");
         robot.type(KeyCode.ENTER);
         ListView<String> plan = robot.lookup("#dossierPlan").queryListView();
-        waitUntil(() -> plan.getItems().stream().anyMatch(l -> l.equals("Betaald werk: Binnen een jaar betaald werk, parttime")));
+        FxWait.until(() -> plan.getItems().stream().anyMatch(l -> l.equals("Betaald werk: Binnen een jaar betaald werk, parttime")));
         assertThat(plan.getItems()).anyMatch(l -> l.endsWith("CV laten nakijken"));
 
         robot.clickOn("#navToday");
@@ -231,23 +229,23 @@ class CoachFlowsTest {
         Resident target = demo.residents().get(7);
         openDossier(robot, target);
         robot.clickOn("#dossierConversation");
-        waitUntil(() -> robot.lookup("#conversationView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#conversationView").tryQuery().isPresent());
 
         focus(robot, "#agreementSocialMap");
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> robot.lookup("#socialMapDialog").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#socialMapDialog").tryQuery().isPresent());
         type(robot, "#socialMapSearch", "repair");
         ListView<?> found = robot.lookup("#socialMapList").queryListView();
-        waitUntil(() -> found.getItems().size() > 0 && found.getItems().size() < 10);
+        FxWait.until(() -> found.getItems().size() > 0 && found.getItems().size() < 10);
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#socialMapDialog").tryQuery().isEmpty());
+        FxWait.until(() -> robot.lookup("#socialMapDialog").tryQuery().isEmpty());
 
         String linked = robot.lookup("#agreementLink").queryAs(Label.class).getText();
         assertThat(linked).startsWith("Repair Café");
         assertThat(robot.lookup("#agreementDescription").queryTextInputControl().getText()).isEqualTo("Langsgaan bij " + linked);
         press(robot, "#agreementAdd");
         ListView<?> agreements = robot.lookup("#conversationAgreements").queryListView();
-        waitUntil(() -> agreements.getItems().size() == 1);
+        FxWait.until(() -> agreements.getItems().size() == 1);
         assertThat(agreements.getItems().get(0).toString()).contains(linked);
     }
 
@@ -270,11 +268,11 @@ class CoachFlowsTest {
         });
 
         press(robot, "#dossierCorrectConversation");
-        waitUntil(() -> robot.lookup("#conversationView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#conversationView").tryQuery().isPresent());
         assertThat(robot.lookup(".screen-title").queryAs(Label.class).getText()).isEqualTo("Correctie op gesprek met " + target.fullName());
         type(robot, "#conversationWishes", " (aangevuld)");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
 
         ListView<TimelineLine> after = robot.lookup("#dossierTimeline").queryListView();
         assertThat(after.getItems().stream().filter(l -> l.kind().equals("Gesprek")).count()).isEqualTo(conversationsBefore + 1);
@@ -285,7 +283,7 @@ class CoachFlowsTest {
     void theAppLocksAfterIdleTimeAndUnlocksWithThePassword(FxRobot robot) {
         logIn(robot, DemoProfile.PASSWORD);
         robot.clickOn("#lockButton");
-        waitUntil(() -> robot.lookup("#loginView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#loginView").tryQuery().isPresent());
         assertThat(robot.lookup("#caseloadTable").tryQuery()).isEmpty();
 
         logIn(robot, DemoProfile.PASSWORD);
@@ -294,16 +292,16 @@ class CoachFlowsTest {
 
     private void logIn(FxRobot robot, String password) {
         robot.clickOn("#loginPassword").write(password).type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#todayView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#todayView").tryQuery().isPresent());
     }
 
     private void openDossier(FxRobot robot, Resident resident) {
         robot.clickOn("#navCaseload");
         TableView<CaseloadRow> table = table(robot);
         robot.clickOn("#caseloadSearch").write(resident.clientNumber());
-        waitUntil(() -> table.getItems().size() == 1);
+        FxWait.until(() -> table.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#dossierView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
     }
 
     private static void focus(FxRobot robot, String query) {
@@ -338,7 +336,7 @@ class CoachFlowsTest {
     }
 
     private static TableView<CaseloadRow> table(FxRobot robot) {
-        waitUntil(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
         return robot.lookup("#caseloadTable").queryTableView();
     }
 
@@ -356,14 +354,5 @@ class CoachFlowsTest {
     private static void select(FxRobot robot, String query, int index) {
         ComboBox<?> box = robot.lookup(query).queryComboBox();
         robot.interact(() -> box.getSelectionModel().select(index + (box.getItems().get(0) == null ? 1 : 0)));
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The screen did not get there in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

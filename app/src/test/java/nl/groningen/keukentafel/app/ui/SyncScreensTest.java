@@ -14,9 +14,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.AppOptions;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Sync as the coach sees it, against a real server: the laptop enrols at its first login with the
@@ -111,24 +107,24 @@ class SyncScreensTest {
     @Test
     void theConflictComesBackToTheCoachWhoKeepsTheirDateAndSyncsIt(FxRobot robot) {
         robot.clickOn("#loginPassword").write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#todayView").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#todayView").tryQuery().isPresent());
 
-        waitUntil(() -> text(robot, "#syncState").equals("Online") && robot.lookup("#navConflicts").query().isVisible());
-        assertThat(text(robot, "#syncLast")).isEqualTo("Laatste sync 22-11-2026 09:00");
-        assertThat(text(robot, "#navConflicts")).isEqualTo("Conflicten (1)");
+        FxWait.until(() -> FxWait.text(robot, "#syncState").equals("Online") && robot.lookup("#navConflicts").query().isVisible());
+        assertThat(FxWait.text(robot, "#syncLast")).isEqualTo("Laatste sync 22-11-2026 09:00");
+        assertThat(FxWait.text(robot, "#navConflicts")).isEqualTo("Conflicten (1)");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#conflictsView").tryQuery().isPresent());
-        assertThat(text(robot, "#conflictServerValue")).isEqualTo(dutch(officeDate));
-        assertThat(text(robot, "#conflictLaptopValue")).isEqualTo(dutch(laptopDate));
+        FxWait.until(() -> robot.lookup("#conflictsView").tryQuery().isPresent());
+        assertThat(FxWait.text(robot, "#conflictServerValue")).isEqualTo(dutch(officeDate));
+        assertThat(FxWait.text(robot, "#conflictLaptopValue")).isEqualTo(dutch(laptopDate));
 
         robot.clickOn("#keepLaptop");
-        waitUntil(() -> robot.lookup("#conflictsNone").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#conflictsNone").tryQuery().isPresent());
         assertThat(robot.lookup("#navConflicts").query().isVisible()).isFalse();
-        assertThat(text(robot, "#syncWaiting")).isEqualTo("2 wijzigingen wachten");
+        assertThat(FxWait.text(robot, "#syncWaiting")).isEqualTo("2 wijzigingen wachten");
 
         robot.type(KeyCode.F5);
-        waitUntil(() -> text(robot, "#syncWaiting").equals("Niets wacht op verzending"));
+        FxWait.until(() -> FxWait.text(robot, "#syncWaiting").equals("Niets wacht op verzending"));
         LocalDate onServer = null;
         for (PulledChange change : serverStore.pull(null, 0, 100_000).changes()) {
             if (change.recordId().equals(agreement.id())) {
@@ -145,18 +141,5 @@ class SyncScreensTest {
 
     private static String dutch(LocalDate date) {
         return Messages.forLocale(Locale.forLanguageTag("nl")).date(date);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The screen did not get there in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

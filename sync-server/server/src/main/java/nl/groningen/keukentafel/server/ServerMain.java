@@ -13,6 +13,7 @@ import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
 import nl.groningen.keukentafel.server.http.SyncServer;
+import nl.groningen.keukentafel.server.storage.DataFolderLock;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "keukentafel-server", mixinStandardHelpOptions = true,
         subcommands = {ServerMain.Serve.class, OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
                 OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class,
-                OfficeCommands.Assign.class},
+                OfficeCommands.Assign.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
+                BackupCommands.MarkRestored.class},
         description = "Keukentafel sync server and the office's command line.")
 public final class ServerMain {
 
@@ -106,6 +108,9 @@ public final class ServerMain {
         @Option(names = "--demo", description = "Fill an empty store with the demo caseload.")
         boolean demo;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             Map<ConfigKey, String> options = new EnumMap<>(ConfigKey.class);
@@ -120,15 +125,33 @@ public final class ServerMain {
             ServerConfig config = ServerConfig.resolve(storeOptions.sources(options));
             setLogLevel(config.logLevel());
 
-            ServerStore store = ServerStore.open(config.store());
-            if (demo) {
-                loadDemo(store, config.store());
+            // The embedded store's folder is this process's while it runs: restore refuses to replace the database under it.
+            DataFolderLock lock = null;
+            if (config.store().sqliteFile() != null) {
+                java.nio.file.Path folder = config.store().sqliteFile().getParent();
+                lock = DataFolderLock.tryAcquire(folder).orElse(null);
+                if (lock == null) {
+                    spec.commandLine().getErr().println("Another keukentafel-server is already running on the data folder " + folder
+                            + "; stop it first.");
+                    return BackupCommands.EXIT_SERVER_RUNNING;
+                }
+            }
+            ServerStore store;
+            try {
+                store = ServerStore.open(config.store());
+                if (demo) {
+                    loadDemo(store, config.store());
+                }
+            } catch (RuntimeException | java.io.IOException e) {
+                release(lock);
+                throw e;
             }
             SyncServer server = new SyncServer(store, Clock.systemUTC(), config.tls(), config.shutdownGrace());
             try {
                 server.start(config.host(), config.port());
             } catch (RuntimeException e) {
                 store.close();
+                release(lock);
                 if (config.tls() != null) {
                     throw new ConfigException("The TLS certificate and key (" + config.tls() + ") could not be used: "
                             + rootCause(e));
@@ -138,11 +161,13 @@ public final class ServerMain {
             LOG.info("event=started store={} scheme={} host={} port={}", store.kind().label(), server.scheme(), config.host(),
                     server.port());
 
+            DataFolderLock heldLock = lock;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("event=stopping grace_s={}", config.shutdownGrace().toSeconds());
                 server.close();
                 store.close();
+                release(heldLock);
                 LOG.info("event=stopped");
                 stopped.countDown();
             }, "shutdown"));
@@ -169,6 +194,12 @@ public final class ServerMain {
                 java.nio.file.Path folder = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length())).getParent();
                 String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
                 java.nio.file.Files.writeString(folder.resolve("demo-enrolment-code.txt"), code + "\n");
+            }
+        }
+
+        private static void release(DataFolderLock lock) {
+            if (lock != null) {
+                lock.close();
             }
         }
 

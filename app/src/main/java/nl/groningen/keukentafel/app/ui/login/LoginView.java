@@ -71,6 +71,14 @@ public final class LoginView extends StackPane {
         form.addRow(1, passwordLabel, password);
 
         VBox box = new VBox(12, title, form, actions, problem, hint);
+        if (model.offersEnrolment()) {
+            Button enrol = new Button(messages.text("login.enrol"));
+            enrol.setId("loginEnrol");
+            enrol.getStyleClass().add("link-button");
+            enrol.disableProperty().bind(model.busyProperty());
+            enrol.setOnAction(e -> model.enrol());
+            box.getChildren().add(enrol);
+        }
         box.setMaxWidth(420);
         box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setPadding(new Insets(24));

@@ -34,6 +34,7 @@ public final class LoginViewModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private Runnable enrol;
 
     public LoginViewModel(SessionOpener opener, BackgroundTasks tasks, Messages messages, Consumer<CoachSession> opened,
                           String lockedUser, String hint) {
@@ -75,6 +76,22 @@ public final class LoginViewModel {
                 problem.set(messages.text("login.failed"));
             }
         });
+    }
+
+    /** Offers "a new coach on this laptop: enrol" on the login (not when unlocking). */
+    public void offerEnrolment(Runnable showEnrolment) {
+        this.enrol = showEnrolment;
+    }
+
+    /** Whether the login offers enrolling another coach. */
+    public boolean offersEnrolment() {
+        return enrol != null && !locked;
+    }
+
+    public void enrol() {
+        if (offersEnrolment() && !busy.get()) {
+            enrol.run();
+        }
     }
 
     public boolean locked() {

@@ -33,6 +33,7 @@ final class SyncMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Counter pulls;
     private final Counter pulledChanges;
+    private final Counter cursorsAhead;
 
     SyncMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -48,6 +49,9 @@ final class SyncMetrics implements AutoCloseable {
         }
         pulls = Counter.builder("keukentafel.sync.pulls").description("Pull pages served to laptops").register(registry);
         pulledChanges = Counter.builder("keukentafel.sync.pulled.changes").description("Changes sent to laptops in pull pages")
+                .register(registry);
+        cursorsAhead = Counter.builder("keukentafel.sync.cursor.ahead")
+                .description("Pulls from a laptop that has seen numbers this database never handed out (restored without mark-restored)")
                 .register(registry);
     }
 
@@ -79,6 +83,11 @@ final class SyncMetrics implements AutoCloseable {
     void pulled(int changes) {
         pulls.increment();
         pulledChanges.increment(changes);
+    }
+
+    /** A laptop pulled after a number above the server's last: the database went back in time. Alert on any. */
+    void cursorAhead() {
+        cursorsAhead.increment();
     }
 
     /** An enrolment attempt and how it ended: enrolled, wrong_credentials, bad_code, locked_out, bad_request. */

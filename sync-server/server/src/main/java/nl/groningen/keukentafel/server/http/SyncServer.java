@@ -260,6 +260,12 @@ public final class SyncServer implements AutoCloseable {
         }
         PullPage page = store.pullToSend(scope(session), after, limit);
         metrics.pulled(page.changes().size());
+        if (page.changes().isEmpty() && after > 0 && after > store.lastSequence()) {
+            // The laptop saw numbers this database never handed out: it was restored without mark-restored,
+            // and new changes may get numbers this laptop will skip. See docs/operations.md, "Restore".
+            LOG.warn("event=cursor_ahead_of_server after={} last_seq={}", after, store.lastSequence());
+            metrics.cursorAhead();
+        }
         RequestLog.note(ctx, "changes", page.changes().size());
         RequestLog.note(ctx, "next_cursor", page.nextCursor());
         ctx.json(page);

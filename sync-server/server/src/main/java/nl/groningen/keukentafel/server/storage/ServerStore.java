@@ -270,6 +270,45 @@ public final class ServerStore implements AutoCloseable {
         }
     }
 
+    /**
+     * How far the sequence jumps after a restore. Laptops may hold cursors up to the last number the
+     * lost database handed out, which the restored one never saw; new changes must get numbers above
+     * all of those, or a laptop would skip them. A billion is more changes than the server takes in
+     * decades, so it is past anything handed out between the backup and the restore.
+     */
+    public static final long RESTORE_SEQUENCE_MARGIN = 1_000_000_000L;
+
+    /** The last sequence number handed out: every change a laptop can have pulled is at or below it. */
+    public long lastSequence() {
+        return inReadTransaction(ServerStore::lastSequence);
+    }
+
+    static long lastSequence(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT value FROM sync_counter WHERE id = 1")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /**
+     * Tells a restored database that it was restored: moves the sequence past anything a laptop can
+     * have seen ({@code atLeast}, if known, plus {@link #RESTORE_SEQUENCE_MARGIN}) and returns the
+     * new last number. Laptops keep their cursors and pull what comes after, so nothing new is skipped.
+     */
+    public long continueAfterRestore(long atLeast) {
+        return inTransaction(connection -> continueAfterRestore(connection, atLeast));
+    }
+
+    static long continueAfterRestore(Connection connection, long atLeast) throws SQLException {
+        long next = Math.max(lastSequence(connection), atLeast) + RESTORE_SEQUENCE_MARGIN;
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE sync_counter SET value = ? WHERE id = 1")) {
+            statement.setLong(1, next);
+            statement.executeUpdate();
+        }
+        return next;
+    }
+
     /** Logs a change for one coach's laptops to pull ({@code audience}; null: nobody's until assigned). */
     void log(Connection connection, long seq, UUID changeId, String kind, UUID recordId, UUID residentId,
                      boolean deleted, String body, String audience) throws SQLException {

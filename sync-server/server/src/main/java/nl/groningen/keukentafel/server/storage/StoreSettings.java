@@ -11,6 +11,11 @@ public record StoreSettings(String jdbcUrl, String user, String password) {
         return new StoreSettings("jdbc:sqlite:" + dataFolder.resolve("keukentafel-server.db").toAbsolutePath(), null, null);
     }
 
+    /** The embedded store's database file; null for PostgreSQL. */
+    public Path sqliteFile() {
+        return kind() == StoreKind.SQLITE ? Path.of(jdbcUrl.substring("jdbc:sqlite:".length())) : null;
+    }
+
     public StoreKind kind() {
         return StoreKind.ofJdbcUrl(jdbcUrl);
     }
