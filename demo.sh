@@ -24,7 +24,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 fi
 
 echo "Building Keukentafel (the first time downloads dependencies; this can take a few minutes)..."
-mvn -B -q -DskipTests package
+mvn -B -q -DskipTests package -pl app,sync-server/server -am
 
 mkdir -p "$demo_dir/server" "$demo_dir/app"
 echo "Starting the sync server on http://127.0.0.1:$port (log: $demo_dir/server.log)..."
