@@ -114,7 +114,7 @@ public final class AppPackager {
         }
         deleteRecursively(out);
         Files.createDirectories(work);
-        List<Path> libraries = listJars(app.resolve("lib"));
+        List<Path> libraries = manifestLibraries(appJar);
         List<Path> javafx = libraries.stream().filter(p -> JAVAFX_PLATFORM_JAR.matcher(name(p)).matches()).toList();
         List<Path> appLibraries = libraries.stream().filter(p -> !JAVAFX_JAR.matcher(name(p)).matches()).toList();
         if (javafx.isEmpty()) {
@@ -357,6 +357,29 @@ public final class AppPackager {
                     .max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("jpackage made no ." + extension + " in " + out));
         }
+    }
+
+    /**
+     * The jars the app jar's manifest names (its Class-Path), in the app's folder: exactly what the
+     * app runs with, whatever else an earlier build left in {@code lib/}.
+     */
+    private static List<Path> manifestLibraries(Path appJar) throws IOException {
+        String classPath;
+        try (JarFile jar = new JarFile(appJar.toFile())) {
+            classPath = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        if (classPath == null || classPath.isBlank()) {
+            throw new IllegalStateException(appJar + " names no libraries in its manifest (Class-Path)");
+        }
+        List<Path> libraries = new ArrayList<>();
+        for (String entry : classPath.trim().split("\\s+")) {
+            Path library = appJar.resolveSibling(entry);
+            if (!Files.isRegularFile(library)) {
+                throw new IllegalStateException(library + " is missing: the app's manifest names it (package the app again)");
+            }
+            libraries.add(library);
+        }
+        return libraries.stream().sorted().toList();
     }
 
     private static List<Path> listJars(Path folder) throws IOException {
