@@ -49,6 +49,10 @@ final class SimulatedServer implements AutoCloseable {
         return store.push(coachId, cursor, changes);
     }
 
+    String epoch() {
+        return store.epoch();
+    }
+
     PullPage pull(UUID coachId, long after, int limit) {
         return store.pull(coachId, after, limit);
     }

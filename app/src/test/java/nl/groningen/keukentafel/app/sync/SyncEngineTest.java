@@ -96,7 +96,7 @@ class SyncEngineTest {
         return new SyncTransport() {
             @Override
             public PushResponse push(PushRequest request) {
-                return new PushResponse(server.push(coachId, request.cursor(), request.changes()));
+                return new PushResponse(server.push(coachId, request.cursor(), request.changes()), server.epoch());
             }
 
             @Override
