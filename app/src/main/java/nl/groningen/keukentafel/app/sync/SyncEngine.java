@@ -70,7 +70,7 @@ public final class SyncEngine {
         SyncTransport client = clients.apply(enrolled);
         int[] counts = new int[3];
         Epoch epoch = new Epoch(local(ledger::serverEpoch));
-        if (epoch.remembered != null && local(ledger::waiting) > 0 && local(ledger::sentKept) > 0) {
+        if (epoch.remembered != null && local(ledger::waiting) > 0) {
             // Ask first, push after: were the server restored, changes made since the last sync must
             // not reach it before the older ones sent again (a contact attempt is written whole).
             epoch.check(client.pull(local(ledger::cursor), 1).serverEpoch());
