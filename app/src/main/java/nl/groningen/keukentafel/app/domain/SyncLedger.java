@@ -36,6 +36,13 @@ public interface SyncLedger {
      */
     int resendSent();
 
+    /**
+     * The cursor to push the taken changes with: the pull cursor at which the oldest of them was
+     * first pushed. A change sent again after a restore is then judged as it was the first time: a
+     * change to a resident who moved to another coach after that cursor is still taken.
+     */
+    long pushCursor();
+
     /** How many answered changes are kept for a re-send. */
     int sentKept();
 

@@ -531,9 +531,12 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
                     }
                 }
             }
-            try (PreparedStatement mark = connection.prepareStatement("UPDATE outbox SET sent = 1 WHERE change_id = ?")) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE outbox SET sent = 1, first_cursor = COALESCE(first_cursor, ?) WHERE change_id = ?")) {
+                long cursor = cursor();
                 for (Change change : changes) {
-                    mark.setString(1, change.changeId().toString());
+                    mark.setLong(1, cursor);
+                    mark.setString(2, change.changeId().toString());
                     mark.addBatch();
                 }
                 mark.executeBatch();
@@ -560,8 +563,8 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
                     ON CONFLICT (change_id) DO NOTHING""");
                  PreparedStatement accepted = connection.prepareStatement("DELETE FROM sync_refusal WHERE change_id = ?");
                  PreparedStatement keep = connection.prepareStatement("""
-                    INSERT INTO sent_change (position, change_id, kind, record_id, resident_id, deleted, sealed, answered_at)
-                    SELECT position, change_id, kind, record_id, resident_id, deleted, sealed, ? FROM outbox WHERE change_id = ?
+                    INSERT INTO sent_change (position, change_id, kind, record_id, resident_id, deleted, sealed, first_cursor, answered_at)
+                    SELECT position, change_id, kind, record_id, resident_id, deleted, sealed, first_cursor, ? FROM outbox WHERE change_id = ?
                     ON CONFLICT DO NOTHING""");
                  PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE change_id = ?")) {
                 for (ChangeResult result : results) {
@@ -597,13 +600,25 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         inSyncTransaction(() -> {
             try (Statement statement = connection.createStatement()) {
                 moved[0] = statement.executeUpdate("""
-                        INSERT INTO outbox (position, change_id, kind, record_id, resident_id, deleted, sealed, sent)
-                        SELECT position, change_id, kind, record_id, resident_id, deleted, sealed, 1 FROM sent_change
+                        INSERT INTO outbox (position, change_id, kind, record_id, resident_id, deleted, sealed, sent, first_cursor)
+                        SELECT position, change_id, kind, record_id, resident_id, deleted, sealed, 1, first_cursor FROM sent_change
                         WHERE true ON CONFLICT DO NOTHING""");
                 statement.executeUpdate("DELETE FROM sent_change");
             }
         });
         return moved[0];
+    }
+
+    @Override
+    public synchronized long pushCursor() {
+        long cursor = cursor();
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT MIN(first_cursor) FROM outbox WHERE sent = 1")) {
+            long first = row.next() ? row.getLong(1) : 0;
+            return row.wasNull() ? cursor : Math.min(first, cursor);
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be read", e);
+        }
     }
 
     @Override

@@ -134,7 +134,7 @@ public final class SyncEngine {
             if (batch.isEmpty()) {
                 return;
             }
-            PushResponse response = client.push(new PushRequest(batch, local(ledger::cursor)));
+            PushResponse response = client.push(new PushRequest(batch, local(ledger::pushCursor)));
             Set<UUID> sent = new LinkedHashSet<>();
             batch.forEach(c -> sent.add(c.changeId()));
             List<ChangeResult> answered = response.results().stream().filter(r -> sent.contains(r.changeId())).toList();

@@ -41,6 +41,11 @@ abstract class ForwardingLedger implements SyncLedger {
     }
 
     @Override
+    public long pushCursor() {
+        return store.pushCursor();
+    }
+
+    @Override
     public int sentKept() {
         return store.sentKept();
     }
