@@ -112,6 +112,24 @@ class ResendAfterRestoreTest {
     }
 
     @Test
+    void aChangeToAResidentWhoMovedMeanwhileIsTakenAgainAsItWasTheFirstTime() {
+        server.assign(resident.id(), SyncEngineTest.PIETER.id(), CLOCK.instant()); // the laptop does not know yet
+        backup = folder.resolve("backup-after-the-move.db");
+        SqliteBackup.backup(settings.sqliteFile(), backup);
+        laptop.saveResident(SyncEngineTest.withPhone(resident, "06-55555555"));
+        sync(CLOCK); // taken (made before the laptop knew), and then the laptop lets the resident go
+        assertThat(laptop.residents()).extracting(Resident::id).doesNotContain(resident.id());
+        restore();
+
+        SyncEngine.Outcome outcome = sync(CLOCK);
+
+        assertThat(outcome.refused()).as("judged by the cursor it was first pushed with, not the laptop's cursor now").isZero();
+        assertThat(laptop.refusals()).isEmpty();
+        assertThat(server.caseloadOf(SyncEngineTest.PIETER.id())).filteredOn(r -> r.id().equals(resident.id())).singleElement()
+                .extracting(Resident::phone).isEqualTo("06-55555555");
+    }
+
+    @Test
     void sentChangesOlderThanTheRetentionAreForgottenAtASync() {
         laptop.saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
         sync(CLOCK);
@@ -136,11 +154,16 @@ class ResendAfterRestoreTest {
         server.close();
         SqliteBackup.restore(settings.sqliteFile(), backup, Instant.now());
         server = ServerStore.open(settings);
-        assertThat(phoneOnServer()).as("the restored server lost the change").isEqualTo(resident.phone());
+        assertThat(phoneOf(resident.id())).as("the restored server lost the change").isEqualTo(resident.phone());
     }
 
     private String phoneOnServer() {
-        return server.caseloadOf(SyncEngineTest.SANNE.id()).stream().filter(r -> r.id().equals(resident.id()))
+        return phoneOf(resident.id());
+    }
+
+    private String phoneOf(UUID residentId) {
+        return java.util.stream.Stream.of(SyncEngineTest.SANNE, SyncEngineTest.PIETER)
+                .flatMap(coach -> server.caseloadOf(coach.id()).stream()).filter(r -> r.id().equals(residentId))
                 .findFirst().orElseThrow().phone();
     }
 

@@ -36,7 +36,7 @@ class SyncEngineTest {
     private static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private static final Dataset DEMO = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.DEMO);
     static final Coach SANNE = DEMO.coaches().get(0);
-    private static final Coach PIETER = new Coach(UUID.nameUUIDFromBytes("test/pieter".getBytes(StandardCharsets.UTF_8)),
+    static final Coach PIETER = new Coach(UUID.nameUUIDFromBytes("test/pieter".getBytes(StandardCharsets.UTF_8)),
             "Pieter Proef", SANNE.area());
 
     @TempDir
