@@ -11,15 +11,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import nl.groningen.keukentafel.app.DemoProfile;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementStatus;
+import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +54,7 @@ class SentChangesTest {
         agreements = store.records().values().stream().flatMap(r -> r.agreements().stream()).limit(3).toList();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void close() {
         store.close();
     }
@@ -131,6 +135,25 @@ class SentChangesTest {
         store.close();
         store = LocalStore.unlock(file, PASSWORD);
         assertThat(store.serverEpoch()).isEqualTo("3f1c2b7e-0000-4000-8000-000000000001");
+    }
+
+    /** After a restore that undid a move, the server may send back what this laptop sent for a resident it let go of. */
+    @Test
+    void aPulledRecordOfAResidentNotOnThisLaptopIsLeftOutAndThePageStillCommits() {
+        Agreement elsewhere = new Agreement(UUID.randomUUID(), UUID.randomUUID(), null, "Elders",
+                agreements.get(0).owner(), null, TODAY, AgreementStatus.OPEN, null, null);
+        Agreement here = described(agreements.get(1), "Van de server");
+        var json = Json.mapper();
+
+        store.applyPulled(List.of(
+                new PulledChange(41, "agreement", elsewhere.id(), elsewhere.residentId(),
+                        false, json.valueToTree(elsewhere)),
+                new PulledChange(42, "agreement", here.id(), here.residentId(), false,
+                        json.valueToTree(here))), 42);
+
+        assertThat(store.cursor()).isEqualTo(42);
+        var agreementsNow = store.records().values().stream().flatMap(r -> r.agreements().stream()).toList();
+        assertThat(agreementsNow).contains(here).noneMatch(a -> a.id().equals(elsewhere.id()));
     }
 
     private List<Change> answerAll(Instant at) {
