@@ -23,8 +23,36 @@ public interface SyncLedger {
     /** The oldest waiting changes, at most {@code max}, marked as sent (a resend keeps the same change id). */
     List<Change> takeOutbox(int max);
 
-    /** The server's answers: applied or in conflict leave the outbox; refused ones are kept apart with the reason. */
+    /**
+     * The server's answers: answered changes leave the outbox and are kept, sealed, as sent (for a
+     * re-send after a restore of the server); refused ones are also kept apart with the reason.
+     */
     void acknowledge(List<ChangeResult> results, Instant at);
+
+    /**
+     * Puts every kept sent change back in the outbox, before anything waiting there, in the order
+     * they were made and with their own change ids: the server was restored from a backup and may
+     * have lost them. Returns how many.
+     */
+    int resendSent();
+
+    /**
+     * The cursor to push the taken changes with: the pull cursor at which the oldest of them was
+     * first pushed. A change sent again after a restore is then judged as it was the first time: a
+     * change to a resident who moved to another coach after that cursor is still taken.
+     */
+    long pushCursor();
+
+    /** How many answered changes are kept for a re-send. */
+    int sentKept();
+
+    /** Forgets the sent changes answered before this moment. */
+    void forgetSentBefore(Instant before);
+
+    /** The epoch of the server's database at the last sync that completed, or null before the first. */
+    String serverEpoch();
+
+    void saveServerEpoch(String epoch);
 
     /** How many changes wait to be sent. */
     int waiting();

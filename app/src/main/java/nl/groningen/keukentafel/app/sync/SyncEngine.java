@@ -1,6 +1,7 @@
 package nl.groningen.keukentafel.app.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,13 @@ import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
  * locally together with its cursor; then the reference data and sociale kaart when they changed. Any step may fail (connection gone, server down): what was
  * committed stays committed, the outbox keeps every change the server has not answered, and the
  * next sync resends those with the same change ids, which the server answers as before.
+ *
+ * <p>Answered changes are kept for {@link #SENT_KEPT}. Every answer names the server database's
+ * epoch; when it is not the one this laptop saw at its last completed sync, the server was
+ * restored from a backup and may have lost what it answered after it, so the kept changes go back
+ * into the outbox, ahead of anything newer, and are pushed again (a server that has a change
+ * answers it as before, one that lost it applies it now). The new epoch is stored only once every
+ * one of them is answered: a sync cut off halfway sends them again next time, never loses one.
  */
 public final class SyncEngine {
 
@@ -33,6 +41,8 @@ public final class SyncEngine {
     public static final int PULL_PAGE = 1000;
     /** Tries at committing a page that moves a resident away while the coach keeps saving for them just in between. */
     private static final int APPLY_ATTEMPTS = 10;
+    /** How long answered changes are kept for a re-send after a restore of the server (docs/sync.md). */
+    public static final Duration SENT_KEPT = Duration.ofDays(30);
 
     private final SyncLedger ledger;
     private final Function<SyncLedger.Enrolled, ? extends SyncTransport> clients;
@@ -59,13 +69,22 @@ public final class SyncEngine {
                 .orElseThrow(() -> new SyncException(SyncFailure.NOT_ENROLLED, "no enrolment on this laptop", null));
         SyncTransport client = clients.apply(enrolled);
         int[] counts = new int[3];
-        pushAll(client, counts);
+        Epoch epoch = new Epoch(local(ledger::serverEpoch));
+        if (epoch.remembered != null && local(ledger::waiting) > 0) {
+            // Ask first, push after: were the server restored, changes made since the last sync must
+            // not reach it before the older ones sent again (a contact attempt is written whole).
+            epoch.check(client.pull(local(ledger::cursor), 1).serverEpoch());
+        }
+        pushAll(client, counts, epoch);
         Set<UUID> changed = new LinkedHashSet<>();
         int pulled = 0;
         PullPage page;
         do {
             page = client.pull(local(ledger::cursor), PULL_PAGE);
-            changed.addAll(apply(page, client, counts));
+            if (epoch.check(page.serverEpoch())) {
+                pushAll(client, counts, epoch); // before the page: a record with a change on its way keeps the laptop's version
+            }
+            changed.addAll(apply(page, client, counts, epoch));
             pulled += page.changes().size();
             progress.update(pulled, pulled + page.remaining());
         } while (page.hasMore());
@@ -78,6 +97,10 @@ public final class SyncEngine {
         }
         Instant at = clock.instant();
         local(() -> {
+            if (epoch.seen != null && !epoch.seen.equals(epoch.remembered)) {
+                ledger.saveServerEpoch(epoch.seen); // every change sent again has been answered by now
+            }
+            ledger.forgetSentBefore(at.minus(SENT_KEPT));
             ledger.saveLastSync(at);
             return null;
         });
@@ -90,10 +113,10 @@ public final class SyncEngine {
      * resident after the check and before the page is committed (the store refuses the page then):
      * that change is pushed too, and the page applied again.
      */
-    private Set<UUID> apply(PullPage page, SyncTransport client, int[] counts) throws SyncException {
+    private Set<UUID> apply(PullPage page, SyncTransport client, int[] counts, Epoch epoch) throws SyncException {
         for (int attempt = 1; ; attempt++) {
             if (movesAResidentWithWaitingChanges(page.changes())) {
-                pushAll(client, counts);
+                pushAll(client, counts, epoch);
             }
             try {
                 return local(() -> ledger.applyPulled(page.changes(), page.nextCursor()));
@@ -105,13 +128,13 @@ public final class SyncEngine {
         }
     }
 
-    private void pushAll(SyncTransport client, int[] counts) throws SyncException {
+    private void pushAll(SyncTransport client, int[] counts, Epoch epoch) throws SyncException {
         for (int round = 0; round < 1_000; round++) {
             List<Change> batch = local(() -> ledger.takeOutbox(PUSH_BATCH));
             if (batch.isEmpty()) {
                 return;
             }
-            PushResponse response = client.push(new PushRequest(batch, local(ledger::cursor)));
+            PushResponse response = client.push(new PushRequest(batch, local(ledger::pushCursor)));
             Set<UUID> sent = new LinkedHashSet<>();
             batch.forEach(c -> sent.add(c.changeId()));
             List<ChangeResult> answered = response.results().stream().filter(r -> sent.contains(r.changeId())).toList();
@@ -125,6 +148,36 @@ public final class SyncEngine {
             if (answered.size() < batch.size()) {
                 throw new SyncException(SyncFailure.SERVER_ERROR, "the server did not answer every change", null);
             }
+            epoch.check(response.serverEpoch()); // restored in the middle of this sync: the loop sends the kept ones too
+        }
+    }
+
+    /**
+     * The server epoch this laptop remembered at the start of the sync and the one the server
+     * answers with now. The first answer with another epoch puts the kept sent changes back in
+     * the outbox, once per sync; a laptop that remembered none (its first sync, or an older
+     * server before) has nothing to compare and only remembers it.
+     */
+    private final class Epoch {
+        final String remembered;
+        String seen;
+        private boolean resent;
+
+        Epoch(String remembered) {
+            this.remembered = remembered;
+        }
+
+        /** Notes an answer's epoch; true when that put kept changes back in the outbox, to be pushed now. */
+        boolean check(String answered) throws SyncException {
+            if (answered == null) {
+                return false;
+            }
+            seen = answered;
+            if (remembered == null || remembered.equals(answered) || resent) {
+                return false;
+            }
+            resent = true;
+            return local(ledger::resendSent) > 0;
         }
     }
 

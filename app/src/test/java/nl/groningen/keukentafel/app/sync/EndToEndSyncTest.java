@@ -36,6 +36,7 @@ import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
+import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.RecordKinds;
 import nl.groningen.keukentafel.demo.Dataset;
@@ -46,6 +47,7 @@ import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.http.SyncServer;
 import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.SqliteBackup;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
 import nl.groningen.keukentafel.server.storage.TestStores;
 import org.junit.jupiter.api.AfterEach;
@@ -247,6 +249,156 @@ class EndToEndSyncTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /**
+     * The restore drill with a real laptop: it syncs, the server is backed up, the coach works and
+     * syncs more (answered, so gone from the outbox), the server is restored from the backup and
+     * started again. One sync of that laptop gives the server everything back, and a second laptop
+     * of the same coach pulls it all.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aServerRestoredFromABackupGetsBackEverythingTheLaptopsSentAfterIt(StoreKind kind, TestStores stores) throws Exception {
+        StoreSettings settings = stores.fresh(kind);
+        startServer(settings);
+        Path laptop = enrolled("sanne", SANNE);
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+        UUID beforeBackup;
+        try (LocalStore store = open(laptop, "sanne")) {
+            beforeBackup = recordConversation(store, store.residents().get(0), 1);
+        }
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+
+        Backup backup;
+        if (kind == StoreKind.SQLITE) {
+            backup = Backup.take(settings, temp); // while the server runs
+        } else {
+            int port = server.port(); // a database is copied with nobody connected to it
+            server.close();
+            serverStore.close();
+            backup = Backup.take(settings, temp);
+            serverStore = ServerStore.open(settings);
+            server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", port);
+        }
+
+        // After the backup: a day's work, synced and answered, so it leaves the outbox.
+        List<UUID> afterBackup = new ArrayList<>();
+        Agreement done;
+        Resident moved;
+        try (LocalStore store = open(laptop, "sanne")) {
+            for (Resident resident : store.residents().subList(1, 4)) {
+                afterBackup.add(recordConversation(store, resident, 1));
+            }
+            Agreement open = openAgreement(store);
+            done = new Agreement(open.id(), open.residentId(), open.conversationId(), open.description(), open.owner(),
+                    open.partner(), open.dueDate(), AgreementStatus.DONE, TODAY, open.socialMapEntry());
+            store.saveAgreement(done);
+            moved = store.residents().get(5);
+            store.saveResident(withPhone(moved, "06-12345678"));
+        }
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+        try (LocalStore store = open(laptop, "sanne")) {
+            assertThat(store.waiting()).as("answered: nothing waits any more").isZero();
+        }
+
+        // The server's disk dies; last night's backup goes back and the server starts again.
+        int port = server.port();
+        server.close();
+        serverStore.close();
+        serverStore = ServerStore.open(backup.restore(stores));
+        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", port);
+        assertThat(conversationIdsOnServerFor(SANNE)).contains(beforeBackup).doesNotContainAnyElementsOf(afterBackup);
+
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+
+        assertThat(conversationIdsOnServerFor(SANNE)).as("the restored server has every change again")
+                .contains(beforeBackup).containsAll(afterBackup);
+        assertThat(serverStore.caseloadOf(SANNE.id())).filteredOn(r -> r.id().equals(moved.id())).singleElement()
+                .extracting(Resident::phone).isEqualTo("06-12345678");
+        Path second = enrolled("sanne", SANNE);
+        assertThat(cli("sync", second, "sanne")).as(lastErr.toString()).isZero();
+        try (LocalStore first = open(laptop, "sanne"); LocalStore other = open(second, "sanne")) {
+            assertThat(first.waiting()).isZero();
+            assertThat(first.conflicts()).as("a change sent again is no conflict with itself").isEmpty();
+            assertThat(other.records().values().stream().flatMap(r -> r.conversations().stream()).map(Conversation::id))
+                    .contains(beforeBackup).containsAll(afterBackup);
+            assertThat(other.records().values().stream().flatMap(r -> r.agreements().stream())
+                    .filter(a -> a.id().equals(done.id())).findFirst().orElseThrow().status()).isEqualTo(AgreementStatus.DONE);
+            assertThat(other.records()).as("both laptops hold the same caseload").isEqualTo(first.records());
+            assertThat(other.residents()).filteredOn(r -> r.id().equals(moved.id())).singleElement()
+                    .extracting(Resident::phone).isEqualTo("06-12345678");
+        }
+        // The next sync sends nothing again: the laptop now knows the restored server's epoch.
+        assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
+        assertThat(lastOut.toString()).contains("0 verstuurd");
+    }
+
+    private List<UUID> conversationIdsOnServerFor(Coach coach) {
+        List<UUID> ids = new ArrayList<>();
+        PullPage page;
+        long after = 0;
+        do {
+            page = serverStore.pull(coach.id(), after, 5_000);
+            page.changes().stream().filter(c -> c.kind().equals(RecordKinds.CONVERSATION) && !c.deleted())
+                    .forEach(c -> ids.add(c.recordId()));
+            after = page.nextCursor();
+        } while (page.hasMore());
+        return ids;
+    }
+
+    private static Resident withPhone(Resident r, String phone) {
+        return new Resident(r.id(), r.coachId(), r.clientNumber(), r.givenName(), r.surnamePrefix(), r.surname(), r.street(),
+                r.houseNumber(), r.postcode(), r.wijk(), r.dateOfBirth(), phone, r.knownAtWij(), r.specialistTeam(),
+                r.contactTermMonths(), r.initiative(), r.outreachStatus(), r.nextContactDue());
+    }
+
+    /**
+     * A backup of the server's database as the operations guide makes it: SQLite with the server's
+     * own {@code backup} (while it runs); PostgreSQL as a copy of the database (what a snapshot or
+     * {@code pg_dump} holds), put back as a new database and told with {@code mark-restored}.
+     */
+    private record Backup(StoreSettings settings, Path file, String copy) {
+
+        static Backup take(StoreSettings settings, Path folder) throws Exception {
+            if (settings.sqliteFile() != null) {
+                Path file = folder.resolve("backup-" + UUID.randomUUID() + ".db");
+                SqliteBackup.backup(settings.sqliteFile(), file);
+                return new Backup(settings, file, null);
+            }
+            String copy = "backup_" + UUID.randomUUID().toString().replace("-", "");
+            postgres(settings, "CREATE DATABASE " + copy + " TEMPLATE " + database(settings));
+            return new Backup(settings, null, copy);
+        }
+
+        StoreSettings restore(TestStores stores) throws Exception {
+            if (file != null) {
+                SqliteBackup.restore(settings.sqliteFile(), file, Instant.now());
+                return settings;
+            }
+            StoreSettings restored = stores.fresh(StoreKind.POSTGRESQL);
+            postgres(settings, "DROP DATABASE " + database(restored));
+            postgres(settings, "CREATE DATABASE " + database(restored) + " TEMPLATE " + copy);
+            try (ServerStore store = ServerStore.open(restored)) {
+                store.continueAfterRestore(store.lastSequence()); // what mark-restored does
+            }
+            return restored;
+        }
+
+        private static String database(StoreSettings settings) {
+            String url = settings.jdbcUrl();
+            String path = url.substring(url.lastIndexOf('/') + 1);
+            return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        }
+
+        /** A statement on the server's maintenance database (a database cannot be copied while anyone is connected to it). */
+        private static void postgres(StoreSettings settings, String sql) throws Exception {
+            String url = settings.jdbcUrl().replace("/" + database(settings), "/postgres");
+            try (var connection = java.sql.DriverManager.getConnection(url, settings.user(), settings.password());
+                 var statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
 
     private void startServer(StoreSettings settings) {
         serverStore = ServerStore.open(settings);

@@ -78,7 +78,7 @@ final class FaultyTransport implements SyncTransport {
             throw offline("answer lost");
         }
         trace.accept(laptop + ": " + what + " answered " + results.stream().map(r -> r.status().name()).toList());
-        return new PushResponse(results);
+        return new PushResponse(results, server.epoch());
     }
 
     @Override

@@ -36,6 +36,36 @@ abstract class ForwardingLedger implements SyncLedger {
     }
 
     @Override
+    public int resendSent() {
+        return store.resendSent();
+    }
+
+    @Override
+    public long pushCursor() {
+        return store.pushCursor();
+    }
+
+    @Override
+    public int sentKept() {
+        return store.sentKept();
+    }
+
+    @Override
+    public void forgetSentBefore(Instant before) {
+        store.forgetSentBefore(before);
+    }
+
+    @Override
+    public String serverEpoch() {
+        return store.serverEpoch();
+    }
+
+    @Override
+    public void saveServerEpoch(String epoch) {
+        store.saveServerEpoch(epoch);
+    }
+
+    @Override
     public int waiting() {
         return store.waiting();
     }

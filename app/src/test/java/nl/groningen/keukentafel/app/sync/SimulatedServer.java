@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.sync;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.server.storage.ServerStore;
+import nl.groningen.keukentafel.server.storage.SqliteBackup;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
 
 /**
@@ -39,6 +41,23 @@ final class SimulatedServer implements AutoCloseable {
         return new SimulatedServer(settings, ServerStore.open(settings));
     }
 
+    /** Whether this server can be backed up and restored here (SQLite: the server's own backup and restore). */
+    boolean canBackUp() {
+        return settings.sqliteFile() != null;
+    }
+
+    /** A backup while the server runs, as the nightly timer makes it; {@code target} must not exist. */
+    long backUp(Path target) {
+        return SqliteBackup.backup(settings.sqliteFile(), target).lastSequence();
+    }
+
+    /** The server goes down, the backup goes back in place ({@code restore}: a new epoch, the sequence moved on), and it starts again. */
+    void restore(Path backup, Instant at) {
+        store.close();
+        SqliteBackup.restore(settings.sqliteFile(), backup, at);
+        store = ServerStore.open(settings);
+    }
+
     /** The server goes down and comes back on the same database: nothing but what was committed survives. */
     void restart() {
         store.close();
@@ -47,6 +66,10 @@ final class SimulatedServer implements AutoCloseable {
 
     List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes) {
         return store.push(coachId, cursor, changes);
+    }
+
+    String epoch() {
+        return store.epoch();
     }
 
     PullPage pull(UUID coachId, long after, int limit) {

@@ -35,8 +35,8 @@ class SyncEngineTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private static final Dataset DEMO = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.DEMO);
-    private static final Coach SANNE = DEMO.coaches().get(0);
-    private static final Coach PIETER = new Coach(UUID.nameUUIDFromBytes("test/pieter".getBytes(StandardCharsets.UTF_8)),
+    static final Coach SANNE = DEMO.coaches().get(0);
+    static final Coach PIETER = new Coach(UUID.nameUUIDFromBytes("test/pieter".getBytes(StandardCharsets.UTF_8)),
             "Pieter Proef", SANNE.area());
 
     @TempDir
@@ -78,7 +78,7 @@ class SyncEngineTest {
     }
 
     /** Sanne with her first two residents and their records, and Pieter with none yet. */
-    private static Dataset twoResidents() {
+    static Dataset twoResidents() {
         List<Resident> residents = DEMO.residents().subList(0, 2);
         Set<UUID> ids = Set.of(residents.get(0).id(), residents.get(1).id());
         return new Dataset(List.of(SANNE, PIETER), residents,
@@ -96,7 +96,7 @@ class SyncEngineTest {
         return new SyncTransport() {
             @Override
             public PushResponse push(PushRequest request) {
-                return new PushResponse(server.push(coachId, request.cursor(), request.changes()));
+                return new PushResponse(server.push(coachId, request.cursor(), request.changes()), server.epoch());
             }
 
             @Override
@@ -106,7 +106,7 @@ class SyncEngineTest {
         };
     }
 
-    private static Resident withPhone(Resident r, String phone) {
+    static Resident withPhone(Resident r, String phone) {
         return new Resident(r.id(), r.coachId(), r.clientNumber(), r.givenName(), r.surnamePrefix(), r.surname(), r.street(),
                 r.houseNumber(), r.postcode(), r.wijk(), r.dateOfBirth(), phone, r.knownAtWij(), r.specialistTeam(),
                 r.contactTermMonths(), r.initiative(), r.outreachStatus(), r.nextContactDue());

@@ -43,6 +43,16 @@ final class SyncSimulation implements AutoCloseable {
     private final List<SimulatedLaptop> laptops = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
     private final int pageLimit;
+    private final Path folder;
+    /**
+     * In a third of the runs (on SQLite) the server is backed up at one step and restored from that
+     * backup at a later one; 0 when not. The office keeps still in between: what it changes on the
+     * server after a backup is lost by a restore by design (docs/operations.md), and the laptops'
+     * changes are what this checks.
+     */
+    private int backupAt;
+    private int restoreAt;
+    private Path backup;
 
     /**
      * A run on a server whose database already holds {@code dataset}; the laptops are copies of
@@ -55,6 +65,7 @@ final class SyncSimulation implements AutoCloseable {
         this.actions = new CoachActions(chaos, TODAY);
         this.office = new SimulatedOffice(chaos, TODAY);
         this.pageLimit = chaos.between(3, 40);
+        this.folder = folder;
         Coach sanne = dataset.coaches().get(0);
         Coach pieter = dataset.coaches().get(1);
         laptops.add(SimulatedLaptop.enrol("sanne-1", sanne, blankLaptop, folder, chaos.uuid()));
@@ -107,6 +118,10 @@ final class SyncSimulation implements AutoCloseable {
         office.refresh(server);
         chaos.faults(true);
         int steps = chaos.between(30, 60);
+        if (server.canBackUp() && chaos.nextInt(3) == 0) {
+            backupAt = chaos.between(1, steps / 2);
+            restoreAt = chaos.between(backupAt + 3, steps);
+        }
         for (int step = 1; step <= steps; step++) {
             trace.add("-- step " + step);
             step();
@@ -115,7 +130,23 @@ final class SyncSimulation implements AutoCloseable {
         return check();
     }
 
+    private int step;
+
     private void step() {
+        step++;
+        if (step == backupAt) {
+            backup = folder.resolve("server-backup.db");
+            trace.add("server backed up, up to sequence number " + server.backUp(backup));
+            return;
+        }
+        if (step == restoreAt) {
+            // What the laptops had answered since the backup is gone from the server and comes back
+            // only because they send it again.
+            server.restore(backup, CLOCK.instant());
+            trace.add("server restored from the backup of step " + backupAt);
+            return;
+        }
+        boolean officeStill = step > backupAt && step < restoreAt;
         int roll = chaos.nextInt(100);
         if (roll < 45) {
             SimulatedLaptop laptop = chaos.pick(laptops);
@@ -126,6 +157,8 @@ final class SyncSimulation implements AutoCloseable {
             trace.add(laptop.name() + ": sync");
             SimulatedLaptop.Attempt attempt = sync(laptop);
             trace.add(laptop.name() + ": " + (attempt.succeeded() ? "synced " + attempt.outcome() : "sync failed: " + attempt.failure()));
+        } else if (roll < 87 && officeStill) {
+            trace.add("the office keeps still until the restore");
         } else if (roll < 84) {
             trace.add(office.edit(server));
         } else if (roll < 87) {

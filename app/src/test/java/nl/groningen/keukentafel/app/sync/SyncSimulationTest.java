@@ -52,6 +52,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li><b>Server restart</b>: between steps, and in the middle of a request (which then fails and
  *       commits nothing, as a dropped connection rolls its transaction back), the
  *       {@code ServerStore} is closed and opened again on the same database.</li>
+ *   <li><b>Restore from a backup</b> (a third of the runs, SQLite): the server is backed up at one
+ *       step ({@code backup}) and restored from it at a later one ({@code restore}: a new epoch,
+ *       the sequence moved on); what it answered in between is gone, and comes back only because
+ *       the laptops send it again. The office keeps still in between: what the office changes on
+ *       the server after a backup is lost by a restore by design (docs/operations.md).</li>
  *   <li><b>Laptop dies between applying a page and storing its cursor</b>: the app commits a page
  *       and its cursor in one transaction, so that moment does not exist as such; what can happen is
  *       a crash before that commit, during it, or after it. {@link CrashingLedger} makes the laptop

@@ -85,8 +85,10 @@ class RestoreDrillTest {
 
         // A running server with laptops' data; a backup while laptops push.
         DataFolderLock lock = lockIfEmbedded(settings);
+        String epochBefore;
         try (ServerStore store = ServerStore.open(settings);
              SyncServer server = new SyncServer(store, clock).start("127.0.0.1", 0)) {
+            epochBefore = store.epoch();
             store.importDataset(AREA);
             store.assign(moved.id(), sanne, clock.instant());
             laptop = Laptops.enrol(store, server, "sanne", sanne);
@@ -160,6 +162,9 @@ class RestoreDrillTest {
         try (ServerStore store = ServerStore.open(restored);
              SyncServer server = new SyncServer(store, clock).start("127.0.0.1", 0)) {
             assertThat(Laptops.get(server, "/health").body()).contains("\"status\":\"ok\"");
+            assertThat(store.epoch()).as("a new epoch: laptops send again what they sent after the backup")
+                    .isNotBlank().isNotEqualTo(epochBefore);
+            assertThat(store.pull(sanne, cursor, 1).serverEpoch()).isEqualTo(store.epoch());
 
             // Everything up to the backup is there, nothing after it.
             Map<UUID, Long> held = store.pull(null, 0, 1_000_000).changes().stream()

@@ -245,7 +245,7 @@ public final class SyncServer implements AutoCloseable {
         for (ChangeStatus status : ChangeStatus.values()) {
             RequestLog.note(ctx, status.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.status() == status).count());
         }
-        ctx.json(new PushResponse(results));
+        ctx.json(new PushResponse(results, store.epoch()));
     }
 
     private void pull(Context ctx) {

@@ -47,12 +47,15 @@ public final class ServerStore implements AutoCloseable {
     private final HikariDataSource readSource;
     private final String schemaVersion;
     private final ObjectMapper json = Json.mapper();
+    /** Read once at open: only a restore changes it, and that runs with the server stopped. */
+    private volatile String epoch;
 
     private ServerStore(StoreKind kind, HikariDataSource dataSource, HikariDataSource readSource, String schemaVersion) {
         this.kind = kind;
         this.dataSource = dataSource;
         this.readSource = readSource;
         this.schemaVersion = schemaVersion;
+        this.epoch = inTransaction(ServerStore::ensureEpoch);
     }
 
     /**
@@ -85,7 +88,13 @@ public final class ServerStore implements AutoCloseable {
             reads.close();
             throw e;
         }
-        return new ServerStore(kind, writes, reads, version);
+        try {
+            return new ServerStore(kind, writes, reads, version);
+        } catch (RuntimeException e) {
+            writes.close();
+            reads.close();
+            throw e;
+        }
     }
 
     private static HikariDataSource pool(StoreSettings settings, String url, int size, String role) {
@@ -108,6 +117,29 @@ public final class ServerStore implements AutoCloseable {
     /** The version of the newest migration applied (migrations run only at open, so it is known then). */
     public String schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * The epoch of this database: made at its first start, new after every restore from a backup.
+     * Push and pull answers carry it, so a laptop learns that the server forgot what it answered
+     * after the backup, and sends that again.
+     */
+    public String epoch() {
+        return epoch;
+    }
+
+    /** The epoch stored, made now if there is none (a new or just-migrated database). Two servers starting at once agree. */
+    private static String ensureEpoch(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO server_epoch (id, epoch) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT epoch FROM server_epoch WHERE id = 1")) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     /** Stores a whole dataset in one transaction: all of it, or (on any error) none of it. */
@@ -220,7 +252,7 @@ public final class ServerStore implements AutoCloseable {
             boolean more = changes.size() > limit;
             List<PulledChange> page = more ? changes.subList(0, limit) : changes;
             long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-            return new PullPage(page, next, more, more ? remainingAfter(connection, coachId, next) : 0);
+            return new PullPage(page, next, more, more ? remainingAfter(connection, coachId, next) : 0, epoch);
         });
     }
 
@@ -295,9 +327,12 @@ public final class ServerStore implements AutoCloseable {
      * Tells a restored database that it was restored: moves the sequence past anything a laptop can
      * have seen ({@code atLeast}, if known, plus {@link #RESTORE_SEQUENCE_MARGIN}) and returns the
      * new last number. Laptops keep their cursors and pull what comes after, so nothing new is skipped.
+     * It also gives the database a new epoch, so laptops send again what it was answered after the backup.
      */
     public long continueAfterRestore(long atLeast) {
-        return inTransaction(connection -> continueAfterRestore(connection, atLeast));
+        long next = inTransaction(connection -> continueAfterRestore(connection, atLeast));
+        epoch = inTransaction(ServerStore::ensureEpoch);
+        return next;
     }
 
     static long continueAfterRestore(Connection connection, long atLeast) throws SQLException {
@@ -306,7 +341,27 @@ public final class ServerStore implements AutoCloseable {
             statement.setLong(1, next);
             statement.executeUpdate();
         }
+        renewEpoch(connection);
         return next;
+    }
+
+    /**
+     * A new epoch for a restored database. A backup from before the epoch existed has no table for
+     * it yet; the migration at the next start makes one, and a new epoch with it.
+     */
+    private static void renewEpoch(Connection connection) throws SQLException {
+        boolean hasTable;
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "server_epoch", null)) {
+            hasTable = tables.next();
+        }
+        if (!hasTable) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO server_epoch (id, epoch) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch""")) {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.executeUpdate();
+        }
     }
 
     /** Logs a change for one coach's laptops to pull ({@code audience}; null: nobody's until assigned). */

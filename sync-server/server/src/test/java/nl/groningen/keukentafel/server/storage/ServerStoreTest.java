@@ -65,4 +65,27 @@ class ServerStoreTest {
             assertThat(store.countResidents()).isEqualTo(150);
         }
     }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void theEpochStaysAcrossRestartsAndIsNewAfterARestore(StoreKind kind, TestStores stores) {
+        StoreSettings settings = stores.fresh(kind);
+        String first;
+        try (ServerStore store = ServerStore.open(settings)) {
+            first = store.epoch();
+            assertThat(java.util.UUID.fromString(first)).isNotNull();
+            assertThat(store.pull(null, 0, 10).serverEpoch()).isEqualTo(first);
+        }
+        String restored;
+        try (ServerStore store = ServerStore.open(settings)) {
+            assertThat(store.epoch()).as("a restart is no restore").isEqualTo(first);
+            store.continueAfterRestore(store.lastSequence()); // what restore and mark-restored do
+            restored = store.epoch();
+            assertThat(restored).isNotEqualTo(first);
+            assertThat(store.pull(null, 0, 10).serverEpoch()).isEqualTo(restored);
+        }
+        try (ServerStore store = ServerStore.open(settings)) {
+            assertThat(store.epoch()).isEqualTo(restored);
+        }
+    }
 }
