@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.app.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +66,8 @@ import org.sqlite.SQLiteDataSource;
  * a time (the methods are synchronized).
  */
 public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalStore.class);
 
     private static final String RESIDENT = "resident";
     private static final String OUTBOX = "outbox";
@@ -201,8 +205,10 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             // The key derivation keeps one core busy for a few hundred milliseconds; the other
             // meanwhile makes the JSON readers for what is read right after (making one takes tens
             // of milliseconds the first time).
-            CompletableFuture.runAsync(() -> Stream.of(Resident.class, Coach.class, ReferenceData.class, SocialMapEntry.class)
-                    .forEach(json::readerFor));
+            CompletableFuture.runAsync(() -> {
+                Stream.of(Resident.class, Coach.class, ReferenceData.class, SocialMapEntry.class).forEach(json::readerFor);
+                warmUp(json);
+            });
             LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)), json);
             handedOver = true;
             return store;
@@ -1090,6 +1096,36 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Rounds of the warm-up: about what the other core gets through while the key is derived. */
+    private static final int WARM_UP_ROUNDS = 300;
+
+    /**
+     * Opens a made-up resident ({@code warm-up-resident.json}, nobody's data) sealed under a
+     * throw-away key, a few hundred times: the decryption and the resident's JSON reading are then
+     * compiled by the time the coach's 1,500 residents are opened. Runs on the other core while the
+     * key is derived; best effort, so a failure only means no warm-up.
+     */
+    static void warmUp(ObjectMapper json) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        try (InputStream in = LocalStore.class.getResourceAsStream("warm-up-resident.json");
+             Sealer sealer = new Sealer(key)) {
+            if (in == null) {
+                return;
+            }
+            byte[] sealed = sealer.seal(RESIDENT, WARM_UP_ID, in.readAllBytes());
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                json.readValue(sealer.open(RESIDENT, WARM_UP_ID, sealed), Resident.class);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Warm-up skipped ({})", e.getClass().getSimpleName());
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static final String WARM_UP_ID = "00000000-0000-4000-8000-000000000001";
 
     private <T> T open(String kind, String id, byte[] sealed, Class<T> type) {
         try {
