@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.sync;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
@@ -97,7 +98,8 @@ public final class SyncClient implements SyncTransport {
             byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
             if (response.isSuccessful()) {
                 try {
-                    return json.readValue(body, type);
+                    // Leniently: a newer server may add fields to its answers (what this app sends stays strict).
+                    return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
                 } catch (IOException e) {
                     throw new SyncException(SyncFailure.SERVER_ERROR, "unreadable answer", e);
                 }

@@ -5,8 +5,14 @@ public final class Protocol {
 
     /** The header every sync request carries: the app's schema version. */
     public static final String SCHEMA_HEADER = "Keukentafel-Schema";
-    /** The schema version this build speaks. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version this build speaks. 2: push and pull answers name the server's epoch
+     * ({@code server_epoch}); a version 1 app (release 0.1.0) reads its answers strictly, so the
+     * server leaves the field out for it.
+     */
+    public static final int SCHEMA_VERSION = 2;
+    /** The first schema whose answers carry {@code server_epoch}. */
+    public static final int EPOCH_SCHEMA = 2;
     /** The oldest app schema the server still serves (the current and the previous). */
     public static final int OLDEST_SUPPORTED_SCHEMA = SCHEMA_VERSION - 1;
 

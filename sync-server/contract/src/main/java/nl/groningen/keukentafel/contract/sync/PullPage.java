@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.contract.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public record PullPage(
         @JsonProperty("next_cursor") long nextCursor,
         @JsonProperty("has_more") boolean hasMore,
         @JsonProperty("remaining") long remaining,
-        @JsonProperty("server_epoch") String serverEpoch) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("server_epoch") String serverEpoch) {
 
     public PullPage {
         changes = List.copyOf(changes);

@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.contract.sync;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  */
 public record PushResponse(
         @JsonProperty("results") List<ChangeResult> results,
-        @JsonProperty("server_epoch") String serverEpoch) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("server_epoch") String serverEpoch) {
 
     public PushResponse {
         results = List.copyOf(results);

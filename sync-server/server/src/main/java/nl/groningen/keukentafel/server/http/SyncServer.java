@@ -49,6 +49,7 @@ public final class SyncServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
     private static final String SESSION = "keukentafel.session";
+    private static final String SCHEMA = "keukentafel.schema";
 
     /** How long {@link #close()} waits for requests in flight before it stops them. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -218,6 +219,7 @@ public final class SyncServer implements AutoCloseable {
             ctx.skipRemainingHandlers();
             return;
         }
+        ctx.attribute(SCHEMA, version);
         String authorization = ctx.header("Authorization");
         String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
         Optional<DeviceSession> session = accounts.authenticate(token, clock.instant());
@@ -245,7 +247,7 @@ public final class SyncServer implements AutoCloseable {
         for (ChangeStatus status : ChangeStatus.values()) {
             RequestLog.note(ctx, status.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.status() == status).count());
         }
-        ctx.json(new PushResponse(results, store.epoch()));
+        ctx.json(new PushResponse(results, epochFor(ctx)));
     }
 
     private void pull(Context ctx) {
@@ -268,7 +270,13 @@ public final class SyncServer implements AutoCloseable {
         }
         RequestLog.note(ctx, "changes", page.changes().size());
         RequestLog.note(ctx, "next_cursor", page.nextCursor());
-        ctx.json(page);
+        ctx.json(page.withEpoch(epochFor(ctx)));
+    }
+
+    /** The epoch, for apps that read it; an older app's strict reader would refuse the whole answer over it. */
+    private String epochFor(Context ctx) {
+        Integer schema = ctx.attribute(SCHEMA);
+        return schema != null && schema >= Protocol.EPOCH_SCHEMA ? store.epoch() : null;
     }
 
     /** The coach whose residents a device may see and change; null for the office and admins: all residents. */

@@ -93,12 +93,39 @@ class SyncOverHttpTest {
                 assertRefused(send(server, endpoint[0], endpoint[1], null, payload), 401, "unauthorized");
                 assertRefused(send(server, endpoint[0], endpoint[1], token + "x", payload), 401, "unauthorized");
                 assertRefused(send(server, endpoint[0], endpoint[1], revoked, payload), 401, "device_revoked");
-                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload, "0"), 200, null);
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload,
+                        Integer.toString(Protocol.OLDEST_SUPPORTED_SCHEMA)), 200, null);
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload,
+                        Integer.toString(Protocol.OLDEST_SUPPORTED_SCHEMA - 1)), 426, "app_too_old");
                 assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload, null), 426, "app_too_old");
             }
             HttpResponse<String> wrongPassword = send(server, "POST", Protocol.ENROL, null, Json.mapper().writeValueAsString(
                     new EnrolRequest("sanne", "verkeerd", "AAAA-BBBB-CCCC", "laptop")));
             assertRefused(wrongPassword, 401, "wrong_credentials");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void theReleaseBeforeReadsTheAnswersItKnowsAndTheCurrentOneGetsTheEpoch(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(AREA);
+            String token = enrol(store, server, "sanne", AREA.coaches().get(0).id());
+            String body = Json.mapper().writeValueAsString(new PushRequest(List.of(agreement(AREA.caseloadOf(AREA.coaches().get(0).id()).get(0)))));
+            String previous = Integer.toString(Protocol.EPOCH_SCHEMA - 1);
+
+            // Release 0.1.0 (schema 1) reads answers strictly: a field it does not know would fail the whole sync.
+            for (HttpResponse<String> old : List.of(sendWithSchema(server, "POST", Protocol.PUSH, token, body, previous),
+                    sendWithSchema(server, "GET", Protocol.PULL + "?after=0&limit=10", token, null, previous))) {
+                assertThat(old.statusCode()).isEqualTo(200);
+                assertThat(Json.mapper().readTree(old.body()).has("server_epoch")).isFalse();
+            }
+            PushResponse pushed = Json.mapper().readValue(send(server, "POST", Protocol.PUSH, token, body).body(), PushResponse.class);
+            PullPage page = Json.mapper().readValue(send(server, "GET", Protocol.PULL + "?after=0&limit=10", token, null).body(),
+                    PullPage.class);
+            assertThat(pushed.serverEpoch()).isEqualTo(store.epoch()).isNotBlank();
+            assertThat(page.serverEpoch()).isEqualTo(store.epoch());
         }
     }
 
