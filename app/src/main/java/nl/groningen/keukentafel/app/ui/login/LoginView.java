@@ -5,7 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -42,17 +41,13 @@ public final class LoginView extends StackPane {
             password.clear();
         });
 
-        HBox actions = new HBox(8, login);
-        // Made the first time the login is busy: an animated indicator is costly to set up at a cold
-        // start, and the screen shows it only while the key is derived.
-        model.busyProperty().addListener((o, was, is) -> {
-            if (is && actions.getChildren().size() == 1) {
-                ProgressIndicator busy = new ProgressIndicator();
-                busy.setPrefSize(22, 22);
-                busy.visibleProperty().bind(model.busyProperty());
-                actions.getChildren().add(busy);
-            }
-        });
+        // While the key is derived: a still "busy" line, not an animation. Every frame of a spinner is
+        // drawn in software at a cold start, on the core the login's other work needs.
+        Label busy = new Label(messages.text(model.locked() ? "login.busyUnlocking" : "login.busy"));
+        busy.setId("loginBusy");
+        busy.visibleProperty().bind(model.busyProperty());
+        HBox actions = new HBox(8, login, busy);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();
         problem.setId("loginProblem");
