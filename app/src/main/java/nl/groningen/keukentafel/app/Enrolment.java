@@ -46,8 +46,7 @@ public final class Enrolment {
         LocalStore store = created ? LocalStore.create(file, password) : LocalStore.unlock(file, password);
         boolean enrolled = false;
         try {
-            EnrolResponse response = new SyncClient(http, serverUrl, null).enrol(user, password, code.trim(), deviceName);
-            store.saveEnrolment(new SyncLedger.Enrolled(serverUrl, response.deviceId(), response.token()));
+            EnrolResponse response = enrolStore(store, http, serverUrl, user, password, code, deviceName);
             if (created) {
                 store.saveCoach(new Coach(response.coachId(), user, ""));
                 store.saveReference(ReferenceData.standard(), List.of());
@@ -62,6 +61,17 @@ public final class Enrolment {
                 }
             }
         }
+    }
+
+    /**
+     * Enrols an open store: the server trades the coach's name, password and code for this laptop's
+     * token, which the store keeps. Throws {@link SyncException} when the server says no or cannot be reached.
+     */
+    public static EnrolResponse enrolStore(LocalStore store, OkHttpClient http, String serverUrl, String userName,
+                                           char[] password, String code, String deviceName) throws SyncException {
+        EnrolResponse response = new SyncClient(http, serverUrl, null).enrol(userName.trim(), password, code.trim(), deviceName);
+        store.saveEnrolment(new SyncLedger.Enrolled(serverUrl, response.deviceId(), response.token()));
+        return response;
     }
 
     /** This computer's name, as the office sees the laptop in the device list. */

@@ -12,7 +12,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.BackgroundSync;
 import nl.groningen.keukentafel.app.sync.SyncClient;
@@ -29,7 +28,6 @@ import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.login.LoginView;
 import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
 import nl.groningen.keukentafel.app.ui.sync.SyncStatus;
-import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import okhttp3.OkHttpClient;
 
 /**
@@ -54,7 +52,6 @@ public final class Keukentafel implements AutoCloseable {
     private final Messages messages;
     private final Profiles profiles;
     private final IdleLock idleLock;
-    private final Preconfiguration preconfiguration;
     private Scene scene;
     private CoachSession session;
     private MainWindow window;
@@ -75,7 +72,6 @@ public final class Keukentafel implements AutoCloseable {
         this.messages = Messages.forLocale(options.locale());
         this.profiles = new Profiles(options.dataFolder());
         this.idleLock = new IdleLock(options.lockAfter(), this::lock);
-        this.preconfiguration = Preconfiguration.of(options.dataFolder());
     }
 
     /** Prepares the app; in demo mode makes the demo coach's database the first time. */
@@ -207,10 +203,13 @@ public final class Keukentafel implements AutoCloseable {
         }
     }
 
-    /** Keeps the server in the user's settings when nothing else would tell the next start about it. */
+    /**
+     * Keeps the server in the user's settings when nothing else would tell the next start about it.
+     * In the background: the settings were read once at start (Main), and are read again only here.
+     */
     private void rememberServer(String serverUrl) {
         try {
-            preconfiguration.rememberServer(serverUrl);
+            Preconfiguration.of(options.dataFolder()).rememberServer(serverUrl);
         } catch (java.io.IOException e) {
             LOG.warn("The sync server could not be kept in the user's settings ({}); the enrolment itself holds it",
                     e.getClass().getSimpleName());
@@ -260,9 +259,8 @@ public final class Keukentafel implements AutoCloseable {
             return null;
         }
         try {
-            EnrolResponse response = new SyncClient(http(), options.serverUrl(), null)
-                    .enrol(userName, password, options.enrolmentCode().trim(), Enrolment.deviceName());
-            store.saveEnrolment(new SyncLedger.Enrolled(options.serverUrl(), response.deviceId(), response.token()));
+            Enrolment.enrolStore(store, http(), options.serverUrl(), userName, password, options.enrolmentCode(),
+                    Enrolment.deviceName());
             return null;
         } catch (SyncException e) {
             return messages.text(e.failure().messageKey());

@@ -2,9 +2,9 @@ package nl.groningen.keukentafel.app.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1099,6 +1099,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     /** Rounds of the warm-up: about what the other core gets through while the key is derived. */
     private static final int WARM_UP_ROUNDS = 300;
+    private static final String WARM_UP_ID = "00000000-0000-4000-8000-000000000001";
 
     /**
      * Opens a made-up resident ({@code warm-up-resident.json}, nobody's data) sealed under a
@@ -1124,8 +1125,6 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             Arrays.fill(key, (byte) 0);
         }
     }
-
-    private static final String WARM_UP_ID = "00000000-0000-4000-8000-000000000001";
 
     private <T> T open(String kind, String id, byte[] sealed, Class<T> type) {
         try {
