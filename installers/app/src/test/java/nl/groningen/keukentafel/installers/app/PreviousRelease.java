@@ -8,36 +8,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A previous release of the app, built from its git tag and packaged by this build's AppPackager,
- * in {@code target/previous-release/<tag>/}. Built once: a later run with the same tag commit reuses
- * it. The build runs no tests and uses the same local Maven repository.
+ * A previous release of the app, built from its released source and packaged by this build's
+ * AppPackager, in {@code target/previous-release/<version>/}. The source is kept in the repository
+ * ({@code src/test/releases/keukentafel-<version>-source.tar.gz}, made with {@code git archive} of
+ * the release tag), so the test needs neither the tag nor the history in the clone it runs in.
+ * Built once: a later run with the same archive reuses it. The build runs no tests and uses the same
+ * local Maven repository.
  */
 final class PreviousRelease {
 
     private PreviousRelease() {
     }
 
-    static DebPackage deb(String tag, String version) throws IOException {
-        Path repository = Path.of(System.getProperty("repository.root", "../..")).toAbsolutePath().normalize();
-        Run commit = Run.of(List.of("git", "-C", repository.toString(), "rev-parse", "--verify", "--quiet", tag + "^{commit}"),
-                Map.of(), 60);
-        if (commit.exit() != 0) {
-            throw new AssertionError("The git tag " + tag + " (the previous release, which the upgrade test installs first) "
-                    + "is missing from " + repository + ": fetch it with 'git fetch --tags'");
+    static DebPackage deb(String version) throws IOException {
+        Path archive = Path.of("src/test/releases/keukentafel-" + version + "-source.tar.gz").toAbsolutePath();
+        if (!Files.isRegularFile(archive)) {
+            throw new AssertionError("The source of release " + version + " (which the upgrade test installs first) is missing: " + archive);
         }
-        Path folder = DebPackage.buildOutput().getParent().resolve("previous-release").resolve(tag);
+        String digest = sha256(archive);
+        Path folder = DebPackage.buildOutput().getParent().resolve("previous-release").resolve(version);
         Path built = folder.resolve("built-from");
         Path packages = folder.resolve("jpackage");
-        if (Files.isRegularFile(built) && Files.readString(built).equals(commit.out().trim())) {
+        if (Files.isRegularFile(built) && Files.readString(built).equals(digest)) {
             return DebPackage.in(packages);
         }
         AppPackager.deleteRecursively(folder);
         Path source = folder.resolve("source");
         Files.createDirectories(source);
-        Path tar = folder.resolve("source.tar");
-        Run.of(List.of("git", "-C", repository.toString(), "archive", "--format=tar", "-o", tar.toString(), tag), Map.of(), 120)
-                .expectSuccess();
-        Run.of(List.of("tar", "-xf", tar.toString(), "-C", source.toString()), Map.of(), 120).expectSuccess();
+        Run.of(List.of("tar", "-xzf", archive.toString(), "-C", source.toString()), Map.of(), 120).expectSuccess();
 
         String maven = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn").toString();
         Run.of(List.of(maven, "-q", "-B", "-f", source.resolve("pom.xml").toString(), "package", "-DskipTests",
@@ -51,7 +49,15 @@ final class PreviousRelease {
                 "--training-classes", System.getProperty("training.classes"),
                 "--out", packages.toString(),
                 "--types", "deb"});
-        Files.writeString(built, commit.out().trim(), StandardCharsets.UTF_8);
+        Files.writeString(built, digest, StandardCharsets.UTF_8);
         return DebPackage.in(packages);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -30,14 +30,13 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Upgrading a laptop from the previous release (tag v0.1.0, built and packaged here by the same
+ * Upgrading a laptop from the previous release (0.1.0, built from its source archive and packaged here by the same
  * packaging code) to this build while changes wait offline: the local database is migrated to this
  * build's newest schema, the waiting changes are still there, and they reach the server.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "the .deb is built and installed on Linux")
 class UpgradeIT {
 
-    static final String PREVIOUS_TAG = "v0.1.0";
     static final String PREVIOUS_VERSION = "0.1.0";
     private static final Pattern MIGRATION = Pattern.compile("nl/groningen/keukentafel/app/store/migration/V(\\d+)__.*\\.sql");
 
@@ -47,7 +46,7 @@ class UpgradeIT {
     @BeforeAll
     static void packageBothReleases() throws Exception {
         current = DebPackage.in(DebPackage.buildOutput());
-        previous = PreviousRelease.deb(PREVIOUS_TAG, PREVIOUS_VERSION);
+        previous = PreviousRelease.deb(PREVIOUS_VERSION);
     }
 
     @Test
