@@ -100,7 +100,10 @@ public final class Keukentafel implements AutoCloseable {
         return scene;
     }
 
-    /** While the coach types the password: open their file (driver, schema, wrapped key) so only the unlock remains. */
+    /**
+     * While the coach types the password: open their file (driver, schema, wrapped key) and have the
+     * key derivation compiled, so only the unlock remains.
+     */
     private void prepareStore(String userName) {
         Path file = userName == null ? null : profiles.fileOf(userName);
         if (file != null && LocalStore.exists(file)) {
@@ -108,6 +111,7 @@ public final class Keukentafel implements AutoCloseable {
             tasks.run(() -> {
                 if (prepared == null) {
                     prepared = LocalStore.open(file);
+                    LocalStore.warmUpKeyDerivation();
                 }
                 return Boolean.TRUE;
             }, ok -> { }, error -> { });

@@ -178,6 +178,14 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         }
     }
 
+    /**
+     * Compiles the key derivation ahead of the password (see {@link Keyring#warmUpDerivation()}):
+     * for the login, while it waits for the coach to type. Nothing is read or kept.
+     */
+    public static void warmUpKeyDerivation() {
+        Keyring.warmUpDerivation();
+    }
+
     /** A coach's database, open but still locked: nothing in it can be read until the right credential is given. */
     public static final class Locked implements AutoCloseable {
         private final Path file;

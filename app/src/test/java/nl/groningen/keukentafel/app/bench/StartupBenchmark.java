@@ -207,8 +207,20 @@ class StartupBenchmark {
                 "heap_committed_mb", "nonheap_committed_mb", "classes_loaded", "max_heap_mb")) {
             System.out.println("#   " + key + " " + Figures.format(Figures.median(values(runs, key))));
         }
+        System.out.println("#   processor time per thread at the caseload shown, median ms: " + threadCpu(runs));
         System.out.println("#   startup_ms per run " + Arrays.toString(values(runs, "startup_ms"))
                 + ", rss_kb per run " + Arrays.toString(values(runs, "rss_kb")) + ", app JVM options " + launch.options());
+    }
+
+    /** "JavaFX_Application_Thread 680, C1_CompilerThre 540, …", busiest first (the kernel cuts thread names at 15 characters). */
+    private static String threadCpu(List<Map<String, String>> runs) {
+        return runs.stream().flatMap(r -> r.keySet().stream()).filter(k -> k.startsWith("cpu_")).distinct()
+                .map(k -> Map.entry(k.substring("cpu_".length()),
+                        Figures.median(runs.stream().mapToDouble(r -> Double.parseDouble(r.getOrDefault(k, "0"))).toArray())))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + Figures.format(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double[] values(List<Map<String, String>> runs, String key) {

@@ -165,6 +165,7 @@ public final class StartupProbe {
     }
 
     private void finish() {
+        printThreadCpu();
         long rssKb = vmRssKb();
         long shown = markTime("caseload_shown");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -226,6 +227,41 @@ public final class StartupProbe {
         }
         System.out.flush();
         Runtime.getRuntime().halt(3);
+    }
+
+    /**
+     * The processor time of every thread of the process so far, the JVM's own included (the JIT's
+     * compilers, the garbage collector), from {@code /proc/self/task}: {@code probe cpu THREAD MS}.
+     * Threads with the same name but a number (GC Thread#0, #1) are added up.
+     */
+    private static void printThreadCpu() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("#?[0-9]+$", "").trim().replace(' ', '_');
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    cpu.merge(name, ticks * 10, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return;
+        }
+        cpu.forEach((name, ms) -> {
+            if (ms > 0) {
+                System.out.println("probe cpu_" + name + " " + ms);
+            }
+        });
     }
 
     private void mark(String name) {
