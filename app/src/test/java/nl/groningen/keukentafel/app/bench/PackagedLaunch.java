@@ -17,12 +17,14 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import nl.groningen.keukentafel.app.Keukentafel;
+import nl.groningen.keukentafel.app.store.SqliteNativeLibrary;
 
 /**
  * A child JVM started the way the packaged app starts: {@code keukentafel-app.jar} with its
  * {@code lib/} in the order of the jar's manifest, the JVM options of {@code jvm.options} (the
  * file the installer passes to jpackage), and the class-data-sharing archive those options name,
- * made by one training run as the installer makes it. The benchmark's own classes (the probes) and
+ * made by one training run as the installer makes it; the SQLite driver's native library in the
+ * folder those options name, as the installer puts it there. The benchmark's own classes (the probes) and
  * Monocle come after the app's jars, in a jar too: CDS refuses class folders.
  */
 final class PackagedLaunch {
@@ -64,6 +66,12 @@ final class PackagedLaunch {
         }
         entries.add(benchJar(target, appDir).toString());
         entries.add(monocleJar());
+        // As the installer puts it beside the app, for -Dorg.sqlite.lib.path=$APPDIR/native.
+        for (String entry : entries) {
+            if (Path.of(entry).getFileName().toString().startsWith("sqlite-jdbc-")) {
+                SqliteNativeLibrary.copyOutOf(Path.of(entry), appDir.resolve(SqliteNativeLibrary.FOLDER));
+            }
+        }
         List<String> options = (override != null ? override : fileOptions()).stream()
                 .map(o -> o.replace(APPDIR, appDir.toString()))
                 .toList();

@@ -23,6 +23,7 @@ import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.groningen.keukentafel.app.store.SqliteNativeLibrary;
 
 /**
  * Makes the app's packages from the app's build ({@code keukentafel-app.jar} with its {@code lib/}):
@@ -221,8 +222,12 @@ public final class AppPackager {
         Files.copy(appJar, input.resolve(APP_JAR));
         for (Path library : appLibraries) {
             Path target = input.resolve("lib").resolve(name(library));
+            if (name(library).startsWith("sqlite-jdbc-")) {
+                // Where jvm.options points the driver ($APPDIR/native): no copy into the temporary folder at each start.
+                SqliteNativeLibrary.copyOutOf(library, input.resolve(SqliteNativeLibrary.FOLDER));
+            }
             if (!Tool.isWindows() && !Tool.isMac() && name(library).startsWith("sqlite-jdbc-")) {
-                keepOnlyNativeLibrary(library, target, "org/sqlite/native/Linux/x86_64/");
+                keepOnlyNativeLibrary(library, target, SqliteNativeLibrary.folderInJar());
             } else {
                 Files.copy(library, target);
             }

@@ -49,7 +49,8 @@ class InstalledDebIT {
     @Test
     void installsUnderOptWithAMenuEntryInTheOfficeCategory() throws Exception {
         assertThat(deb.files()).contains("./opt/keukentafel/bin/Keukentafel", "./opt/keukentafel/lib/app/keukentafel-cds",
-                "./opt/keukentafel/lib/app/keukentafel.classlist", "./opt/keukentafel/lib/Keukentafel.png");
+                "./opt/keukentafel/lib/app/keukentafel.classlist", "./opt/keukentafel/lib/Keukentafel.png",
+                "./opt/keukentafel/lib/app/native/libsqlitejdbc.so");
         assertThat(deb.files()).noneMatch(f -> f.endsWith(".jsa"));
         Path desktop = app.folder().resolve("lib/keukentafel-Keukentafel.desktop");
         assertThat(Files.readString(desktop)).contains("Categories=Office", "Exec=/opt/keukentafel/bin/Keukentafel",
@@ -77,6 +78,13 @@ class InstalledDebIT {
             assertThat(status.number("Inwoners in de caseload:")).isEqualTo(demoCaseloadOfSanne());
             assertThat(status.number("Wachtende wijzigingen:")).isZero();
             assertThat(status.number("Opgehaald tot volgnummer:")).isPositive();
+
+            // The SQLite driver loads its native library from the app's folder (jvm.options), so the
+            // app works where the temporary folder cannot be written to or run from.
+            Run withoutTemp = app.run(List.of("status", "--user", InstalledApp.USER, "--data-dir", laptop.toString()),
+                    Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + laptop.resolve("no-such-folder")));
+            withoutTemp.expectSuccess();
+            assertThat(withoutTemp.number("Inwoners in de caseload:")).isEqualTo(demoCaseloadOfSanne());
         }
     }
 
