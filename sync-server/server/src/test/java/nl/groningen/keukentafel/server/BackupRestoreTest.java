@@ -23,7 +23,7 @@ import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
-import nl.groningen.keukentafel.server.RestoreDrillTest.Result;
+import nl.groningen.keukentafel.server.ServerCli.Result;
 import nl.groningen.keukentafel.server.http.SyncServer;
 import nl.groningen.keukentafel.server.storage.DataFolderLock;
 import nl.groningen.keukentafel.server.storage.ServerStore;
@@ -200,7 +200,7 @@ class BackupRestoreTest {
             all[args.length] = "--data-dir";
             all[args.length + 1] = data.toString();
         }
-        return RestoreDrillTest.run(Map.of(), all);
+        return ServerCli.run(Map.of(), all);
     }
 
     private static long lastSequence(Path file) throws Exception {

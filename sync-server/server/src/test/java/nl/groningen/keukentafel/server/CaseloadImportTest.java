@@ -3,8 +3,6 @@ package nl.groningen.keukentafel.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +21,11 @@ import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
 import nl.groningen.keukentafel.server.storage.TestStores;
+import nl.groningen.keukentafel.server.ServerCli.Result;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** The office imports a caseload file with import-caseload, on both databases, and the coaches' laptops pull it. */
 @ExtendWith(TestStores.class)
@@ -52,8 +50,8 @@ class CaseloadImportTest {
 
         Result first = run(settings, "import-caseload", file.toString(), "--coach", FEMKE.id().toString());
 
-        assertThat(first.exit).as(first.err).isZero();
-        assertThat(first.out).contains("3 nieuw, 0 bijgewerkt", "volgende synchronisatie");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("3 nieuw, 0 bijgewerkt", "volgende synchronisatie");
         long cursor;
         try (ServerStore store = ServerStore.open(settings)) {
             PullPage sannes = store.pull(SANNE.id(), 0, 100);
@@ -69,8 +67,8 @@ class CaseloadImportTest {
                 + "KT9000002,Jan,de,Vries,Dorpsweg,3,9723 CD,Groningen,Centrum,04-03-1960,,ja,,sanne\n");
         Result again = run(settings, "import-caseload", moved.toString());
 
-        assertThat(again.exit).as(again.err).isZero();
-        assertThat(again.out).contains("0 nieuw, 1 bijgewerkt (adres, wijk of telefoon), 1 ongewijzigd",
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 nieuw, 1 bijgewerkt (adres, wijk of telefoon), 1 ongewijzigd",
                 "1 bekende cliënt(en) met een andere coach");
         try (ServerStore store = ServerStore.open(settings)) {
             List<Resident> changed = residents(store.pull(SANNE.id(), cursor, 100));
@@ -95,8 +93,8 @@ class CaseloadImportTest {
 
         Result result = run(settings, "import-caseload", file.toString(), "--coach", "sanne");
 
-        assertThat(result.exit).isEqualTo(1);
-        assertThat(result.err.lines().toList()).containsExactly(
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().lines().toList()).containsExactly(
                 "Niets geïmporteerd: 2 fouten in caseload.csv.",
                 "regel 3: postcode '97AB' is geen geldige postcode (zoals 9712 AB)",
                 "regel 5: coach 'onbekend' is geen coach-gebruiker en geen coach-id");
@@ -125,8 +123,6 @@ class CaseloadImportTest {
         return Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
     }
 
-    private record Result(int exit, String out, String err) {
-    }
 
     /** The command line as an operator runs it, pointed at the test database by URL (and password by environment). */
     private static Result run(StoreSettings settings, String... args) {
@@ -138,12 +134,6 @@ class CaseloadImportTest {
             environment.put("KEUKENTAFEL_JDBC_USER", settings.user());
         }
         environment.put("KEUKENTAFEL_JDBC_URL", settings.jdbcUrl());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = ServerMain.commandLine(environment);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return ServerCli.run(environment, args);
     }
 }

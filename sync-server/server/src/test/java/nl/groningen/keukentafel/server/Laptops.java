@@ -2,44 +2,31 @@ package nl.groningen.keukentafel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
-import nl.groningen.keukentafel.contract.sync.EnrolRequest;
-import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
-import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.http.SyncServer;
+import nl.groningen.keukentafel.server.http.TestClient;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 
 /** A laptop's side of the wire for the backup tests: enrol a coach user, push, pull every page, over real HTTP. */
 final class Laptops {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private Laptops() {
     }
 
     static String enrol(ServerStore store, SyncServer server, String user, UUID coach) throws Exception {
-        store.accounts().createUser(user, Role.COACH, coach, "wachtwoord".toCharArray());
-        String code = store.accounts().createEnrolmentCode(user, Duration.ofDays(1), Clock.systemUTC().instant());
-        HttpResponse<String> response = send(server, "POST", Protocol.ENROL, null,
-                Json.mapper().writeValueAsString(new EnrolRequest(user, "wachtwoord", code, "Laptop")));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readValue(response.body(), EnrolResponse.class).token();
+        return new TestClient(server).enrol(store, Clock.systemUTC(), user, coach);
     }
 
     static List<ChangeResult> push(SyncServer server, String token, List<Change> changes, long cursor) throws Exception {
@@ -64,18 +51,11 @@ final class Laptops {
     }
 
     static HttpResponse<String> get(SyncServer server, String path) throws Exception {
-        return send(server, "GET", path, null, null);
+        return new TestClient(server).get(path);
     }
 
-    static HttpResponse<String> send(SyncServer server, String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header(Protocol.SCHEMA_HEADER, Integer.toString(Protocol.SCHEMA_VERSION));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(SyncServer server, String method, String path, String token, String body)
+            throws Exception {
+        return new TestClient(server).send(method, path, token, body);
     }
-
 }

@@ -2,13 +2,10 @@ package nl.groningen.keukentafel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +24,7 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
+import nl.groningen.keukentafel.server.ServerCli.Result;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.demo.Dataset;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * The restore drill of docs/operations.md, on both databases: laptops push while a backup is
@@ -115,7 +112,7 @@ class RestoreDrillTest {
                 }
             });
             String said = kind == StoreKind.SQLITE
-                    ? run(Map.of(), "backup", "--to", backup.toString(), "--data-dir", settings.sqliteFile().getParent().toString()).out
+                    ? ServerCli.run(Map.of(), "backup", "--to", backup.toString(), "--data-dir", settings.sqliteFile().getParent().toString()).out()
                     : PostgresTools.dump(settings, backup);
             backupDone.set(true);
             pushing.get(2, TimeUnit.MINUTES);
@@ -140,18 +137,18 @@ class RestoreDrillTest {
         // The restore: into the same folder (SQLite), into a new database (PostgreSQL).
         StoreSettings restored;
         if (kind == StoreKind.SQLITE) {
-            Result restore = run(Map.of(), "restore", "--from", backup.toString(), "--data-dir",
+            Result restore = ServerCli.run(Map.of(), "restore", "--from", backup.toString(), "--data-dir",
                     settings.sqliteFile().getParent().toString());
-            assertThat(restore.exit).as(restore.err).isZero();
-            assertThat(restore.out).contains("tot en met volgnummer " + backupSequence, "before-restore-");
+            assertThat(restore.exit()).as(restore.err()).isZero();
+            assertThat(restore.out()).contains("tot en met volgnummer " + backupSequence, "before-restore-");
             restored = settings;
         } else {
             restored = stores.fresh(StoreKind.POSTGRESQL);
             PostgresTools.restore(restored, backup);
-            Result marked = run(Map.of("KEUKENTAFEL_JDBC_PASSWORD", restored.password()), "mark-restored",
+            Result marked = ServerCli.run(Map.of("KEUKENTAFEL_JDBC_PASSWORD", restored.password()), "mark-restored",
                     "--jdbc-url", restored.jdbcUrl(), "--jdbc-user", restored.user());
-            assertThat(marked.exit).as(marked.err).isZero();
-            backupSequence = sequenceIn(marked.out);
+            assertThat(marked.exit()).as(marked.err()).isZero();
+            backupSequence = sequenceIn(marked.out());
         }
         long inBackup = backupSequence;
         assertThat(inBackup).as("pushes went on after the backup").isLessThan(cursor);
@@ -226,18 +223,5 @@ class RestoreDrillTest {
             changes.add(new Change(UUID.randomUUID(), "agreement", a.id(), resident.id(), false, Json.mapper().valueToTree(a)));
         }
         return changes;
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = ServerMain.commandLine(new HashMap<>(environment));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
     }
 }

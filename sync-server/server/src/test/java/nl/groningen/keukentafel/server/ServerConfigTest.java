@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.groningen.keukentafel.server.domain.StoreKind;
+import nl.groningen.keukentafel.server.ServerCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The server's settings: command line over environment over file over default, and a clear word for a wrong one. */
 class ServerConfigTest {
@@ -121,16 +118,16 @@ class ServerConfigTest {
         Path file = write("server.properties", "\n\nport = 99999\n");
 
         Result badFile = serve("--config", file.toString());
-        Result badFileFromEnvironment = run(Map.of("KEUKENTAFEL_CONFIG", file.toString()), "serve");
+        Result badFileFromEnvironment = ServerCli.run(Map.of("KEUKENTAFEL_CONFIG", file.toString()), "serve");
         Result openWithoutTls = serve("--host", "0.0.0.0", "--data-dir", folder.toString());
 
-        assertThat(badFile.exit).isEqualTo(2);
-        assertThat(badFile.err.trim()).isEqualTo("Configuration error: port '99999' (config file " + file
+        assertThat(badFile.exit()).isEqualTo(2);
+        assertThat(badFile.err().trim()).isEqualTo("Configuration error: port '99999' (config file " + file
                 + " line 3) is not a whole number from 0 to 65535.");
-        assertThat(badFileFromEnvironment.exit).isEqualTo(2);
-        assertThat(badFileFromEnvironment.err).contains("line 3");
-        assertThat(openWithoutTls.exit).isEqualTo(2);
-        assertThat(openWithoutTls.err).startsWith("Configuration error: Refusing plain HTTP on 0.0.0.0");
+        assertThat(badFileFromEnvironment.exit()).isEqualTo(2);
+        assertThat(badFileFromEnvironment.err()).contains("line 3");
+        assertThat(openWithoutTls.exit()).isEqualTo(2);
+        assertThat(openWithoutTls.err()).startsWith("Configuration error: Refusing plain HTTP on 0.0.0.0");
     }
 
     @Test
@@ -159,23 +156,11 @@ class ServerConfigTest {
         return Files.writeString(folder.resolve(name), text);
     }
 
-    private record Result(int exit, String out, String err) {
-    }
 
     private Result serve(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
-        return run(Map.of(), all);
-    }
-
-    private Result run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = ServerMain.commandLine(new HashMap<>(environment));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return ServerCli.run(Map.of(), all);
     }
 }

@@ -17,17 +17,17 @@ import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 
 /** A laptop's side of the wire for tests: enrols a coach user and sends requests with its token and schema header. */
-final class TestClient {
+public final class TestClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final SyncServer server;
 
-    TestClient(SyncServer server) {
+    public TestClient(SyncServer server) {
         this.server = server;
     }
 
     /** Makes a coach user with a code, enrols over HTTP, and returns the device token. */
-    String enrol(ServerStore store, Clock clock, String user, UUID coach) throws Exception {
+    public String enrol(ServerStore store, Clock clock, String user, UUID coach) throws Exception {
         store.accounts().createUser(user, Role.COACH, coach, "wachtwoord".toCharArray());
         String code = store.accounts().createEnrolmentCode(user, Duration.ofDays(1), clock.instant());
         HttpResponse<String> response = send("POST", Protocol.ENROL, null,
@@ -36,12 +36,12 @@ final class TestClient {
         return Json.mapper().readValue(response.body(), EnrolResponse.class).token();
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send("GET", path, null, null);
     }
 
     /** A request with the current schema header, and the token when not null. */
-    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+    public HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
