@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -23,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.app.ui.PlainTextCell;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttemptPicker;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 
@@ -173,6 +173,7 @@ public final class CaseloadView extends VBox {
     private static TableColumn<CaseloadRow, String> textColumn(String header, Function<CaseloadRow, String> value, double width) {
         TableColumn<CaseloadRow, String> column = new TableColumn<>(header);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> PlainTextCell.ofText());
         column.setPrefWidth(width);
         return column;
     }
@@ -180,11 +181,10 @@ public final class CaseloadView extends VBox {
     private static TableColumn<CaseloadRow, LocalDate> dateColumn(String header, Messages messages) {
         TableColumn<CaseloadRow, LocalDate> column = new TableColumn<>(header);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().nextContactDue()));
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new PlainTextCell<>(messages::date) {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
-                setText(empty ? null : messages.date(date));
                 CaseloadRow row = getTableRow() == null ? null : getTableRow().getItem();
                 getStyleClass().remove("due");
                 if (!empty && row != null && row.due()) {
