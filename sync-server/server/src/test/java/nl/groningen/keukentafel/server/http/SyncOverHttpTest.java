@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +18,6 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
-import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
@@ -30,7 +25,6 @@ import nl.groningen.keukentafel.contract.sync.PushResponse;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
-import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.TestStores;
@@ -45,8 +39,6 @@ class SyncOverHttpTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
     private static final Dataset AREA = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, TODAY).generate(DatasetSize.AREA);
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
@@ -202,13 +194,8 @@ class SyncOverHttpTest {
                 UUID.fromString(body.get("resident_id").asText()), false, body);
     }
 
-    private String enrol(ServerStore store, SyncServer server, String user, UUID coach) throws Exception {
-        store.accounts().createUser(user, Role.COACH, coach, "wachtwoord".toCharArray());
-        String code = store.accounts().createEnrolmentCode(user, Duration.ofDays(1), CLOCK.instant());
-        HttpResponse<String> response = send(server, "POST", Protocol.ENROL, null,
-                Json.mapper().writeValueAsString(new EnrolRequest(user, "wachtwoord", code, "Laptop")));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return Json.mapper().readValue(response.body(), EnrolResponse.class).token();
+    private static String enrol(ServerStore store, SyncServer server, String user, UUID coach) throws Exception {
+        return new TestClient(server).enrol(store, CLOCK, user, coach);
     }
 
     private static Change agreement(Resident resident) {
@@ -227,21 +214,13 @@ class SyncOverHttpTest {
         }
     }
 
-    private HttpResponse<String> send(SyncServer server, String method, String path, String token, String body) throws Exception {
-        return sendWithSchema(server, method, path, token, body, Integer.toString(Protocol.SCHEMA_VERSION));
+    private static HttpResponse<String> send(SyncServer server, String method, String path, String token, String body)
+            throws Exception {
+        return new TestClient(server).send(method, path, token, body);
     }
 
-    private HttpResponse<String> sendWithSchema(SyncServer server, String method, String path, String token, String body,
-                                                String schema) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (schema != null) {
-            request.header(Protocol.SCHEMA_HEADER, schema);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> sendWithSchema(SyncServer server, String method, String path, String token,
+                                                       String body, String schema) throws Exception {
+        return new TestClient(server).sendWithSchema(method, path, token, body, schema);
     }
 }

@@ -42,12 +42,20 @@ public final class TestClient {
 
     /** A request with the current schema header, and the token when not null. */
     public HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return sendWithSchema(method, path, token, body, Integer.toString(Protocol.SCHEMA_VERSION));
+    }
+
+    /** A request as an app of another schema sends it ({@code schema} null: no schema header at all). */
+    public HttpResponse<String> sendWithSchema(String method, String path, String token, String body, String schema)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header(Protocol.SCHEMA_HEADER, Integer.toString(Protocol.SCHEMA_VERSION));
+                .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (schema != null) {
+            request.header(Protocol.SCHEMA_HEADER, schema);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
