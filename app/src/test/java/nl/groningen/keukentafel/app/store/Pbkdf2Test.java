@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.app.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
 import javax.crypto.SecretKeyFactory;
@@ -22,20 +23,30 @@ class Pbkdf2Test {
                 HexFormat.of().formatHex(Pbkdf2.sha256("password".toCharArray(), "salt".getBytes(), 4096)));
     }
 
+    /** The tests run with the option the packaged app has (jvm.options): the fast path is the one tested. */
+    @Test
+    void runsOnTheJdksBlockFunctionWhenTheJvmOpensIt() {
+        assertTrue(Sha256Block.available(), "surefire's argLine should have " + Sha256Block.OPEN_OPTION);
+        assertTrue(Pbkdf2.usesBlockFunction());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "keukentafel, 1",
             "keukentafel, 2",
+            "keukentafel, 3",
             "keukentafel, 1000",
             "Één über-sterk wachtwoord ✓ 🔑, 777",
             "dit wachtwoord is langer dan vierenzestig tekens en wordt dus eerst zelf gehasht door HMAC, 300",
             "precies vierenzestig tekens lang is dit wachtwoord hier nu toch!, 50",
     })
-    void givesTheJdksKey(String password, int rounds) throws Exception {
+    void givesTheJdksKeyOnEitherPath(String password, int rounds) throws Exception {
         byte[] salt = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, rounds, 256);
         byte[] jdk = SecretKeyFactory.getInstance(Keyring.PBKDF2).generateSecret(spec).getEncoded();
 
         assertArrayEquals(jdk, Pbkdf2.sha256(password.toCharArray(), salt, rounds));
+        assertArrayEquals(jdk, Pbkdf2.sha256(password.toCharArray(), salt, rounds, true), "block function");
+        assertArrayEquals(jdk, Pbkdf2.sha256(password.toCharArray(), salt, rounds, false), "MessageDigest");
     }
 }
