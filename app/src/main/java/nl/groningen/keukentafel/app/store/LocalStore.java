@@ -102,11 +102,13 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     private final Connection connection;
     private final Sealer sealer;
     private final ObjectMapper json;
+    private final ResidentReader residentReader;
 
     private LocalStore(Connection connection, Sealer sealer, ObjectMapper json) {
         this.connection = connection;
         this.sealer = sealer;
         this.json = json;
+        this.residentReader = new ResidentReader(json);
     }
 
     /** Whether a coach's database already exists at this path. */
@@ -214,7 +216,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             // meanwhile makes the JSON readers for what is read right after (making one takes tens
             // of milliseconds the first time).
             CompletableFuture.runAsync(() -> {
-                Stream.of(Resident.class, Coach.class, ReferenceData.class, SocialMapEntry.class).forEach(json::readerFor);
+                Stream.of(Coach.class, ReferenceData.class, SocialMapEntry.class).forEach(json::readerFor);
                 warmUp(json);
             });
             LocalStore store = new LocalStore(connection, new Sealer(keyring.unwrap(credential)), json);
@@ -286,7 +288,16 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         } catch (SQLException e) {
             throw new LocalStoreException("The caseload cannot be read", e);
         }
-        return rows.parallelStream().map(row -> open(RESIDENT, row.id(), row.sealed(), Resident.class)).toList();
+        return rows.parallelStream().map(row -> openResident(row.id(), row.sealed())).toList();
+    }
+
+    /** A resident, read by {@link ResidentReader} (the login's path: no data binding for the usual shape). */
+    private Resident openResident(String id, byte[] sealed) {
+        try {
+            return residentReader.read(sealer.open(RESIDENT, id, sealed));
+        } catch (IOException e) {
+            throw new LocalStoreException("A record in the local database cannot be read", e);
+        }
     }
 
     /** Every record of every resident, decrypted and grouped per resident. */
@@ -1111,7 +1122,8 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     /**
      * Opens a made-up resident ({@code warm-up-resident.json}, nobody's data) sealed under a
-     * throw-away key, a few hundred times: the decryption and the resident's JSON reading are then
+     * throw-away key, a few hundred times: the decryption and the resident's JSON reading
+     * ({@link ResidentReader}) are then
      * compiled by the time the coach's 1,500 residents are opened. Runs on the other core while the
      * key is derived; best effort, so a failure only means no warm-up.
      */
@@ -1124,8 +1136,9 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
                 return;
             }
             byte[] sealed = sealer.seal(RESIDENT, WARM_UP_ID, in.readAllBytes());
+            ResidentReader reader = new ResidentReader(json);
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                json.readValue(sealer.open(RESIDENT, WARM_UP_ID, sealed), Resident.class);
+                reader.read(sealer.open(RESIDENT, WARM_UP_ID, sealed));
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Warm-up skipped ({})", e.getClass().getSimpleName());

@@ -22,6 +22,14 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The date of a {@code yyyy-MM-dd} text as the mapper writes dates, or null when the text is not
+     * one (or names no real date): what the mapper reads such a date as, for readers of their own.
+     */
+    public static LocalDate isoDate(String text) {
+        return IsoDateDeserializer.parse(text);
+    }
+
     /** The configured mapper; thread-safe and immutable in use. */
     public static ObjectMapper mapper() {
         return MAPPER;
