@@ -18,9 +18,11 @@ import org.sqlite.SQLiteDataSource;
  * Where the login's background work goes, in a fresh JVM, step by step, without the UI: what the
  * app does in {@code Keukentafel.openSession}, taken apart. Each step is timed the first time it runs
  * in this JVM (cold, as at a real start), wall clock and CPU of this thread. Steps that the app
- * does inside {@code LocalStore.unlock} (open SQLite, the schema version check, PBKDF2) are redone
- * here by hand the way the store does them, so that {@code LocalStore.unlock} itself then shows
- * what is left. Prints {@code unlock-probe STEP WALL_MS CPU_MS} lines, then a few counts.
+ * does inside {@code LocalStore.unlock} (open SQLite, the schema version check) are redone here by
+ * hand the way the store does them, so that {@code LocalStore.unlock} itself then shows what is
+ * left: mostly the app's own key derivation ({@code Pbkdf2}). The JDK's PBKDF2 on the same
+ * password, salt and rounds runs before it, for comparison ({@code jdk_pbkdf2_...}; it also warms
+ * SHA-256 up a little). Prints {@code unlock-probe STEP WALL_MS CPU_MS} lines, then a few counts.
  *
  * <p>Arguments: the coach's database file, the password.
  */
@@ -50,11 +52,11 @@ public final class UnlockProbe {
                 return last.next() ? last.getString(1) : null;
             }
         });
-        step("pbkdf2_" + keyring[0] + "_rounds", () -> {
+        step("jdk_pbkdf2_" + keyring[0] + "_rounds", () -> {
             PBEKeySpec spec = new PBEKeySpec(password, (byte[]) keyring[1], (Integer) keyring[0], 256);
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         });
-        LocalStore store = step("LocalStore.unlock_after_the_above", () -> LocalStore.unlock(file, password.clone()));
+        LocalStore store = step("LocalStore.unlock_with_its_pbkdf2", () -> LocalStore.unlock(file, password.clone()));
         step("LocalStore.residents_cold", store::residents);
         Caseload caseload = step("LocalStore.caseload_cold", store::caseload);
         step("LocalStore.caseload_again", store::caseload);
