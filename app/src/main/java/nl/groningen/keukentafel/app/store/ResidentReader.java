@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.groningen.keukentafel.contract.Initiative;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.OutreachStatus;
@@ -191,18 +192,18 @@ final class ResidentReader {
 
     /** A UUID in its usual 36-character form (the mapper also takes other forms: those go to it). */
     private static UUID uuid(JsonParser parser, JsonToken value) throws IOException, OtherShape {
-        String text = text(parser, value);
-        if (text == null) {
-            return null;
-        }
+        return textAs(parser, value, ResidentReader::usualUuid);
+    }
+
+    private static UUID usualUuid(String text) {
         if (text.length() != 36 || text.charAt(8) != '-' || text.charAt(13) != '-' || text.charAt(18) != '-'
                 || text.charAt(23) != '-') {
-            throw OtherShape.INSTANCE;
+            return null;
         }
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
             if (c != '-' && Character.digit(c, 16) < 0) {
-                throw OtherShape.INSTANCE;
+                return null;
             }
         }
         return UUID.fromString(text);
@@ -210,15 +211,26 @@ final class ResidentReader {
 
     /** An ISO date, 2026-11-23, read as the mapper reads it (other forms go to the mapper). */
     private static LocalDate date(JsonParser parser, JsonToken value) throws IOException, OtherShape {
+        return textAs(parser, value, Json::isoDate);
+    }
+
+    private static <E extends Enum<E>> E named(Map<String, E> names, JsonParser parser, JsonToken value)
+            throws IOException, OtherShape {
+        return textAs(parser, value, names::get);
+    }
+
+    /** Null for null; else what {@code read} makes of the text, which must be something. */
+    private static <T> T textAs(JsonParser parser, JsonToken value, Function<String, T> read)
+            throws IOException, OtherShape {
         String text = text(parser, value);
         if (text == null) {
             return null;
         }
-        LocalDate date = Json.isoDate(text);
-        if (date == null) {
+        T result = read.apply(text);
+        if (result == null) {
             throw OtherShape.INSTANCE;
         }
-        return date;
+        return result;
     }
 
     private static boolean bool(JsonToken value) throws OtherShape {
@@ -236,19 +248,6 @@ final class ResidentReader {
             throw OtherShape.INSTANCE;
         }
         return parser.getIntValue();
-    }
-
-    private static <E extends Enum<E>> E named(Map<String, E> names, JsonParser parser, JsonToken value)
-            throws IOException, OtherShape {
-        String text = text(parser, value);
-        if (text == null) {
-            return null;
-        }
-        E constant = names.get(text);
-        if (constant == null) {
-            throw OtherShape.INSTANCE;
-        }
-        return constant;
     }
 
     /** Each constant by the name the mapper writes for it: its {@code @JsonProperty}, else its own name. */
