@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -23,12 +24,23 @@ public final class KeukentafelApp extends Application {
      */
     static final String STARTUP_REPORT = "keukentafel.startup.report";
 
+    /** The options {@link Main} read, handed over to the instance JavaFX makes (it takes a class, not an object). */
+    private static volatile AppOptions launchOptions;
+
     private Keukentafel keukentafel;
     private FxBackgroundTasks tasks;
 
+    /** Starts JavaFX with this app on {@code options} (read from {@code args}); returns when the app has closed. */
+    static void launch(AppOptions options, String[] args) {
+        launchOptions = options;
+        Application.launch(KeukentafelApp.class, args);
+    }
+
     @Override
     public void start(Stage stage) {
-        AppOptions options = Main.parse(getParameters().getRaw().toArray(String[]::new));
+        AppOptions options = launchOptions != null ? launchOptions
+                : Objects.requireNonNull(AppArguments.of(getParameters().getRaw().toArray(String[]::new)),
+                        "not the app's own options: start it through Main");
         tasks = new FxBackgroundTasks();
         keukentafel = Keukentafel.open(options, Clock.system(ZoneId.of("Europe/Amsterdam")), tasks);
         stage.setTitle(keukentafel.messages().text("app.title"));

@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -25,14 +23,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import nl.groningen.keukentafel.app.AppArguments;
 import nl.groningen.keukentafel.app.AppOptions;
 import nl.groningen.keukentafel.app.Keukentafel;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.FxBackgroundTasks;
 
 /**
- * One cold start of the real app, run in a fresh JVM by {@link StartupBenchmark}: starts JavaFX,
- * opens the composition root the way {@code KeukentafelApp} does, logs in through the login screen,
+ * One cold start of the real app, run in a fresh JVM by {@link StartupBenchmark}: reads its command
+ * line the way {@code Main} does ({@link AppArguments}, with the settings it looks up), starts
+ * JavaFX, opens the composition root the way {@code KeukentafelApp} does, logs in through the login screen,
  * opens the caseload and waits for the pulse that lays out the table with its rows. Prints, as
  * {@code probe KEY VALUE} lines, the milliseconds from the moment the parent launched this JVM
  * (passed in) to each step, and the resident memory with the caseload shown; then exits.
@@ -47,7 +47,7 @@ public final class StartupProbe {
     private enum Step { LOGIN_SCREEN, UNLOCKING, MAIN_WINDOW, CASELOAD, DONE }
 
     private final long launched;
-    private final Path dataFolder;
+    private final AppOptions options;
     private final String user;
     private final String password;
     private final int expectedResidents;
@@ -57,9 +57,9 @@ public final class StartupProbe {
     private Keukentafel keukentafel;
     private TimedTasks tasks;
 
-    private StartupProbe(long launched, Path dataFolder, String user, String password, int expectedResidents) {
+    private StartupProbe(long launched, AppOptions options, String user, String password, int expectedResidents) {
         this.launched = launched;
-        this.dataFolder = dataFolder;
+        this.options = options;
         this.user = user;
         this.password = password;
         this.expectedResidents = expectedResidents;
@@ -67,9 +67,12 @@ public final class StartupProbe {
 
     public static void main(String[] args) {
         long entered = System.currentTimeMillis();
-        StartupProbe probe = new StartupProbe(Long.parseLong(args[0]), Path.of(args[1]), args[2], args[3],
+        // As Main.main: the app's own options, read before JavaFX starts.
+        AppOptions options = AppArguments.of("--data-dir", args[1]);
+        StartupProbe probe = new StartupProbe(Long.parseLong(args[0]), options, args[2], args[3],
                 Integer.parseInt(args[4]));
         probe.mark("main_entered", entered);
+        probe.mark("options_read");
         probe.watchdog();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> probe.fail("uncaught on " + thread.getName(), error));
         Platform.startup(() -> {
@@ -86,8 +89,7 @@ public final class StartupProbe {
     private void start() {
         tasks = new TimedTasks(new FxBackgroundTasks());
         Stage stage = new Stage();
-        keukentafel = Keukentafel.open(new AppOptions(dataFolder, false, Locale.forLanguageTag("nl"), Duration.ofMinutes(5)),
-                Clock.system(ZoneId.of("Europe/Amsterdam")), tasks);
+        keukentafel = Keukentafel.open(options, Clock.system(ZoneId.of("Europe/Amsterdam")), tasks);
         keukentafel.onSessionShown(this::sessionShown);
         stage.setTitle(keukentafel.messages().text("app.title"));
         mark("keukentafel_opened");
