@@ -17,7 +17,9 @@ import javafx.stage.Window;
  * The packaging's training run, in the JVM whose loaded classes become the app's class-data-sharing
  * class list: starts the real app ({@code Main} with the arguments given, e.g. {@code --demo
  * --data-dir TMP}) and does what a coach does first: logs in as the demo coach through the login
- * screen, opens the caseload and waits until its rows are drawn; then closes the app normally.
+ * screen, opens the caseload and waits until its rows are drawn; builds the headless commands'
+ * command line (picocli), which a start of the window no longer does, so that they start from the
+ * archive too; then closes the app normally.
  * It finds the screens by their node ids only, so it drives any version of the app that has them
  * (the upgrade test packages the previous release with it too). Exit code 0 when the caseload was
  * shown, 3 when a step did not come within the time limit.
@@ -49,6 +51,9 @@ public final class TrainingRun {
             return null;
         });
         waitFor("the caseload's rows", () -> caseloadDrawn(session) ? session : null);
+        // A start of the window reads its options without picocli; the headless commands (IT's
+        // scripts) and --help still use it, so their command line is built once here to be archived too.
+        new picocli.CommandLine(new nl.groningen.keukentafel.app.Main()).getUsageMessage();
         onFx(() -> {
             Platform.exit();
             return null;
