@@ -22,6 +22,7 @@ import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.IdleLock;
 import nl.groningen.keukentafel.app.ui.MainWindow;
+import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.app.ui.enrol.EnrolView;
 import nl.groningen.keukentafel.app.ui.enrol.EnrolViewModel;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -90,6 +91,7 @@ public final class Keukentafel implements AutoCloseable {
     /** The one scene of the app, starting at the login (at the enrolment on a laptop no coach has used yet). */
     public Scene scene() {
         if (scene == null) {
+            Theme.apply();
             scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
             if (!options.demo() && profiles.none()) {
                 showEnrolment(false);
