@@ -3,13 +3,13 @@ package nl.groningen.keukentafel.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
 import nl.groningen.keukentafel.app.store.LocalStore;
@@ -20,6 +20,7 @@ import nl.groningen.keukentafel.app.sync.SyncException;
 import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.IdleLock;
 import nl.groningen.keukentafel.app.ui.MainWindow;
 import nl.groningen.keukentafel.app.ui.Theme;
@@ -92,6 +93,10 @@ public final class Keukentafel implements AutoCloseable {
     public Scene scene() {
         if (scene == null) {
             Theme.apply();
+            // JavaFX's own formats follow the app's language: the date picker's calendar takes its
+            // month and day names and first day of the week from this (English otherwise, on a
+            // laptop set to English). The app's texts and its dates and numbers use Messages.
+            Locale.setDefault(Locale.Category.FORMAT, messages.locale());
             scene = new Scene(new javafx.scene.layout.Pane(), WIDTH, HEIGHT);
             if (!options.demo() && profiles.none()) {
                 showEnrolment(false);
@@ -318,7 +323,7 @@ public final class Keukentafel implements AutoCloseable {
         if (failure != SyncFailure.REVOKED || session == null) {
             return;
         }
-        Alert alert = new Alert(Alert.AlertType.WARNING, messages.text("sync.failure.revoked"), ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.WARNING, messages.text("sync.failure.revoked"), DialogButtons.ok(messages));
         alert.setHeaderText(messages.text("sync.revokedTitle"));
         alert.getDialogPane().setId("revokedDialog");
         alert.showAndWait();

@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -234,6 +236,9 @@ class CoachFlowsTest {
         focus(robot, "#agreementSocialMap");
         robot.type(KeyCode.SPACE);
         FxWait.until(() -> robot.lookup("#socialMapDialog").tryQuery().isPresent());
+        // In Dutch, all of it: JavaFX's own dialog buttons would say "Cancel" (DialogButtons).
+        assertThat(robot.lookup("#socialMapDialog").queryAs(DialogPane.class).getButtonTypes())
+                .extracting(ButtonType::getText).contains("Annuleren").doesNotContain("Cancel");
         type(robot, "#socialMapSearch", "repair");
         ListView<?> found = robot.lookup("#socialMapList").queryListView();
         FxWait.until(() -> found.getItems().size() > 0 && found.getItems().size() < 10);

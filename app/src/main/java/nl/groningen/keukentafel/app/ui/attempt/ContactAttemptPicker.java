@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -12,6 +11,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.ContactChannel;
@@ -38,7 +38,7 @@ public final class ContactAttemptPicker {
         dialog.initOwner(owner);
         dialog.setTitle(messages.text("attempt.title"));
         dialog.getDialogPane().setId("attemptDialog");
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().add(DialogButtons.cancel(messages));
 
         Label prompt = new Label(messages.text("attempt.channelPrompt", residentName));
         prompt.setId("attemptPrompt");

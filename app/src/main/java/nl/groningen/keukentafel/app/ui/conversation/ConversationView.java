@@ -31,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -288,11 +289,12 @@ public final class ConversationView extends VBox {
     }
 
     private void confirmDiscard() {
+        ButtonType yes = DialogButtons.yes(messages);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.text("conversation.discardConfirm"),
-                ButtonType.YES, ButtonType.NO);
+                yes, DialogButtons.no(messages));
         alert.initOwner(getScene().getWindow());
         alert.setHeaderText(null);
-        alert.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> model.discard());
+        alert.showAndWait().filter(b -> b == yes).ifPresent(b -> model.discard());
     }
 
     private Label section(String key) {

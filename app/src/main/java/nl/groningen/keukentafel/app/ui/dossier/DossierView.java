@@ -1,6 +1,5 @@
 package nl.groningen.keukentafel.app.ui.dossier;
 
-import javafx.scene.control.ButtonType;
 import java.io.File;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -9,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -30,6 +30,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -218,7 +219,7 @@ public final class DossierView extends VBox {
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle(messages.text("dossier.readConversation"));
         dialog.getDialogPane().setContent(text);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getButtonTypes().add(DialogButtons.close(messages));
         dialog.showAndWait();
     }
 
@@ -252,8 +253,9 @@ public final class DossierView extends VBox {
         grid.addRow(1, new Label(messages.text("dossier.visitTime")), time);
         grid.addRow(2, new Label(messages.text("dossier.visitPlace")), place);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> b == ButtonType.OK);
+        ButtonType save = DialogButtons.ok(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
+        dialog.setResultConverter(b -> b == save);
         Platform.runLater(day::requestFocus);
         dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> {
             day.commitValue();
@@ -298,8 +300,9 @@ public final class DossierView extends VBox {
         grid.addRow(1, new Label(messages.text("dossier.goalText")), goal);
         grid.addRow(2, new Label(messages.text("dossier.goalStep")), step);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> b == ButtonType.OK);
+        ButtonType save = DialogButtons.ok(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
+        dialog.setResultConverter(b -> b == save);
         Platform.runLater(domain::requestFocus);
         dialog.showAndWait().filter(Boolean::booleanValue)
                 .ifPresent(ok -> model.addGoal(domain.getValue(), goal.getText(), step.getText()));

@@ -8,6 +8,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
 
 /** Picks a sociale-kaart entry to link to an agreement or referral: type, arrow down, Enter. */
@@ -26,7 +27,7 @@ public final class SocialMapChooser {
         dialog.getDialogPane().setId("socialMapDialog");
         dialog.getDialogPane().setContent(view);
         ButtonType link = new ButtonType(session.messages().text("socialMap.link"), ButtonType.OK.getButtonData());
-        dialog.getDialogPane().getButtonTypes().addAll(link, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().addAll(link, DialogButtons.cancel(session.messages()));
         dialog.getDialogPane().lookupButton(link).disableProperty()
                 .bind(view.list().getSelectionModel().selectedItemProperty().isNull());
         dialog.setResultConverter(button -> button == link ? view.list().getSelectionModel().getSelectedItem() : null);
