@@ -85,6 +85,20 @@ class ThemeTest {
         assertThat(controls).contains("TableView", "DatePicker", "CheckBox", "Spinner", "Alert");
     }
 
+    /**
+     * Styles go in the style sheets, by class: a style set in code ({@code setStyle}) is CSS text,
+     * which JavaFX parses when the node is first styled (its whole CSS parser, at a cold start), and
+     * which neither the theme nor a high-contrast sheet can override.
+     */
+    @Test
+    void noStyleIsSetInCode() throws IOException {
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(source)).as(source.toString()).doesNotContain(".setStyle(");
+            }
+        }
+    }
+
     @Test
     void highContrastAskedForKeepsModena() {
         System.setProperty(Theme.HIGH_CONTRAST_PROPERTY, "BLACKONWHITE");

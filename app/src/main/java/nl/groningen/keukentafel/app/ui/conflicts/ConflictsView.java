@@ -42,7 +42,7 @@ public final class ConflictsView extends VBox {
         title.getStyleClass().add("screen-title");
         Label intro = new Label(messages.text("conflicts.intro"));
         intro.setWrapText(true);
-        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.getStyleClass().add("status-problem");
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -91,7 +91,6 @@ public final class ConflictsView extends VBox {
         VBox card = new VBox(8, grid, new HBox(8, keepServer, keepLaptop));
         card.getStyleClass().add("card");
         card.setPadding(new Insets(10));
-        card.setStyle("-fx-border-color: #cfd8dc; -fx-border-radius: 4; -fx-background-color: white;");
         return card;
     }
 
@@ -112,7 +111,7 @@ public final class ConflictsView extends VBox {
 
     private static Label row(GridPane grid, int row, String name, String value) {
         Label label = new Label(name);
-        label.setStyle("-fx-text-fill: #546e7a;");
+        label.getStyleClass().add("field-name");
         Label text = new Label(value);
         text.setWrapText(true);
         grid.addRow(row, label, text);

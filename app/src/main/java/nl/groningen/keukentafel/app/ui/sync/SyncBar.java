@@ -36,7 +36,7 @@ public final class SyncBar extends HBox {
         Label problem = new Label();
         problem.setId("syncProblem");
         problem.textProperty().bind(status.problemProperty());
-        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.getStyleClass().add("status-problem");
         problem.setWrapText(false);
         problem.setMinWidth(0);
         problem.setMaxWidth(360);
