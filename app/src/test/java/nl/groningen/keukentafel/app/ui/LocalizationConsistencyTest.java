@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every key the code uses exists in the Dutch and the English bundle, and both have the same keys. */
@@ -28,12 +25,10 @@ class LocalizationConsistencyTest {
     @Test
     void everyKeyUsedInCodeExists() throws IOException {
         Set<String> used = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher matcher = KEY_IN_CODE.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    used.add(matcher.group(1));
-                }
+        for (String source : MainSources.read().values()) {
+            Matcher matcher = KEY_IN_CODE.matcher(source);
+            while (matcher.find()) {
+                used.add(matcher.group(1));
             }
         }
         assertThat(used).isNotEmpty();
