@@ -53,7 +53,7 @@ import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.FieldMerge;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -343,16 +343,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     }
 
     private Object openRecord(SealedRow row) {
-        return switch (RecordKind.of(row.kind())) {
-            case CONTACT_ATTEMPT -> open(row.kind(), row.id(), row.sealed(), ContactAttempt.class);
-            case APPOINTMENT -> open(row.kind(), row.id(), row.sealed(), Appointment.class);
-            case CONVERSATION -> open(row.kind(), row.id(), row.sealed(), Conversation.class);
-            case DRAFT -> open(row.kind(), row.id(), row.sealed(), ConversationDraft.class);
-            case AGREEMENT -> open(row.kind(), row.id(), row.sealed(), Agreement.class);
-            case REFERRAL -> open(row.kind(), row.id(), row.sealed(), Referral.class);
-            case DEVELOPMENT_PLAN -> open(row.kind(), row.id(), row.sealed(), DevelopmentPlan.class);
-            case CONFLICT -> open(row.kind(), row.id(), row.sealed(), Conflict.class);
-        };
+        return open(row.kind(), row.id(), row.sealed(), StoredKind.of(row.kind()).type());
     }
 
     /** A row as read, before it is opened. */
@@ -406,25 +397,25 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
                 UUID residentId = entry.getKey();
                 ResidentRecords r = entry.getValue();
                 for (ContactAttempt a : r.contactAttempts()) {
-                    putRecord(RecordKind.CONTACT_ATTEMPT, a.id(), residentId, a, false);
+                    putRecord(StoredKind.of(RecordKind.CONTACT_ATTEMPT), a.id(), residentId, a, false);
                 }
                 for (Appointment a : r.appointments()) {
-                    putRecord(RecordKind.APPOINTMENT, a.id(), residentId, a, false);
+                    putRecord(StoredKind.of(RecordKind.APPOINTMENT), a.id(), residentId, a, false);
                 }
                 for (Conversation c : r.conversations()) {
-                    putRecord(RecordKind.CONVERSATION, c.id(), residentId, c, false);
+                    putRecord(StoredKind.of(RecordKind.CONVERSATION), c.id(), residentId, c, false);
                 }
                 for (ConversationDraft d : r.drafts()) {
-                    putRecord(RecordKind.DRAFT, d.conversation().id(), residentId, d, false);
+                    putRecord(StoredKind.DRAFT, d.conversation().id(), residentId, d, false);
                 }
                 for (Agreement a : r.agreements()) {
-                    putRecord(RecordKind.AGREEMENT, a.id(), residentId, a, false);
+                    putRecord(StoredKind.of(RecordKind.AGREEMENT), a.id(), residentId, a, false);
                 }
                 for (Referral x : r.referrals()) {
-                    putRecord(RecordKind.REFERRAL, x.id(), residentId, x, false);
+                    putRecord(StoredKind.of(RecordKind.REFERRAL), x.id(), residentId, x, false);
                 }
                 if (r.plan() != null) {
-                    putRecord(RecordKind.DEVELOPMENT_PLAN, r.plan().id(), residentId, r.plan(), false);
+                    putRecord(StoredKind.of(RecordKind.DEVELOPMENT_PLAN), r.plan().id(), residentId, r.plan(), false);
                 }
             }
         });
@@ -435,14 +426,14 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     public synchronized void saveContactAttempt(ContactAttempt attempt, Resident resident) {
         inTransaction(() -> {
             putResident(resident, true);
-            putRecord(RecordKind.CONTACT_ATTEMPT, attempt.id(), attempt.residentId(), attempt, true);
+            putRecord(StoredKind.of(RecordKind.CONTACT_ATTEMPT), attempt.id(), attempt.residentId(), attempt, true);
         });
     }
 
     /** Saves a conversation being written; called as the coach types. */
     @Override
     public synchronized void saveDraft(ConversationDraft draft) {
-        inTransaction(() -> putRecord(RecordKind.DRAFT, draft.conversation().id(), draft.conversation().residentId(), draft, true));
+        inTransaction(() -> putRecord(StoredKind.DRAFT, draft.conversation().id(), draft.conversation().residentId(), draft, true));
     }
 
     /**
@@ -455,17 +446,17 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             throw new IllegalArgumentException("Finalise the draft's own conversation");
         }
         inTransaction(() -> {
-            if (existingKind(finalised.id()) == RecordKind.CONVERSATION) {
+            if (existingKind(finalised.id()) == StoredKind.of(RecordKind.CONVERSATION)) {
                 throw new FinalisedConversationException();
             }
             delete(finalised.id());
             putResident(resident, true);
-            putRecord(RecordKind.CONVERSATION, finalised.id(), finalised.residentId(), finalised, true);
+            putRecord(StoredKind.of(RecordKind.CONVERSATION), finalised.id(), finalised.residentId(), finalised, true);
             for (Agreement a : draft.agreements()) {
-                putRecord(RecordKind.AGREEMENT, a.id(), a.residentId(), a, true);
+                putRecord(StoredKind.of(RecordKind.AGREEMENT), a.id(), a.residentId(), a, true);
             }
             for (Referral r : draft.referrals()) {
-                putRecord(RecordKind.REFERRAL, r.id(), r.residentId(), r, true);
+                putRecord(StoredKind.of(RecordKind.REFERRAL), r.id(), r.residentId(), r, true);
             }
         });
     }
@@ -474,7 +465,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     @Override
     public synchronized void discardDraft(UUID conversationId) {
         inTransaction(() -> {
-            if (existingKind(conversationId) == RecordKind.DRAFT) {
+            if (existingKind(conversationId) == StoredKind.DRAFT) {
                 delete(conversationId);
             }
         });
@@ -482,22 +473,22 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     @Override
     public synchronized void saveAgreement(Agreement agreement) {
-        inTransaction(() -> putRecord(RecordKind.AGREEMENT, agreement.id(), agreement.residentId(), agreement, true));
+        inTransaction(() -> putRecord(StoredKind.of(RecordKind.AGREEMENT), agreement.id(), agreement.residentId(), agreement, true));
     }
 
     @Override
     public synchronized void saveReferral(Referral referral) {
-        inTransaction(() -> putRecord(RecordKind.REFERRAL, referral.id(), referral.residentId(), referral, true));
+        inTransaction(() -> putRecord(StoredKind.of(RecordKind.REFERRAL), referral.id(), referral.residentId(), referral, true));
     }
 
     @Override
     public synchronized void saveAppointment(Appointment appointment) {
-        inTransaction(() -> putRecord(RecordKind.APPOINTMENT, appointment.id(), appointment.residentId(), appointment, true));
+        inTransaction(() -> putRecord(StoredKind.of(RecordKind.APPOINTMENT), appointment.id(), appointment.residentId(), appointment, true));
     }
 
     @Override
     public synchronized void savePlan(DevelopmentPlan plan) {
-        inTransaction(() -> putRecord(RecordKind.DEVELOPMENT_PLAN, plan.id(), plan.residentId(), plan, true));
+        inTransaction(() -> putRecord(StoredKind.of(RecordKind.DEVELOPMENT_PLAN), plan.id(), plan.residentId(), plan, true));
     }
 
     /** Replaces the reference data and the sociale kaart. */
@@ -717,7 +708,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
 
     private void applyOne(PulledChange change, PulledPage page, Set<UUID> touched) throws SQLException {
         String residentId = change.residentId().toString();
-        if (RecordKinds.RESIDENT_MOVED.equals(change.kind())) {
+        if (RecordKind.RESIDENT_MOVED.is(change.kind())) {
             if (count("SELECT COUNT(*) FROM outbox WHERE resident_id = ?", residentId) > 0) {
                 throw new LocalStoreException("Changes for a resident who moved are still waiting to be sent", null);
             }
@@ -730,26 +721,17 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             return; // the laptop's own change is on its way; the server merges it and sends the result back
         }
         touched.add(change.residentId());
-        if (RecordKinds.RESIDENT.equals(change.kind())) {
+        if (RecordKind.RESIDENT.is(change.kind())) {
             readable(change, Resident.class);
             page.putResident(residentId, change.body());
         } else if (change.deleted()) {
             page.delete(change.recordId().toString());
         } else {
-            RecordKind kind = RecordKind.of(change.kind());
+            StoredKind kind = StoredKind.of(change.kind());
             if (!kind.synced()) {
                 throw new LocalStoreException("The server sent a kind of record the laptop keeps to itself", null);
             }
-            readable(change, switch (kind) {
-                case CONTACT_ATTEMPT -> ContactAttempt.class;
-                case APPOINTMENT -> Appointment.class;
-                case CONVERSATION -> Conversation.class;
-                case AGREEMENT -> Agreement.class;
-                case REFERRAL -> Referral.class;
-                case DEVELOPMENT_PLAN -> DevelopmentPlan.class;
-                case CONFLICT -> Conflict.class;
-                case DRAFT -> ConversationDraft.class;
-            });
+            readable(change, kind.type());
             page.putRecord(kind, change.recordId().toString(), residentId, change.body());
         }
     }
@@ -774,7 +756,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
             }
         }
 
-        void putRecord(RecordKind kind, String id, String residentId, JsonNode body) throws SQLException {
+        void putRecord(StoredKind kind, String id, String residentId, JsonNode body) throws SQLException {
             if (record == null) {
                 record = connection.prepareStatement(UPSERT_PULLED_RECORD);
             }
@@ -862,7 +844,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         try (PreparedStatement statement = connection.prepareStatement("SELECT id, sealed FROM record WHERE kind = 'conflict'");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                conflicts.add(open(RecordKind.CONFLICT.code(), rows.getString(1), rows.getBytes(2), Conflict.class));
+                conflicts.add(open(RecordKind.CONFLICT.wireName(), rows.getString(1), rows.getBytes(2), Conflict.class));
             }
         } catch (SQLException e) {
             throw new LocalStoreException("The local database cannot be read", e);
@@ -879,20 +861,20 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
     public synchronized void resolve(Conflict conflict, JsonNode chosen) {
         inTransaction(() -> {
             String recordId = conflict.recordId().toString();
-            if (RecordKinds.RESIDENT.equals(conflict.recordKind())) {
+            if (RecordKind.RESIDENT.is(conflict.recordKind())) {
                 JsonNode current = sealedBody(RESIDENT, "SELECT sealed FROM resident WHERE id = ?", recordId);
                 if (current instanceof ObjectNode object) {
                     putResidentBody(conflict.recordId(), FieldMerge.set(object, conflict.field(), chosen), true);
                 }
             } else {
-                RecordKind kind = RecordKind.of(conflict.recordKind());
+                StoredKind kind = StoredKind.of(conflict.recordKind());
                 JsonNode current = sealedBody(kind.code(), "SELECT sealed FROM record WHERE id = ?", recordId);
                 if (current instanceof ObjectNode object) {
                     putRecordBody(kind, conflict.recordId(), conflict.residentId(), FieldMerge.set(object, conflict.field(), chosen), true);
                 }
             }
             delete(conflict.id());
-            queue(RecordKind.CONFLICT.code(), conflict.id(), conflict.residentId(), null, null);
+            queue(RecordKind.CONFLICT.wireName(), conflict.id(), conflict.residentId(), null, null);
         });
     }
 
@@ -997,17 +979,17 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         statement.setBytes(2, seal(RESIDENT, id, body));
     }
 
-    private void putRecord(RecordKind kind, UUID id, UUID residentId, Object record, boolean queue) throws SQLException {
-        if (kind == RecordKind.DRAFT && existingKind(id) == RecordKind.CONVERSATION) {
+    private void putRecord(StoredKind kind, UUID id, UUID residentId, Object record, boolean queue) throws SQLException {
+        if (kind == StoredKind.DRAFT && existingKind(id) == StoredKind.of(RecordKind.CONVERSATION)) {
             throw new FinalisedConversationException();
         }
         putRecordBody(kind, id, residentId, json.valueToTree(record), queue && kind.synced());
     }
 
-    private void putRecordBody(RecordKind kind, UUID id, UUID residentId, JsonNode body, boolean queue) throws SQLException {
+    private void putRecordBody(StoredKind kind, UUID id, UUID residentId, JsonNode body, boolean queue) throws SQLException {
         String key = id.toString();
         if (queue) {
-            RecordKind before = existingKind(id);
+            StoredKind before = existingKind(id);
             queue(kind.code(), id, residentId, body, before == kind
                     ? sealedBody(kind.code(), "SELECT sealed FROM record WHERE id = ?", key) : null);
         }
@@ -1017,7 +999,7 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         }
     }
 
-    private void bindRecord(PreparedStatement statement, RecordKind kind, String id, String residentId, JsonNode body)
+    private void bindRecord(PreparedStatement statement, StoredKind kind, String id, String residentId, JsonNode body)
             throws SQLException {
         statement.setString(1, id);
         statement.setString(2, residentId);
@@ -1077,11 +1059,11 @@ public final class LocalStore implements RecordStore, SyncLedger, AutoCloseable 
         return entry;
     }
 
-    private RecordKind existingKind(UUID id) throws SQLException {
+    private StoredKind existingKind(UUID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT kind FROM record WHERE id = ?")) {
             statement.setString(1, id.toString());
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? RecordKind.of(row.getString(1)) : null;
+                return row.next() ? StoredKind.of(row.getString(1)) : null;
             }
         }
     }

@@ -17,7 +17,7 @@ import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 
 /**
@@ -183,7 +183,7 @@ public final class SyncEngine {
 
     private boolean movesAResidentWithWaitingChanges(List<PulledChange> changes) throws SyncException {
         for (PulledChange change : changes) {
-            if (RecordKinds.RESIDENT_MOVED.equals(change.kind()) && local(() -> ledger.hasWaitingFor(change.residentId()))) {
+            if (RecordKind.RESIDENT_MOVED.is(change.kind()) && local(() -> ledger.hasWaitingFor(change.residentId()))) {
                 return true;
             }
         }

@@ -59,7 +59,7 @@ import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
@@ -425,12 +425,12 @@ class SyncBenchmark {
             if (i % 2 == 0) {
                 Agreement agreement = new Agreement(UUID.randomUUID(), resident.id(), conversationOf.get(resident.id()),
                         WHAT[i % WHAT.length], AgreementOwner.RESIDENT, null, TODAY.plusWeeks(2), AgreementStatus.OPEN, null, null);
-                changes.add(new Change(UUID.randomUUID(), RecordKinds.AGREEMENT, agreement.id(), resident.id(), false,
+                changes.add(new Change(UUID.randomUUID(), RecordKind.AGREEMENT.wireName(), agreement.id(), resident.id(), false,
                         Json.mapper().valueToTree(agreement)));
             } else {
                 ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), resident.id(), TODAY, ContactChannel.PHONE,
                         ContactResult.NO_ANSWER);
-                changes.add(new Change(UUID.randomUUID(), RecordKinds.CONTACT_ATTEMPT, attempt.id(), resident.id(), false,
+                changes.add(new Change(UUID.randomUUID(), RecordKind.CONTACT_ATTEMPT.wireName(), attempt.id(), resident.id(), false,
                         Json.mapper().valueToTree(attempt)));
             }
         }

@@ -121,7 +121,7 @@ class AtRestEncryptionTest {
         List<byte[]> bodies = new ArrayList<>();
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              PreparedStatement select = raw.prepareStatement("SELECT id, sealed FROM record WHERE kind = ? ORDER BY id LIMIT 2")) {
-            select.setString(1, RecordKind.CONVERSATION.code());
+            select.setString(1, nl.groningen.keukentafel.contract.sync.RecordKind.CONVERSATION.wireName());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));

@@ -24,7 +24,7 @@ import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 
 /**
  * What one side holds of one coach's caseload: residents and records by id, each record with its
@@ -36,15 +36,6 @@ import nl.groningen.keukentafel.contract.sync.RecordKinds;
 record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, List<String> anomalies) {
 
     private static final ObjectMapper JSON = Json.mapper();
-    private static final Map<String, Class<?>> TYPES = Map.of(
-            RecordKinds.RESIDENT, Resident.class,
-            RecordKinds.CONTACT_ATTEMPT, ContactAttempt.class,
-            RecordKinds.APPOINTMENT, Appointment.class,
-            RecordKinds.CONVERSATION, Conversation.class,
-            RecordKinds.AGREEMENT, Agreement.class,
-            RecordKinds.REFERRAL, Referral.class,
-            RecordKinds.DEVELOPMENT_PLAN, DevelopmentPlan.class,
-            RecordKinds.CONFLICT, Conflict.class);
 
     /** One record as held: its kind, its resident, its content. */
     record Held(String kind, UUID residentId, JsonNode body) {
@@ -74,10 +65,10 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
     }
 
     private void fold(PulledChange change) {
-        if (RecordKinds.RESIDENT_MOVED.equals(change.kind())) {
+        if (RecordKind.RESIDENT_MOVED.is(change.kind())) {
             residents.remove(change.residentId());
             records.values().removeIf(held -> held.residentId().equals(change.residentId()));
-        } else if (RecordKinds.RESIDENT.equals(change.kind())) {
+        } else if (RecordKind.RESIDENT.is(change.kind())) {
             residents.put(change.recordId(), normalised(change.kind(), change.body()));
         } else if (change.deleted()) {
             records.remove(change.recordId());
@@ -94,7 +85,7 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
                 continue;
             }
             JsonNode body = normalised(row.kind(), read(row.body()));
-            if (RecordKinds.RESIDENT.equals(row.kind())) {
+            if (RecordKind.RESIDENT.is(row.kind())) {
                 snapshot.residents.put(row.id(), body);
             } else {
                 snapshot.records.put(row.id(), new Held(row.kind(), row.residentId(), body));
@@ -114,18 +105,18 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
         for (Map.Entry<UUID, ResidentRecords> entry : store.records().entrySet()) {
             UUID residentId = entry.getKey();
             ResidentRecords r = entry.getValue();
-            r.contactAttempts().forEach(x -> snapshot.hold(RecordKinds.CONTACT_ATTEMPT, x.id(), residentId, x));
-            r.appointments().forEach(x -> snapshot.hold(RecordKinds.APPOINTMENT, x.id(), residentId, x));
-            r.conversations().forEach(x -> snapshot.hold(RecordKinds.CONVERSATION, x.id(), residentId, x));
-            r.agreements().forEach(x -> snapshot.hold(RecordKinds.AGREEMENT, x.id(), residentId, x));
-            r.referrals().forEach(x -> snapshot.hold(RecordKinds.REFERRAL, x.id(), residentId, x));
+            r.contactAttempts().forEach(x -> snapshot.hold(RecordKind.CONTACT_ATTEMPT.wireName(), x.id(), residentId, x));
+            r.appointments().forEach(x -> snapshot.hold(RecordKind.APPOINTMENT.wireName(), x.id(), residentId, x));
+            r.conversations().forEach(x -> snapshot.hold(RecordKind.CONVERSATION.wireName(), x.id(), residentId, x));
+            r.agreements().forEach(x -> snapshot.hold(RecordKind.AGREEMENT.wireName(), x.id(), residentId, x));
+            r.referrals().forEach(x -> snapshot.hold(RecordKind.REFERRAL.wireName(), x.id(), residentId, x));
             if (r.plan() != null) {
-                snapshot.hold(RecordKinds.DEVELOPMENT_PLAN, r.plan().id(), residentId, r.plan());
+                snapshot.hold(RecordKind.DEVELOPMENT_PLAN.wireName(), r.plan().id(), residentId, r.plan());
             }
             r.drafts().forEach(d -> snapshot.anomalies.add("a draft left behind: " + d.conversation().id()));
         }
         for (Conflict conflict : store.conflicts()) {
-            snapshot.hold(RecordKinds.CONFLICT, conflict.id(), conflict.residentId(), conflict);
+            snapshot.hold(RecordKind.CONFLICT.wireName(), conflict.id(), conflict.residentId(), conflict);
         }
         return snapshot;
     }
@@ -164,7 +155,7 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
     }
 
     private static JsonNode normalised(String kind, JsonNode body) {
-        Class<?> type = TYPES.get(kind);
+        Class<?> type = RecordKind.ofWireName(kind).map(RecordKind::type).orElse(null);
         if (type == null) {
             throw new IllegalStateException("The simulation does not know the kind " + kind);
         }

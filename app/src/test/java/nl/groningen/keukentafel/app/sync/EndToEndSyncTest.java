@@ -38,7 +38,7 @@ import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
@@ -339,7 +339,7 @@ class EndToEndSyncTest {
         long after = 0;
         do {
             page = serverStore.pull(coach.id(), after, 5_000);
-            page.changes().stream().filter(c -> c.kind().equals(RecordKinds.CONVERSATION) && !c.deleted())
+            page.changes().stream().filter(c -> c.kind().equals(RecordKind.CONVERSATION.wireName()) && !c.deleted())
                     .forEach(c -> ids.add(c.recordId()));
             after = page.nextCursor();
         } while (page.hasMore());
@@ -483,7 +483,7 @@ class EndToEndSyncTest {
         ObjectNode base = Json.mapper().valueToTree(before);
         JsonNode body = Json.mapper().valueToTree(after);
         var results = new SyncClient(SyncClient.defaultHttp(), url, office.token()).push(new PushRequest(List.of(
-                new Change(UUID.randomUUID(), RecordKinds.AGREEMENT, before.id(), before.residentId(), false, body, base))));
+                new Change(UUID.randomUUID(), RecordKind.AGREEMENT.wireName(), before.id(), before.residentId(), false, body, base))));
         assertThat(results.results()).extracting(r -> r.status()).containsExactly(ChangeStatus.APPLIED);
     }
 

@@ -20,7 +20,7 @@ import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.SqliteBackup;
 import nl.groningen.keukentafel.server.storage.StoreSettings;

@@ -15,7 +15,7 @@ import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 
 /**
  * The office: pushes with no coach (every resident in scope) straight to the server, from its own
@@ -43,8 +43,8 @@ final class SimulatedOffice {
         do {
             page = server.pull(null, cursor, 500);
             for (PulledChange change : page.changes()) {
-                Map<UUID, ObjectNode> view = RecordKinds.AGREEMENT.equals(change.kind()) ? agreements
-                        : RecordKinds.RESIDENT.equals(change.kind()) ? residents : null;
+                Map<UUID, ObjectNode> view = RecordKind.AGREEMENT.is(change.kind()) ? agreements
+                        : RecordKind.RESIDENT.is(change.kind()) ? residents : null;
                 if (view != null && change.deleted()) {
                     view.remove(change.recordId());
                 } else if (view != null) {
@@ -90,7 +90,7 @@ final class SimulatedOffice {
         }
         UUID recordId = UUID.fromString(base.path("id").asText());
         UUID residentId = resident ? recordId : UUID.fromString(base.path("resident_id").asText());
-        Change change = new Change(chaos.uuid(), resident ? RecordKinds.RESIDENT : RecordKinds.AGREEMENT, recordId, residentId,
+        Change change = new Change(chaos.uuid(), resident ? RecordKind.RESIDENT.wireName() : RecordKind.AGREEMENT.wireName(), recordId, residentId,
                 false, body, base);
         pushed.add(change.changeId());
         List<ChangeResult> results = server.push(null, null, List.of(change));

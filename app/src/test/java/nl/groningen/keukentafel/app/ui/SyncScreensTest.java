@@ -27,7 +27,7 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.http.SyncServer;
@@ -86,7 +86,7 @@ class SyncScreensTest {
         // ...while the office moves it too.
         ObjectNode base = Json.mapper().valueToTree(agreement);
         JsonNode office = Json.mapper().valueToTree(withDue(agreement, officeDate));
-        assertThat(serverStore.push(null, List.of(new Change(UUID.randomUUID(), RecordKinds.AGREEMENT, agreement.id(),
+        assertThat(serverStore.push(null, List.of(new Change(UUID.randomUUID(), RecordKind.AGREEMENT.wireName(), agreement.id(),
                 agreement.residentId(), false, office, base))).get(0).status()).isEqualTo(ChangeStatus.APPLIED);
 
         tasks = new FxBackgroundTasks();

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
 import nl.groningen.keukentafel.server.domain.CaseloadProblem;
 import nl.groningen.keukentafel.server.domain.CaseloadRow;
@@ -124,7 +124,7 @@ public final class CaseloadImport {
         }
         long seq = store.nextSequence(connection, changed.size()) - changed.size();
         for (Resident resident : changed) {
-            store.log(connection, ++seq, UUID.randomUUID(), RecordKinds.RESIDENT, resident.id(), resident.id(), false, toJson(resident),
+            store.log(connection, ++seq, UUID.randomUUID(), RecordKind.RESIDENT.wireName(), resident.id(), resident.id(), false, toJson(resident),
                     resident.coachId() == null ? null : resident.coachId().toString());
         }
     }

@@ -26,8 +26,7 @@ import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.FieldMerge;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
-import nl.groningen.keukentafel.server.domain.RecordTypes;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 
 /**
@@ -153,7 +152,7 @@ final class Push {
 
     /** Why a change cannot be applied, or null when it can. */
     private String refusal(Change change, ResidentRow resident, String assigned) throws SQLException {
-        Class<?> type = RecordTypes.of(change.kind());
+        Class<?> type = RecordKind.ofWireName(change.kind()).filter(RecordKind::pushable).map(RecordKind::type).orElse(null);
         if (type == null) {
             return "unknown_kind";
         }
@@ -165,11 +164,11 @@ final class Push {
         if (!inScope) {
             return "not_in_scope";
         }
-        boolean isResident = RecordKinds.RESIDENT.equals(change.kind());
+        boolean isResident = RecordKind.RESIDENT.is(change.kind());
         if (isResident && (change.deleted() || !change.recordId().equals(change.residentId()))) {
             return "not_allowed";
         }
-        if (RecordKinds.CONFLICT.equals(change.kind()) && !change.deleted()) {
+        if (RecordKind.CONFLICT.is(change.kind()) && !change.deleted()) {
             return "not_allowed"; // the server makes conflicts; the laptop only resolves them
         }
         if (!change.deleted()) {
@@ -192,7 +191,7 @@ final class Push {
             if (existing != null && !existing.residentId().equals(change.residentId().toString())) {
                 return "id_mismatch";
             }
-            if (existing != null && RecordKinds.CONVERSATION.equals(existing.kind()) && isFinalisedConversation(existing.body())) {
+            if (existing != null && RecordKind.CONVERSATION.is(existing.kind()) && isFinalisedConversation(existing.body())) {
                 return "finalised";
             }
         }
@@ -206,7 +205,7 @@ final class Push {
      */
     private String write(Change change, String assigned, List<FieldMerge.FieldConflict> conflicts) {
         String residentId = change.residentId().toString();
-        if (RecordKinds.RESIDENT.equals(change.kind())) {
+        if (RecordKind.RESIDENT.is(change.kind())) {
             ObjectNode body = merged(change, residents.get(residentId).body(), conflicts);
             body.put("coach_id", assigned); // a laptop never moves a resident; the office does
             String stored = toJson(body);
@@ -229,7 +228,7 @@ final class Push {
     /** The laptop's body merged per field into the server's (when there is one and the kind is merged). */
     private ObjectNode merged(Change change, String serverBody, List<FieldMerge.FieldConflict> conflicts) {
         ObjectNode laptop = (ObjectNode) change.body();
-        if (serverBody == null || !RecordKinds.MERGED.contains(change.kind())) {
+        if (serverBody == null || !RecordKind.ofWireName(change.kind()).map(RecordKind::mergedPerField).orElse(false)) {
             return laptop.deepCopy();
         }
         try {
@@ -247,8 +246,8 @@ final class Push {
         Conflict conflict = new Conflict(id, change.residentId(), change.kind(), change.recordId(), field.path(),
                 field.serverValue(), field.laptopValue(), Instant.now());
         String body = toJson(conflict);
-        putRecord(id.toString(), new StoredRecord(RecordKinds.CONFLICT, change.residentId().toString(), body));
-        log.add(new LogEntry(UUID.randomUUID(), RecordKinds.CONFLICT, id.toString(), change.residentId().toString(), false,
+        putRecord(id.toString(), new StoredRecord(RecordKind.CONFLICT.wireName(), change.residentId().toString(), body));
+        log.add(new LogEntry(UUID.randomUUID(), RecordKind.CONFLICT.wireName(), id.toString(), change.residentId().toString(), false,
                 body, audience));
     }
 
@@ -301,7 +300,7 @@ final class Push {
 
     private void readRecords(List<Change> changes) throws SQLException {
         TreeSet<String> ids = new TreeSet<>();
-        changes.stream().filter(c -> c.recordId() != null && !RecordKinds.RESIDENT.equals(c.kind()))
+        changes.stream().filter(c -> c.recordId() != null && !RecordKind.RESIDENT.is(c.kind()))
                 .forEach(c -> ids.add(c.recordId().toString()));
         select("SELECT id, kind, resident_id, body FROM resident_record WHERE id IN (%s)", ids, true,
                 row -> records.put(row.getString(1), new StoredRecord(row.getString(2), row.getString(3), row.getString(4))));

@@ -27,7 +27,7 @@ import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.server.domain.StoreKind;
@@ -477,7 +477,7 @@ public final class ServerStore implements AutoCloseable {
             }
             long markerSeq = nextSequence(connection, 1);
             if (from != null) {
-                log(connection, markerSeq, UUID.randomUUID(), RecordKinds.RESIDENT_MOVED, residentId, residentId, true, null, from);
+                log(connection, markerSeq, UUID.randomUUID(), RecordKind.RESIDENT_MOVED.wireName(), residentId, residentId, true, null, from);
             }
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO resident_move (seq, resident_id, from_coach, to_coach, moved_at) VALUES (?, ?, ?, ?, ?)")) {

@@ -23,7 +23,7 @@ import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.FieldMerge;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKinds;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
@@ -91,8 +91,8 @@ class MergeAndMoveTest {
             JsonNode current = latest(store, COACH.id(), original.id());
             ObjectNode chosen = FieldMerge.set((ObjectNode) current, "due_date", conflicts.get(0).laptopValue());
             List<ChangeResult> resolved = store.push(COACH.id(), List.of(
-                    new Change(UUID.randomUUID(), RecordKinds.AGREEMENT, original.id(), original.residentId(), false, chosen, current),
-                    new Change(UUID.randomUUID(), RecordKinds.CONFLICT, conflicts.get(0).id(), original.residentId(), true, null)));
+                    new Change(UUID.randomUUID(), RecordKind.AGREEMENT.wireName(), original.id(), original.residentId(), false, chosen, current),
+                    new Change(UUID.randomUUID(), RecordKind.CONFLICT.wireName(), conflicts.get(0).id(), original.residentId(), true, null)));
 
             assertThat(resolved).extracting(ChangeResult::status).containsOnly(ChangeStatus.APPLIED);
             assertThat(latest(store, COACH.id(), original.id()).get("due_date").asText()).isEqualTo("2026-12-01");
@@ -110,9 +110,9 @@ class MergeAndMoveTest {
                     .findFirst().orElseThrow();
             ObjectNode base = tree(plan);
 
-            store.push(OFFICE, List.of(change(plan.id(), plan.residentId(), RecordKinds.DEVELOPMENT_PLAN, withGoal(plan, "Werk zoeken"), base)));
+            store.push(OFFICE, List.of(change(plan.id(), plan.residentId(), RecordKind.DEVELOPMENT_PLAN.wireName(), withGoal(plan, "Werk zoeken"), base)));
             ChangeResult laptop = store.push(COACH.id(), List.of(
-                    change(plan.id(), plan.residentId(), RecordKinds.DEVELOPMENT_PLAN, withGoal(plan, "Sporten"), base))).get(0);
+                    change(plan.id(), plan.residentId(), RecordKind.DEVELOPMENT_PLAN.wireName(), withGoal(plan, "Sporten"), base))).get(0);
 
             assertThat(laptop.status()).isEqualTo(ChangeStatus.APPLIED);
             JsonNode stored = latest(store, COACH.id(), plan.id());
@@ -135,12 +135,12 @@ class MergeAndMoveTest {
             List<ChangeResult> results = new ArrayList<>();
             for (String goal : List.of("Werk zoeken", "Sporten")) {
                 results.addAll(store.push(COACH.id(), List.of(
-                        change(none.id(), resident.id(), RecordKinds.DEVELOPMENT_PLAN, withGoal(none, goal), null))));
+                        change(none.id(), resident.id(), RecordKind.DEVELOPMENT_PLAN.wireName(), withGoal(none, goal), null))));
             }
 
             assertThat(results).extracting(ChangeResult::status).containsOnly(ChangeStatus.APPLIED);
             List<UUID> plans = pullAll(store, COACH.id(), 0).stream()
-                    .filter(c -> c.kind().equals(RecordKinds.DEVELOPMENT_PLAN) && c.residentId().equals(resident.id()))
+                    .filter(c -> c.kind().equals(RecordKind.DEVELOPMENT_PLAN.wireName()) && c.residentId().equals(resident.id()))
                     .map(PulledChange::recordId).distinct().toList();
             assertThat(plans).as("the resident has one plan").containsExactly(none.id());
             List<String> goals = new ArrayList<>();
@@ -161,11 +161,11 @@ class MergeAndMoveTest {
             DevelopmentPlan started = new DevelopmentPlan(DevelopmentPlan.idFor(existing.residentId()), existing.residentId(),
                     List.of(), TODAY);
 
-            store.push(COACH.id(), List.of(change(started.id(), started.residentId(), RecordKinds.DEVELOPMENT_PLAN,
+            store.push(COACH.id(), List.of(change(started.id(), started.residentId(), RecordKind.DEVELOPMENT_PLAN.wireName(),
                     withGoal(started, "Sporten"), null)));
 
             assertThat(pullAll(store, COACH.id(), 0).stream()
-                    .filter(c -> c.kind().equals(RecordKinds.DEVELOPMENT_PLAN) && c.residentId().equals(existing.residentId()))
+                    .filter(c -> c.kind().equals(RecordKind.DEVELOPMENT_PLAN.wireName()) && c.residentId().equals(existing.residentId()))
                     .map(PulledChange::recordId).distinct()).as("the resident has one plan").containsExactly(existing.id());
             List<String> goals = new ArrayList<>();
             latest(store, COACH.id(), existing.id()).get("goals").forEach(g -> goals.add(g.get("goal").asText()));
@@ -195,11 +195,11 @@ class MergeAndMoveTest {
             List<PulledChange> toNew = pullAll(store, OTHER_COACH.id(), newCursor);
             assertThat(toNew).allMatch(c -> c.residentId().equals(moving.id()));
             assertThat(toNew).hasSize((int) records + 1);
-            assertThat(toNew.stream().filter(c -> c.kind().equals(RecordKinds.RESIDENT)).findFirst().orElseThrow()
+            assertThat(toNew.stream().filter(c -> c.kind().equals(RecordKind.RESIDENT.wireName())).findFirst().orElseThrow()
                     .body().get("coach_id").asText()).isEqualTo(OTHER_COACH.id().toString());
             List<PulledChange> toOld = pullAll(store, COACH.id(), oldCursor);
             assertThat(toOld).singleElement().satisfies(c -> {
-                assertThat(c.kind()).isEqualTo(RecordKinds.RESIDENT_MOVED);
+                assertThat(c.kind()).isEqualTo(RecordKind.RESIDENT_MOVED.wireName());
                 assertThat(c.residentId()).isEqualTo(moving.id());
                 assertThat(c.body()).isNull();
             });
@@ -207,11 +207,11 @@ class MergeAndMoveTest {
             // The old laptop had not heard of the move yet: what it still had is taken and goes to the new coach.
             Agreement late = new Agreement(UUID.randomUUID(), moving.id(), null, "Nog van de oude coach", null, null,
                     TODAY.plusDays(7), null, null, null);
-            Change pending = change(late.id(), moving.id(), RecordKinds.AGREEMENT, tree(late), null);
+            Change pending = change(late.id(), moving.id(), RecordKind.AGREEMENT.wireName(), tree(late), null);
             assertThat(store.push(COACH.id(), oldCursor, List.of(pending)).get(0).status()).isEqualTo(ChangeStatus.APPLIED);
             assertThat(pullAll(store, OTHER_COACH.id(), last(toNew))).extracting(PulledChange::recordId).containsExactly(late.id());
             // Once the old laptop has pulled the move, the resident is out of its scope.
-            Change after = change(UUID.randomUUID(), moving.id(), RecordKinds.AGREEMENT,
+            Change after = change(UUID.randomUUID(), moving.id(), RecordKind.AGREEMENT.wireName(),
                     tree(new Agreement(null, moving.id(), null, "Te laat", null, null, TODAY, null, null, null)), null);
             assertThat(store.push(COACH.id(), last(toOld), List.of(after)).get(0).reason()).isEqualTo("not_in_scope");
         }
@@ -228,7 +228,7 @@ class MergeAndMoveTest {
             body.put("coach_id", OTHER_COACH.id().toString());
             body.put("phone", "06-12345678");
 
-            store.push(COACH.id(), List.of(change(own.id(), own.id(), RecordKinds.RESIDENT, body, base)));
+            store.push(COACH.id(), List.of(change(own.id(), own.id(), RecordKind.RESIDENT.wireName(), body, base)));
 
             assertThat(store.caseloadOf(COACH.id())).extracting(Resident::id).contains(own.id());
             assertThat(store.caseloadOf(COACH.id()).stream().filter(r -> r.id().equals(own.id())).findFirst().orElseThrow().phone())
@@ -254,7 +254,7 @@ class MergeAndMoveTest {
         ObjectNode body = base.deepCopy();
         body.put(field, value);
         return change(UUID.fromString(base.get("id").asText()), UUID.fromString(base.get("resident_id").asText()),
-                RecordKinds.AGREEMENT, body, base);
+                RecordKind.AGREEMENT.wireName(), body, base);
     }
 
     private static Change change(UUID recordId, UUID residentId, String kind, ObjectNode body, ObjectNode base) {
@@ -283,7 +283,7 @@ class MergeAndMoveTest {
     private static List<Conflict> conflicts(ServerStore store, UUID coach) {
         java.util.Map<UUID, Conflict> open = new java.util.LinkedHashMap<>();
         for (PulledChange change : pullAll(store, coach, 0)) {
-            if (change.kind().equals(RecordKinds.CONFLICT)) {
+            if (change.kind().equals(RecordKind.CONFLICT.wireName())) {
                 if (change.deleted()) {
                     open.remove(change.recordId());
                 } else {
