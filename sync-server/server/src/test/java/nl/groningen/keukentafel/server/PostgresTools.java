@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * PostgreSQL's own backup tools, pg_dump and pg_restore, as docs/operations.md has the operator
  * use them, against the tests' embedded PostgreSQL (whose bundle has the server but not these
- * tools: they come from the machine's postgresql-client, which .ci/run installs).
+ * tools: they come from the machine's postgresql-client, which README's prerequisites name and the
+ * build checks for before it starts).
  */
 final class PostgresTools {
 
@@ -28,13 +28,12 @@ final class PostgresTools {
     private PostgresTools() {
     }
 
-    /** Skips the test where the tools are missing; in CI (which installs them) their absence fails it. */
-    static void assumeAvailable() {
-        boolean found = tool("pg_dump").isPresent() && tool("pg_restore").isPresent();
-        if (!found && System.getenv("CI") != null) {
-            throw new AssertionError("pg_dump and pg_restore are missing: .ci/run installs postgresql-client");
+    /** Fails the test, saying what to install, where the tools are missing: the drill is never skipped. */
+    static void requireAvailable() {
+        if (tool("pg_dump").isEmpty() || tool("pg_restore").isEmpty()) {
+            throw new AssertionError("pg_dump and pg_restore are missing: install PostgreSQL's client tools "
+                    + "(on Debian or Ubuntu: sudo apt-get install postgresql-client)");
         }
-        Assumptions.assumeTrue(found, "pg_dump and pg_restore not found (apt-get install postgresql-client): PostgreSQL drill skipped");
     }
 
     /** {@code pg_dump -Fc} of the settings' database into the file, while the server runs. */

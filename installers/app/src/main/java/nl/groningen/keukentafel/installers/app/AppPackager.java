@@ -34,7 +34,7 @@ import nl.groningen.keukentafel.app.store.SqliteNativeLibrary;
  *   <li>jlink makes the runtime: those modules plus JavaFX, linked from its Maven jars, with JavaFX's
  *       native libraries beside the JDK's (so JavaFX loads them from there, not from a cache in the
  *       user's home). The app's own jars stay on the class path.
- *   <li>On Linux, a training run (the real app under Xvfb, {@link TrainingRun}) records the classes
+ *   <li>On Linux, a training run (the real app, headless on Monocle: {@link TrainingRun}) records the classes
  *       a start loads; the list ships in the package and the package's {@code keukentafel-cds} script
  *       makes the class-data-sharing archive from it with the installed runtime at install time.
  *   <li>jpackage makes the app-image ({@code Keukentafel/}) with the JVM options of the app's
@@ -123,14 +123,16 @@ public final class AppPackager {
         }
 
         checkModules(appJar, appLibraries, javafx);
-        Path runtime = linkRuntime(javafx);
+        Path runtime = linkRuntime(javafx, work.resolve("runtime"));
         List<String> jvmOptions = jvmOptions(appJar);
         Path input = prepareInput(appJar, appLibraries);
         if (Tool.isWindows() || Tool.isMac()) {
             // No install-time archive step on these systems yet (docs/installing.md): start without one.
             jvmOptions = jvmOptions.stream().filter(o -> !o.startsWith(ARCHIVE_OPTION)).toList();
         } else {
-            recordClassList(runtime, input, jvmOptions);
+            // The training runs on the same runtime with Monocle linked into javafx.graphics (HeadlessJavaFx).
+            Path training = linkRuntime(HeadlessJavaFx.withMonocle(javafx, work.resolve("training/modules")), work.resolve("training/runtime"));
+            recordClassList(training, input, jvmOptions, javafx);
         }
         Path appImage = makeAppImage(runtime, input, jvmOptions);
         for (String type : types) {
@@ -178,8 +180,7 @@ public final class AppPackager {
     }
 
     /** jlink: the modules, JavaFX's from its jars, and JavaFX's native libraries where the JDK's are. */
-    private Path linkRuntime(List<Path> javafx) throws IOException {
-        Path runtime = work.resolve("runtime");
+    private Path linkRuntime(List<Path> javafx, Path runtime) throws IOException {
         Tool.jdk("jlink").args("--module-path", joinPaths(javafx), "--add-modules", String.join(",", modules),
                         "--include-locales=en,nl", "--strip-debug", "--no-header-files", "--no-man-pages",
                         "--output", runtime.toString())
@@ -273,11 +274,12 @@ public final class AppPackager {
     }
 
     /**
-     * The training run: the app, on the linked runtime, with the packaged options and class path,
-     * logs in on a throw-away demo profile under Xvfb while the JVM writes the classes it loads. The
-     * training driver's own classes are left out of the list (they are not installed).
+     * The training run: the app, on the linked runtime (with Monocle), with the packaged options and
+     * class path, logs in on a throw-away demo profile, headless ({@link HeadlessJavaFx}), while the
+     * JVM writes the classes it loads. The training driver's own classes are left out of the list
+     * (they are not installed), and Monocle's are swapped for the desktop's.
      */
-    private void recordClassList(Path runtime, Path input, List<String> jvmOptions) throws IOException {
+    private void recordClassList(Path runtime, Path input, List<String> jvmOptions, List<Path> javafx) throws IOException {
         Path raw = work.resolve("training/loaded-classes.txt");
         Path data = work.resolve("training/data");
         Files.createDirectories(data);
@@ -289,18 +291,17 @@ public final class AppPackager {
         args.add("-XX:DumpLoadedClassList=" + raw);
         jvmOptions.stream().filter(o -> !o.startsWith(ARCHIVE_OPTION)).map(o -> o.replace("$APPDIR", input.toString()))
                 .forEach(args::add);
+        args.addAll(HeadlessJavaFx.LINKED_OPTIONS);
         args.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), TrainingRun.class.getName(),
                 "--demo", "--data-dir", data.toString()));
-        try (VirtualDisplay display = VirtualDisplay.start()) {
-            Tool.of(runtime.resolve("bin/java").toString()).args(args)
-                    .env("DISPLAY", display.display())
-                    .env("HOME", work.resolve("training").toString())
-                    .timeoutSeconds(300)
-                    .run(work.resolve("logs/training.log"));
-        }
+        Tool.of(runtime.resolve("bin/java").toString()).args(args)
+                .env("HOME", work.resolve("training").toString())
+                .timeoutSeconds(300)
+                .run(work.resolve("logs/training.log"));
         String training = TrainingRun.class.getPackageName().replace('.', '/') + "/";
-        List<String> classes = Files.readAllLines(raw, StandardCharsets.UTF_8).stream()
+        List<String> recorded = Files.readAllLines(raw, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.startsWith(training)).toList();
+        List<String> classes = HeadlessJavaFx.asOnTheDesktop(recorded, javafx);
         Files.write(input.resolve(CLASS_LIST), classes, StandardCharsets.UTF_8);
         System.out.println("training run: " + classes.size() + " classes in " + CLASS_LIST);
         deleteRecursively(data);

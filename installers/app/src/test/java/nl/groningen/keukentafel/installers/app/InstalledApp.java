@@ -64,14 +64,26 @@ record InstalledApp(Path folder) {
      * before the process started. Then the app is stopped.
      */
     long startToLogin(VirtualDisplay display, Path data, Path home, String... extra) throws IOException, InterruptedException {
+        return startToLogin(Map.of("DISPLAY", display.display()), List.of(), data, home, extra);
+    }
+
+    /** The same start without a display: JavaFX on Monocle's headless platform ({@link HeadlessJavaFx}). */
+    long startHeadlessToLogin(Path data, Path home, String... extra) throws IOException, InterruptedException {
+        return startToLogin(Map.of(), HeadlessJavaFx.patchedOptions(), data, home, extra);
+    }
+
+    private long startToLogin(Map<String, String> environment, List<String> toolOptions, Path data, Path home, String... extra)
+            throws IOException, InterruptedException {
         Path report = Files.createTempFile(home, "startup", ".txt");
         List<String> command = new ArrayList<>(List.of(launcher().toString(), "--data-dir", data.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
-        builder.environment().put("DISPLAY", display.display());
+        builder.environment().putAll(environment);
         builder.environment().put("HOME", home.toString());
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dkeukentafel.startup.report=" + report);
+        List<String> options = new ArrayList<>(toolOptions);
+        options.add("-Dkeukentafel.startup.report=" + report);
+        builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
         long launched = System.currentTimeMillis();
         Process process = builder.start();
         try {

@@ -90,9 +90,7 @@ class InstalledDebIT {
 
     @Test
     void installedAppOpensItsWindowAndReportsTheLoginScreen(@TempDir Path data, @TempDir Path home) throws Exception {
-        try (VirtualDisplay display = VirtualDisplay.start()) {
-            assertThat(app.startToLogin(display, data, home, "--demo")).isBetween(1L, 120_000L);
-        }
+        assertThat(app.startHeadlessToLogin(data, home, "--demo")).isBetween(1L, 120_000L);
     }
 
     @Test
