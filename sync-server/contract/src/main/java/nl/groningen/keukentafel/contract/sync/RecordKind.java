@@ -1,6 +1,10 @@
 package nl.groningen.keukentafel.contract.sync;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Appointment;
 import nl.groningen.keukentafel.contract.Conflict;
@@ -33,6 +37,10 @@ public enum RecordKind {
      */
     RESIDENT_MOVED("resident_moved", null, Merge.NOT_PUSHED);
 
+    /** The wire names a laptop may push (openapi.json's {@code RecordKind}). */
+    public static final Set<String> PUSHABLE = Arrays.stream(values()).filter(RecordKind::pushable)
+            .map(RecordKind::wireName).collect(Collectors.toUnmodifiableSet());
+
     /** How a pushed change of a kind is applied on the server. */
     private enum Merge { PER_FIELD, WHOLE, NOT_PUSHED }
 
@@ -47,6 +55,7 @@ public enum RecordKind {
     }
 
     /** The kind's name in JSON and in both databases. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }

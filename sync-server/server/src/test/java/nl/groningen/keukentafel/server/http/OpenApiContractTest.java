@@ -116,7 +116,7 @@ class OpenApiContractTest {
             Set<String> inCode;
             Set<String> inDocument;
             if (schema.getValue().has("enum")) {
-                inCode = values(type);
+                inCode = values(type, schema.getValue().path("x-java-values").asText(null));
                 inDocument = texts(schema.getValue().path("enum"));
             } else {
                 inCode = jsonProperties(type);
@@ -184,8 +184,15 @@ class OpenApiContractTest {
         return description.findProperties().stream().map(BeanPropertyDefinition::getName).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** An enum's values as Jackson writes them, or a constants class's {@code ALL} set. */
-    private static Set<String> values(Class<?> type) throws ReflectiveOperationException {
+    /**
+     * The static set named by the schema's {@code x-java-values} (a part of an enum's values), else an
+     * enum's values as Jackson writes them, or a constants class's {@code ALL} set.
+     */
+    private static Set<String> values(Class<?> type, String field) throws ReflectiveOperationException {
+        if (field != null) {
+            return ((Collection<?>) type.getField(field).get(null)).stream().map(String::valueOf)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
         if (type.isEnum()) {
             return Arrays.stream(type.getEnumConstants()).map(c -> Json.mapper().convertValue(c, String.class))
                     .collect(Collectors.toCollection(TreeSet::new));
