@@ -45,15 +45,14 @@ public final class ChangeRules {
             return new PushDecision.Refused(refusal);
         }
         List<FieldMerge.FieldConflict> fields = new ArrayList<>();
-        String body;
+        ObjectNode body;
         if (RecordKind.RESIDENT.is(change.kind())) {
-            ObjectNode merged = merged(change, resident.body(), fields);
-            merged.put("coach_id", resident.coachId()); // a laptop never moves a resident; the office does
-            body = toJson(merged);
+            body = merged(change, resident.body(), fields);
+            body.put("coach_id", resident.coachId()); // a laptop never moves a resident; the office does
         } else if (change.deleted()) {
             body = null;
         } else {
-            body = toJson(merged(change, existing == null ? null : existing.body(), fields));
+            body = merged(change, existing == null ? null : existing.body(), fields);
         }
         List<Conflict> conflicts = new ArrayList<>();
         for (FieldMerge.FieldConflict field : fields) {
@@ -129,14 +128,6 @@ public final class ChangeRules {
             return json.readValue(body, Conversation.class).status() == ConversationStatus.FINALISED;
         } catch (JsonProcessingException e) {
             return false;
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.server.domain;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import nl.groningen.keukentafel.contract.Conflict;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
@@ -24,7 +25,7 @@ public sealed interface PushDecision {
      * null for a delete; {@code conflicts} are the conflict records to keep, one per field both sides
      * changed differently.
      */
-    record Accepted(String body, List<Conflict> conflicts) implements PushDecision {
+    record Accepted(ObjectNode body, List<Conflict> conflicts) implements PushDecision {
 
         public Accepted {
             conflicts = List.copyOf(conflicts);

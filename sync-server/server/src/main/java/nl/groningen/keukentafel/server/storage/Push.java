@@ -109,10 +109,11 @@ final class Push {
         Answer answer;
         if (decision instanceof PushDecision.Accepted accepted) {
             String assigned = resident.coachId(); // the entries go to the resident's coach's laptops
-            write(change, resident, accepted.body());
+            String body = accepted.body() == null ? null : toJson(accepted.body());
+            write(change, resident, body);
             int logIndex = log.size();
             log.add(new ChangeLog.Entry(changeId, change.kind(), change.recordId().toString(), change.residentId().toString(),
-                    change.deleted(), accepted.body(), assigned));
+                    change.deleted(), body, assigned));
             for (Conflict conflict : accepted.conflicts()) {
                 keep(conflict, assigned);
             }
