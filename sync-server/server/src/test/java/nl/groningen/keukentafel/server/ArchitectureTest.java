@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The server's domain stays free of HTTP and JDBC; storage and http depend on it, not the reverse. */
+/** The server's domain stays free of HTTP and JDBC; storage and http depend on it, not the reverse; SQL stays in storage. */
 @AnalyzeClasses(packages = "nl.groningen.keukentafel", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -22,4 +22,9 @@ class ArchitectureTest {
     static final ArchRule domainDoesNotReachOut = noClasses()
             .that().resideInAPackage("..server.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..server.http..", "..server.storage..");
+
+    @ArchTest
+    static final ArchRule httpLeavesTheDatabaseToStorage = noClasses()
+            .that().resideInAPackage("..server.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer..");
 }

@@ -151,7 +151,7 @@ class BackupRestoreTest {
         List<Path> kept = Files.list(data).filter(p -> p.getFileName().toString().startsWith("keukentafel-server.db.before-restore-"))
                 .filter(p -> !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm")).toList();
         assertThat(kept).singleElement().satisfies(old -> assertThat(lastSequence(old)).isEqualTo(replaced));
-        assertThat(lastSequence(database)).isEqualTo(replaced + nl.groningen.keukentafel.server.storage.ServerStore.RESTORE_SEQUENCE_MARGIN);
+        assertThat(lastSequence(database)).isEqualTo(replaced + nl.groningen.keukentafel.server.storage.ChangeLog.RESTORE_SEQUENCE_MARGIN);
         try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
             assertThat(store.countResidents()).isEqualTo(DEMO.residents().size());
         }

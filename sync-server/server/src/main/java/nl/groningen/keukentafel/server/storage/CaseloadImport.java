@@ -117,16 +117,20 @@ public final class CaseloadImport {
             }
             update.executeBatch();
         }
-        List<Resident> changed = new ArrayList<>(added);
-        changed.addAll(updated);
-        if (changed.isEmpty()) {
-            return;
+        List<ChangeLog.Entry> entries = new ArrayList<>();
+        for (Resident resident : added) {
+            entries.add(logEntry(resident));
         }
-        long seq = store.nextSequence(connection, changed.size()) - changed.size();
-        for (Resident resident : changed) {
-            store.log(connection, ++seq, UUID.randomUUID(), RecordKind.RESIDENT.wireName(), resident.id(), resident.id(), false, toJson(resident),
-                    resident.coachId() == null ? null : resident.coachId().toString());
+        for (Resident resident : updated) {
+            entries.add(logEntry(resident));
         }
+        ChangeLog.append(connection, entries);
+    }
+
+    /** A stored resident as logged for its coach's laptops. */
+    private ChangeLog.Entry logEntry(Resident resident) {
+        return new ChangeLog.Entry(UUID.randomUUID(), RecordKind.RESIDENT.wireName(), resident.id().toString(),
+                resident.id().toString(), false, toJson(resident), resident.coachId() == null ? null : resident.coachId().toString());
     }
 
     /** The coach a reference names: a coach user's user name, or a coach's id. */

@@ -3,17 +3,16 @@ package nl.groningen.keukentafel.server.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,27 +25,29 @@ import nl.groningen.keukentafel.contract.SocialMapEntry;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PullPage;
-import nl.groningen.keukentafel.contract.sync.PulledChange;
-import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.server.domain.ChangeRules;
 import nl.groningen.keukentafel.server.domain.StoreKind;
+import nl.groningen.keukentafel.server.domain.SyncScope;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * The server's database, SQLite or PostgreSQL behind the same SQL. Opening it runs the
- * migrations; every write is one transaction, so a failed import leaves nothing behind.
+ * migrations; every public operation is one transaction, so a failed import leaves nothing behind.
+ * The work inside one is done by the classes beside it: {@link Push} (deciding through
+ * {@link ChangeRules}), {@link ChangeLog} (the log laptops pull and the counter that numbers it),
+ * {@link ResidentMoves}, {@link DatasetImport}, {@link ServerEpoch}.
  */
 public final class ServerStore implements AutoCloseable {
-
-    private static final int BATCH = 500;
 
     private final StoreKind kind;
     private final HikariDataSource dataSource;
     private final HikariDataSource readSource;
     private final String schemaVersion;
     private final ObjectMapper json = Json.mapper();
+    private final ChangeRules rules = new ChangeRules(json, Clock.systemUTC());
     /** Read once at open: only a restore changes it, and that runs with the server stopped. */
     private volatile String epoch;
 
@@ -55,7 +56,7 @@ public final class ServerStore implements AutoCloseable {
         this.dataSource = dataSource;
         this.readSource = readSource;
         this.schemaVersion = schemaVersion;
-        this.epoch = inTransaction(ServerStore::ensureEpoch);
+        this.epoch = inTransaction(ServerEpoch::ensure);
     }
 
     /**
@@ -128,48 +129,10 @@ public final class ServerStore implements AutoCloseable {
         return epoch;
     }
 
-    /** The epoch stored, made now if there is none (a new or just-migrated database). Two servers starting at once agree. */
-    private static String ensureEpoch(Connection connection) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO server_epoch (id, epoch) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.executeUpdate();
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT epoch FROM server_epoch WHERE id = 1")) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
     /** Stores a whole dataset in one transaction: all of it, or (on any error) none of it. */
     public void importDataset(Dataset dataset) {
         inTransaction(connection -> {
-            batch(connection, "INSERT INTO coach (id, name, area) VALUES (?, ?, ?)", dataset.coaches(),
-                    (statement, coach) -> {
-                        statement.setString(1, coach.id().toString());
-                        statement.setString(2, coach.name());
-                        statement.setString(3, coach.area());
-                    });
-            batch(connection, "INSERT INTO resident (id, coach_id, client_number, body) VALUES (?, ?, ?, ?)",
-                    dataset.residents(), (statement, resident) -> {
-                        statement.setString(1, resident.id().toString());
-                        statement.setString(2, resident.coachId() == null ? null : resident.coachId().toString());
-                        statement.setString(3, resident.clientNumber());
-                        statement.setString(4, toJson(resident));
-                    });
-            records(connection, "contact_attempt", dataset.contactAttempts(), a -> a.id(), a -> a.residentId());
-            records(connection, "appointment", dataset.appointments(), a -> a.id(), a -> a.residentId());
-            records(connection, "conversation", dataset.conversations(), c -> c.id(), c -> c.residentId());
-            records(connection, "agreement", dataset.agreements(), a -> a.id(), a -> a.residentId());
-            records(connection, "referral", dataset.referrals(), r -> r.id(), r -> r.residentId());
-            records(connection, "development_plan", dataset.developmentPlans(), p -> p.id(), p -> p.residentId());
-            batch(connection, "INSERT INTO social_map_entry (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-                    dataset.socialMap(), (statement, entry) -> {
-                        statement.setString(1, entry.id().toString());
-                        statement.setString(2, toJson(entry));
-                    });
-            logImport(connection);
+            new DatasetImport(connection, json).store(dataset);
             return null;
         });
     }
@@ -198,8 +161,8 @@ public final class ServerStore implements AutoCloseable {
 
     /** As {@link #push(UUID, Long, List)}, running {@code beforeCommit} inside the transaction (tests hold it open). */
     List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Runnable beforeCommit) {
-        return inTransaction(connection -> new Push(connection, kind, json, coachId, cursor == null ? 0 : cursor)
-                .apply(changes, beforeCommit));
+        SyncScope scope = new SyncScope(coachId, cursor == null ? 0 : cursor);
+        return inTransaction(connection -> new Push(connection, kind, json, rules, scope).apply(changes, beforeCommit));
     }
 
     /**
@@ -228,215 +191,31 @@ public final class ServerStore implements AutoCloseable {
     }
 
     private PullPage pull(UUID coachId, long after, int limit, Function<String, JsonNode> bodies) {
-        return inReadTransaction(connection -> {
-            List<PulledChange> changes = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(coachId == null ? """
-                    SELECT seq, kind, record_id, resident_id, deleted, body FROM change_log
-                    WHERE seq > ? ORDER BY seq LIMIT ?""" : """
-                    SELECT seq, kind, record_id, resident_id, deleted, body FROM change_log
-                    WHERE coach_id = ? AND seq > ? ORDER BY coach_id, seq LIMIT ?""")) {
-                int i = 1;
-                if (coachId != null) {
-                    statement.setString(i++, coachId.toString());
-                }
-                statement.setLong(i++, after);
-                statement.setInt(i, limit + 1);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        String body = rows.getString(6);
-                        changes.add(new PulledChange(rows.getLong(1), rows.getString(2), UUID.fromString(rows.getString(3)),
-                                UUID.fromString(rows.getString(4)), rows.getBoolean(5), body == null ? null : bodies.apply(body)));
-                    }
-                }
-            }
-            boolean more = changes.size() > limit;
-            List<PulledChange> page = more ? changes.subList(0, limit) : changes;
-            long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-            return new PullPage(page, next, more, more ? remainingAfter(connection, coachId, next) : 0, epoch);
-        });
+        return inReadTransaction(connection -> ChangeLog.page(connection, coachId, after, limit, bodies, epoch));
     }
-
-    private long remainingAfter(Connection connection, UUID coachId, long after) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(coachId == null
-                ? "SELECT COUNT(*) FROM change_log WHERE seq > ?"
-                : "SELECT COUNT(*) FROM change_log WHERE coach_id = ? AND seq > ?")) {
-            int i = 1;
-            if (coachId != null) {
-                statement.setString(i++, coachId.toString());
-            }
-            statement.setLong(i, after);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private String residentBody(Connection connection, UUID residentId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT body FROM resident WHERE id = ?")) {
-            statement.setString(1, residentId.toString());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
-    }
-
-    private String assignedCoach(Connection connection, UUID residentId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT coach_id FROM resident WHERE id = ?")) {
-            statement.setString(1, residentId.toString());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
-    }
-
-    /** Takes {@code count} sequence numbers; returns the last. Locks the counter until the transaction ends. */
-    static long nextSequence(Connection connection, int count) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE sync_counter SET value = value + ? WHERE id = 1 RETURNING value")) {
-            statement.setInt(1, count);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * How far the sequence jumps after a restore. Laptops may hold cursors up to the last number the
-     * lost database handed out, which the restored one never saw; new changes must get numbers above
-     * all of those, or a laptop would skip them. A billion is more changes than the server takes in
-     * decades, so it is past anything handed out between the backup and the restore.
-     */
-    public static final long RESTORE_SEQUENCE_MARGIN = 1_000_000_000L;
 
     /** The last sequence number handed out: every change a laptop can have pulled is at or below it. */
     public long lastSequence() {
-        return inReadTransaction(ServerStore::lastSequence);
-    }
-
-    static long lastSequence(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT value FROM sync_counter WHERE id = 1")) {
-            row.next();
-            return row.getLong(1);
-        }
+        return inReadTransaction(ChangeLog::lastSequence);
     }
 
     /**
      * Tells a restored database that it was restored: moves the sequence past anything a laptop can
-     * have seen ({@code atLeast}, if known, plus {@link #RESTORE_SEQUENCE_MARGIN}) and returns the
+     * have seen ({@code atLeast}, if known, plus {@link ChangeLog#RESTORE_SEQUENCE_MARGIN}) and returns the
      * new last number. Laptops keep their cursors and pull what comes after, so nothing new is skipped.
      * It also gives the database a new epoch, so laptops send again what it was answered after the backup.
      */
     public long continueAfterRestore(long atLeast) {
         long next = inTransaction(connection -> continueAfterRestore(connection, atLeast));
-        epoch = inTransaction(ServerStore::ensureEpoch);
+        epoch = inTransaction(ServerEpoch::ensure);
         return next;
     }
 
+    /** As {@link #continueAfterRestore(long)}, inside the caller's transaction (a restore of a SQLite file). */
     static long continueAfterRestore(Connection connection, long atLeast) throws SQLException {
-        long next = Math.max(lastSequence(connection), atLeast) + RESTORE_SEQUENCE_MARGIN;
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE sync_counter SET value = ? WHERE id = 1")) {
-            statement.setLong(1, next);
-            statement.executeUpdate();
-        }
-        renewEpoch(connection);
+        long next = ChangeLog.continueAfterRestore(connection, atLeast);
+        ServerEpoch.renew(connection);
         return next;
-    }
-
-    /**
-     * A new epoch for a restored database. A backup from before the epoch existed has no table for
-     * it yet; the migration at the next start makes one, and a new epoch with it.
-     */
-    private static void renewEpoch(Connection connection) throws SQLException {
-        boolean hasTable;
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, "server_epoch", null)) {
-            hasTable = tables.next();
-        }
-        if (!hasTable) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO server_epoch (id, epoch) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET epoch = excluded.epoch""")) {
-            statement.setString(1, UUID.randomUUID().toString());
-            statement.executeUpdate();
-        }
-    }
-
-    /** Logs a change for one coach's laptops to pull ({@code audience}; null: nobody's until assigned). */
-    void log(Connection connection, long seq, UUID changeId, String kind, UUID recordId, UUID residentId,
-                     boolean deleted, String body, String audience) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body, coach_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            statement.setLong(1, seq);
-            statement.setString(2, changeId.toString());
-            statement.setString(3, kind);
-            statement.setString(4, recordId.toString());
-            statement.setString(5, residentId.toString());
-            statement.setBoolean(6, deleted);
-            statement.setString(7, body);
-            statement.setString(8, audience);
-            statement.executeUpdate();
-        }
-    }
-
-    /** An imported caseload is logged like pushed changes, so laptops pull it the same way. */
-    private void logImport(Connection connection) throws SQLException {
-        logRows(connection, rows(connection, """
-                SELECT 'resident', id, id, body, coach_id FROM resident WHERE id NOT IN (SELECT record_id FROM change_log)
-                UNION ALL
-                SELECT rr.kind, rr.id, rr.resident_id, rr.body, r.coach_id FROM resident_record rr
-                JOIN resident r ON r.id = rr.resident_id
-                WHERE rr.id NOT IN (SELECT record_id FROM change_log)""", null),
-                row -> UUID.nameUUIDFromBytes(("import/" + row.id()).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A record as it goes into the log: kind, id, resident, body and the coach who pulls it. */
-    private record LogRow(String kind, String id, String residentId, String body, String audience) {
-    }
-
-    private List<LogRow> rows(Connection connection, String sql, String parameter) throws SQLException {
-        List<LogRow> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-                statement.setString(2, parameter);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new LogRow(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
-                            result.getString(5)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** Logs rows as written records (not deletes) under consecutive sequence numbers. */
-    private void logRows(Connection connection, List<LogRow> rows, Function<LogRow, UUID> changeId) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        long first = nextSequence(connection, rows.size()) - rows.size() + 1;
-        List<long[]> seqs = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            seqs.add(new long[] {first + i, i});
-        }
-        batch(connection, """
-                INSERT INTO change_log (seq, change_id, kind, record_id, resident_id, deleted, body, coach_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", seqs, (statement, seq) -> {
-            LogRow row = rows.get((int) seq[1]);
-            statement.setLong(1, seq[0]);
-            statement.setString(2, changeId.apply(row).toString());
-            statement.setString(3, row.kind());
-            statement.setString(4, row.id());
-            statement.setString(5, row.residentId());
-            statement.setBoolean(6, false);
-            statement.setString(7, row.body());
-            statement.setString(8, row.audience());
-        });
     }
 
     // ---- moving residents between coaches ------------------------------------------------------
@@ -449,62 +228,7 @@ public final class ServerStore implements AutoCloseable {
      * null. Assigning to the coach the resident already has changes nothing.
      */
     public UUID assign(UUID residentId, UUID toCoach, Instant at) {
-        return inTransaction(connection -> {
-            String body = residentBody(connection, residentId);
-            if (body == null) {
-                throw new StoreException("No resident with id " + residentId, null);
-            }
-            if (!coachExists(connection, toCoach)) {
-                throw new StoreException("No coach with id " + toCoach, null);
-            }
-            String from = assignedCoach(connection, residentId);
-            if (toCoach.toString().equals(from)) {
-                return from == null ? null : UUID.fromString(from);
-            }
-            ObjectNode moved;
-            try {
-                moved = (ObjectNode) json.readTree(body);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            moved.put("coach_id", toCoach.toString());
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE resident SET coach_id = ?, body = ? WHERE id = ?")) {
-                statement.setString(1, toCoach.toString());
-                statement.setString(2, toJson(moved));
-                statement.setString(3, residentId.toString());
-                statement.executeUpdate();
-            }
-            long markerSeq = nextSequence(connection, 1);
-            if (from != null) {
-                log(connection, markerSeq, UUID.randomUUID(), RecordKind.RESIDENT_MOVED.wireName(), residentId, residentId, true, null, from);
-            }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO resident_move (seq, resident_id, from_coach, to_coach, moved_at) VALUES (?, ?, ?, ?, ?)")) {
-                statement.setLong(1, markerSeq);
-                statement.setString(2, residentId.toString());
-                statement.setString(3, from);
-                statement.setString(4, toCoach.toString());
-                statement.setLong(5, at.toEpochMilli());
-                statement.executeUpdate();
-            }
-            logRows(connection, rows(connection, """
-                    SELECT 'resident', r.id, r.id, r.body, r.coach_id FROM resident r WHERE r.id = ?
-                    UNION ALL
-                    SELECT rr.kind, rr.id, rr.resident_id, rr.body, r.coach_id FROM resident_record rr
-                    JOIN resident r ON r.id = rr.resident_id WHERE rr.resident_id = ?""", residentId.toString()),
-                    row -> UUID.randomUUID());
-            return from == null ? null : UUID.fromString(from);
-        });
-    }
-
-    private boolean coachExists(Connection connection, UUID coachId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM coach WHERE id = ?")) {
-            statement.setString(1, coachId.toString());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
-        }
+        return inTransaction(connection -> ResidentMoves.assign(connection, json, residentId, toCoach, at));
     }
 
     /** The resident with this client number, or null. */
@@ -587,42 +311,6 @@ public final class ServerStore implements AutoCloseable {
         dataSource.close();
     }
 
-    private <T> void records(Connection connection, String kind, List<T> records,
-                             Function<T, UUID> id, Function<T, UUID> residentId) throws SQLException {
-        batch(connection, "INSERT INTO resident_record (id, kind, resident_id, body) VALUES (?, ?, ?, ?)", records,
-                (statement, record) -> {
-                    statement.setString(1, id.apply(record).toString());
-                    statement.setString(2, kind);
-                    statement.setString(3, residentId.apply(record).toString());
-                    statement.setString(4, toJson(record));
-                });
-    }
-
-    private <T> void batch(Connection connection, String sql, List<T> items, Binder<T> binder) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (T item : items) {
-                binder.bind(statement, item);
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Users, enrolment codes and devices in this store. */
     public Accounts accounts() {
         return new Accounts(this);
@@ -655,10 +343,5 @@ public final class ServerStore implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Binder<T> {
-        void bind(PreparedStatement statement, T item) throws SQLException;
     }
 }

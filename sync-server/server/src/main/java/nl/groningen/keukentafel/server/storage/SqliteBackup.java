@@ -96,7 +96,7 @@ public final class SqliteBackup {
             long sequence;
             String schema;
             try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + partial.toAbsolutePath())) {
-                sequence = lastSequence(copy);
+                sequence = ChangeLog.lastSequence(copy);
                 schema = schemaVersion(copy);
             }
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
@@ -138,7 +138,7 @@ public final class SqliteBackup {
             String schema;
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + restoring.toAbsolutePath())) {
                 check(connection, backup);
-                backupSequence = lastSequence(connection);
+                backupSequence = ChangeLog.lastSequence(connection);
                 schema = schemaVersion(connection);
                 checkSchemaNotNewer(restoring, backup);
                 connection.setAutoCommit(false);
@@ -203,14 +203,10 @@ public final class SqliteBackup {
 
     private static Long readableSequence(Path database) {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath() + "?open_mode=1")) {
-            return lastSequence(connection);
+            return ChangeLog.lastSequence(connection);
         } catch (SQLException e) {
             return null; // damaged or not ours: the margin alone moves the sequence on
         }
-    }
-
-    private static long lastSequence(Connection connection) throws SQLException {
-        return ServerStore.lastSequence(connection);
     }
 
     private static String schemaVersion(Connection connection) throws SQLException {

@@ -183,24 +183,14 @@ class SyncProtocolTest {
     void concurrentPushesBecomeVisibleInSequenceOrderSoNoPullSkipsAChange(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
             store.importDataset(AREA);
-            long cursor = pullAll(store, COACH.id(), 0).stream().mapToLong(PulledChange::seq).max().orElse(0);
             Change first = agreementChange(ownResident(), "Eerste, trage transactie");
             Change second = agreementChange(ownResident(), "Tweede, snelle transactie");
-            CountDownLatch firstHasItsNumber = new CountDownLatch(1);
-            CountDownLatch letFirstCommit = new CountDownLatch(1);
 
-            CompletableFuture<ChangeResult> slow = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), null, List.of(first), () -> {
-                firstHasItsNumber.countDown();
-                await(letFirstCommit);
-            }).get(0));
-            assertThat(firstHasItsNumber.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<ChangeResult> fast = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), List.of(second)).get(0));
-            Thread.sleep(300);
-
-            List<PulledChange> meanwhile = pullAll(store, COACH.id(), cursor);
-            letFirstCommit.countDown();
-            ChangeResult slowResult = slow.get(20, TimeUnit.SECONDS);
-            ChangeResult fastResult = fast.get(20, TimeUnit.SECONDS);
+            Interleaved run = pushWhileTheFirstHoldsItsNumber(store, first, second);
+            long cursor = run.cursor();
+            List<PulledChange> meanwhile = run.meanwhile();
+            ChangeResult slowResult = run.slow();
+            ChangeResult fastResult = run.fast();
 
             assertThat(meanwhile).as("nothing is visible while the lower number is uncommitted").isEmpty();
             assertThat(fastResult.seq()).isGreaterThan(slowResult.seq());
@@ -220,30 +210,46 @@ class SyncProtocolTest {
     void concurrentPushesForDifferentResidentsBecomeVisibleInSequenceOrder(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
             store.importDataset(AREA);
-            long cursor = pullAll(store, COACH.id(), 0).stream().mapToLong(PulledChange::seq).max().orElse(0);
             Change first = agreementChange(ownResident(), "Eerste, trage transactie");
             Change second = agreementChange(AREA.caseloadOf(COACH.id()).get(4), "Tweede, snelle transactie");
-            CountDownLatch firstHasItsNumber = new CountDownLatch(1);
-            CountDownLatch letFirstCommit = new CountDownLatch(1);
 
-            CompletableFuture<ChangeResult> slow = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), null, List.of(first), () -> {
-                firstHasItsNumber.countDown();
-                await(letFirstCommit);
-            }).get(0));
-            assertThat(firstHasItsNumber.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<ChangeResult> fast = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), List.of(second)).get(0));
-            Thread.sleep(300);
-
-            List<PulledChange> meanwhile = pullAll(store, COACH.id(), cursor);
-            letFirstCommit.countDown();
-            ChangeResult slowResult = slow.get(20, TimeUnit.SECONDS);
-            ChangeResult fastResult = fast.get(20, TimeUnit.SECONDS);
+            Interleaved run = pushWhileTheFirstHoldsItsNumber(store, first, second);
+            long cursor = run.cursor();
+            List<PulledChange> meanwhile = run.meanwhile();
+            ChangeResult slowResult = run.slow();
+            ChangeResult fastResult = run.fast();
 
             assertThat(meanwhile).as("nothing is visible while the lower number is uncommitted").isEmpty();
             assertThat(fastResult.seq()).isGreaterThan(slowResult.seq());
             assertThat(pullAll(store, COACH.id(), cursor)).extracting(PulledChange::recordId)
                     .containsExactly(first.recordId(), second.recordId());
         }
+    }
+
+    /** What a pull from {@code cursor} saw while the first push held its number uncommitted, and both pushes' answers. */
+    private record Interleaved(long cursor, List<PulledChange> meanwhile, ChangeResult slow, ChangeResult fast) {
+    }
+
+    /**
+     * Pushes {@code first} and holds its transaction open once it has its number, pushes
+     * {@code second} meanwhile, pulls from the coach's last cursor, then lets the first commit.
+     */
+    private static Interleaved pushWhileTheFirstHoldsItsNumber(ServerStore store, Change first, Change second) throws Exception {
+        long cursor = pullAll(store, COACH.id(), 0).stream().mapToLong(PulledChange::seq).max().orElse(0);
+        CountDownLatch firstHasItsNumber = new CountDownLatch(1);
+        CountDownLatch letFirstCommit = new CountDownLatch(1);
+
+        CompletableFuture<ChangeResult> slow = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), null, List.of(first), () -> {
+            firstHasItsNumber.countDown();
+            await(letFirstCommit);
+        }).get(0));
+        assertThat(firstHasItsNumber.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ChangeResult> fast = CompletableFuture.supplyAsync(() -> store.push(COACH.id(), List.of(second)).get(0));
+        Thread.sleep(300);
+
+        List<PulledChange> meanwhile = pullAll(store, COACH.id(), cursor);
+        letFirstCommit.countDown();
+        return new Interleaved(cursor, meanwhile, slow.get(20, TimeUnit.SECONDS), fast.get(20, TimeUnit.SECONDS));
     }
 
     private static Resident ownResident() {
