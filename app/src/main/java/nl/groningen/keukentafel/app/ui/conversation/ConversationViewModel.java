@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.ui.conversation;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -22,7 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.NextContact;
@@ -30,6 +29,7 @@ import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
+import nl.groningen.keukentafel.app.ui.SaveTimer;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementOwner;
 import nl.groningen.keukentafel.contract.AgreementStatus;
@@ -52,7 +52,7 @@ import nl.groningen.keukentafel.contract.SocialMapEntry;
  */
 public final class ConversationViewModel {
 
-    static final Duration SAVE_EVERY = Duration.millis(500);
+    static final Duration SAVE_EVERY = Duration.ofMillis(500);
 
     private final CoachSession session;
     private final Navigator navigator;
@@ -83,12 +83,14 @@ public final class ConversationViewModel {
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    private final PauseTransition saveTimer = new PauseTransition(SAVE_EVERY);
+    private final SaveTimer saveTimer;
     private boolean dirty;
     private boolean closed;
 
-    public ConversationViewModel(CoachSession session, UUID residentId, Navigator navigator) {
+    /** {@code saveTimers} makes the timer that saves the draft {@link #SAVE_EVERY} after a change. */
+    public ConversationViewModel(CoachSession session, UUID residentId, Navigator navigator, SaveTimer.Factory saveTimers) {
         this.session = session;
+        this.saveTimer = saveTimers.after(SAVE_EVERY, this::saveNow);
         this.navigator = navigator;
         this.messages = session.messages();
         this.resident = session.caseload().resident(residentId).orElseThrow();
@@ -131,7 +133,6 @@ public final class ConversationViewModel {
         referrals.setAll(draft.referrals());
         updateNextDue();
 
-        saveTimer.setOnFinished(e -> saveNow());
         List<Observable> watched = new ArrayList<>(List.of(date, place, duration, followUp, activities, wishes, ownGoals,
                 outcome, conversationRating, contactValueRating, termMonths, initiative, agreements, referrals));
         watched.addAll(domains.values());
@@ -148,9 +149,7 @@ public final class ConversationViewModel {
             return;
         }
         dirty = true;
-        if (saveTimer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-            saveTimer.playFromStart();
-        }
+        saveTimer.start();
     }
 
     /** Saves the draft now if anything changed since the last save. */
