@@ -21,6 +21,7 @@ import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
+import nl.groningen.keukentafel.app.ui.FxSaveTimer;
 import nl.groningen.keukentafel.app.ui.IdleLock;
 import nl.groningen.keukentafel.app.ui.MainWindow;
 import nl.groningen.keukentafel.app.ui.Theme;
@@ -286,7 +287,7 @@ public final class Keukentafel implements AutoCloseable {
         boolean enrolled = store.enrolment().isPresent();
         SyncStatus sync = new SyncStatus(store, opened, tasks, enrolled);
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
-        window = new MainWindow(opened, sync, status, this::lock);
+        window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new);
         MainWindow shown = window;
         if (enrolled) {
             SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);

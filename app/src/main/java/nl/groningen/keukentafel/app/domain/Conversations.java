@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.app.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.ConversationStatus;
@@ -12,7 +13,26 @@ import nl.groningen.keukentafel.contract.Resident;
 /** The life of a conversation record: a new draft, its finalisation, a correction. */
 public final class Conversations {
 
+    /** Why a draft cannot be finalised yet. */
+    public enum FinaliseProblem {
+        /** The conversation has no date or no place. */
+        MISSING_DATE_OR_PLACE,
+        /** The conversation is dated after today: it has not happened. */
+        DATE_IN_FUTURE
+    }
+
     private Conversations() {
+    }
+
+    /** What stops the draft from being finalised today, if anything. */
+    public static Optional<FinaliseProblem> finaliseProblem(Conversation draft, LocalDate today) {
+        if (draft.date() == null || draft.place() == null) {
+            return Optional.of(FinaliseProblem.MISSING_DATE_OR_PLACE);
+        }
+        if (draft.date().isAfter(today)) {
+            return Optional.of(FinaliseProblem.DATE_IN_FUTURE);
+        }
+        return Optional.empty();
     }
 
     /** An empty draft for today at the resident's home, with the resident's current term and initiative. */

@@ -24,4 +24,9 @@ public final class NextContact {
     public static boolean dueSoonOrOverdue(LocalDate due, LocalDate today) {
         return due != null && !due.isAfter(today.plusDays(DUE_SOON_DAYS));
     }
+
+    /** The day has passed without the contact. */
+    public static boolean overdue(LocalDate due, LocalDate today) {
+        return due != null && due.isBefore(today);
+    }
 }

@@ -10,7 +10,6 @@ import nl.groningen.keukentafel.contract.AgreementOwner;
 import nl.groningen.keukentafel.contract.AgreementStatus;
 import nl.groningen.keukentafel.contract.Appointment;
 import nl.groningen.keukentafel.contract.Referral;
-import nl.groningen.keukentafel.contract.ReferralStatus;
 import nl.groningen.keukentafel.contract.Resident;
 
 /**
@@ -49,8 +48,7 @@ public record TodayOverview(
                 }
             }
             for (Referral r : records.referrals()) {
-                boolean open = r.status() == ReferralStatus.REFERRED || r.status() == ReferralStatus.ACCEPTED;
-                if (open && r.checkOn() != null && !r.checkOn().isAfter(today)) {
+                if (Referrals.isOpen(r) && r.checkOn() != null && !r.checkOn().isAfter(today)) {
                     referrals.add(new Item<>(resident, r));
                 }
             }

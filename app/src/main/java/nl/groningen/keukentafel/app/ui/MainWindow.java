@@ -46,13 +46,16 @@ public final class MainWindow implements Navigator {
     private final ToggleButton socialMap;
     private final ToggleButton conflicts;
     private final SyncStatus sync;
+    private final SaveTimer.Factory saveTimers;
     private Runnable current = () -> { };
     private final CaseloadViewModel caseloadModel;
     private ConversationViewModel openConversation;
     private int navigation;
 
-    public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow) {
+    /** {@code saveTimers} makes the conversation form's save-as-you-type timers. */
+    public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow, SaveTimer.Factory saveTimers) {
         this.session = session;
+        this.saveTimers = saveTimers;
         this.sync = sync;
         this.messages = session.messages();
         this.caseloadModel = new CaseloadViewModel(session, this);
@@ -217,7 +220,7 @@ public final class MainWindow implements Navigator {
         leaveConversation();
         caseload.setSelected(true);
         showWhenLoaded(() -> {
-            openConversation = new ConversationViewModel(session, residentId, this);
+            openConversation = new ConversationViewModel(session, residentId, this, saveTimers);
             ConversationView view = new ConversationView(openConversation, session);
             show(view);
             Platform.runLater(view::focusFirstField);

@@ -83,6 +83,27 @@ class DomainRulesTest {
     }
 
     @Test
+    void aConversationIsFinalisedOnlyWithADateAndPlaceAndNotBeforeItHappened() {
+        Resident r = resident("Wachtsma", OutreachStatus.TO_SCHEDULE, null);
+        Conversation c = Conversations.newDraft(UUID.randomUUID(), r, UUID.randomUUID(), TODAY, false);
+        Conversation tomorrow = new Conversation(c.id(), c.residentId(), c.coachId(), TODAY.plusDays(1), c.place(), 60, false,
+                List.of(), "", "", null, List.of(), List.of(), "", null, null, 6, Initiative.COACH, ConversationStatus.DRAFT, null);
+        Conversation nowhere = new Conversation(c.id(), c.residentId(), c.coachId(), TODAY, null, 60, false,
+                List.of(), "", "", null, List.of(), List.of(), "", null, null, 6, Initiative.COACH, ConversationStatus.DRAFT, null);
+
+        assertThat(Conversations.finaliseProblem(c, TODAY)).isEmpty();
+        assertThat(Conversations.finaliseProblem(tomorrow, TODAY)).contains(Conversations.FinaliseProblem.DATE_IN_FUTURE);
+        assertThat(Conversations.finaliseProblem(nowhere, TODAY)).contains(Conversations.FinaliseProblem.MISSING_DATE_OR_PLACE);
+    }
+
+    @Test
+    void aNextContactIsOverdueFromTheDayAfterItWasDue() {
+        assertThat(NextContact.overdue(TODAY.minusDays(1), TODAY)).isTrue();
+        assertThat(NextContact.overdue(TODAY, TODAY)).isFalse();
+        assertThat(NextContact.overdue(null, TODAY)).isFalse();
+    }
+
+    @Test
     void finalisingSetsTheResidentSpokenWithTheAgreedTermAndInitiative() {
         Resident r = resident("Proefstra", OutreachStatus.NOT_REACHABLE, null);
         Conversation c = Conversations.newDraft(UUID.randomUUID(), r, UUID.randomUUID(), TODAY, false);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -17,19 +15,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import nl.groningen.keukentafel.app.AppOptions;
 import nl.groningen.keukentafel.app.DemoProfile;
-import nl.groningen.keukentafel.app.Keukentafel;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadRow;
 import nl.groningen.keukentafel.app.ui.dossier.TimelineLine;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.demo.Dataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,35 +34,22 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CoachFlowsTest {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    @RegisterExtension
+    final AppUnderTest app = new AppUnderTest();
+    private final Path dataFolder = app.dataFolder();
 
-    @TempDir
-    Path dataFolder;
-
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"), AMSTERDAM);
-    private Keukentafel keukentafel;
-    private FxBackgroundTasks tasks;
+    private final TestClock clock = AppUnderTest.morningClock();
     private Dataset demo;
 
     @Start
     void start(Stage stage) {
-        tasks = new FxBackgroundTasks();
-        keukentafel = Keukentafel.open(new AppOptions(dataFolder, true, Locale.forLanguageTag("nl"), Duration.ofMinutes(5)),
-                clock, tasks);
+        app.show(stage, AppUnderTest.options(dataFolder, true, Duration.ofMinutes(5)), clock);
         demo = DemoProfile.dataset(clock);
-        stage.setScene(keukentafel.scene());
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        keukentafel.close();
-        tasks.close();
     }
 
     @Test
     void afterLoginTheCaseloadShowsTheDemoResidents(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         robot.clickOn("#navCaseload");
         TableView<CaseloadRow> table = table(robot);
         FxWait.until(() -> table.getItems().size() == demo.residents().size());
@@ -91,7 +73,7 @@ class CoachFlowsTest {
 
     @Test
     void typingPartOfANameFindsTheResident(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         Resident target = demo.residents().get(42);
         robot.clickOn("#navCaseload");
         TableView<CaseloadRow> table = table(robot);
@@ -114,7 +96,7 @@ class CoachFlowsTest {
 
     @Test
     void aContactAttemptTakesThreeKeystrokes(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.TO_SCHEDULE)
                 .findFirst().orElseThrow();
         robot.clickOn("#navCaseload");
@@ -136,7 +118,7 @@ class CoachFlowsTest {
 
     @Test
     void aFullConversationWithTwoAgreementsAndAReferralShowsInTheDossierAndOnVandaag(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.TO_SCHEDULE)
                 .findFirst().orElseThrow();
         openDossier(robot, target);
@@ -194,7 +176,7 @@ class CoachFlowsTest {
 
     @Test
     void aVisitPlannedForTodayShowsOnVandaagAndAGoalJoinsThePlan(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.DECLINED)
                 .findFirst().orElseThrow();
         openDossier(robot, target);
@@ -227,7 +209,7 @@ class CoachFlowsTest {
 
     @Test
     void anAgreementPointsToAnEntryOfTheSocialeKaart(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         Resident target = demo.residents().get(7);
         openDossier(robot, target);
         robot.clickOn("#dossierConversation");
@@ -256,7 +238,7 @@ class CoachFlowsTest {
 
     @Test
     void aFinalisedConversationIsReadOnlyAndIsCorrectedByANewRecord(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         Resident target = demo.residents().stream().filter(r -> r.outreachStatus() == OutreachStatus.SPOKEN)
                 .filter(r -> demo.conversations().stream().anyMatch(c -> c.residentId().equals(r.id())))
                 .findFirst().orElseThrow();
@@ -286,18 +268,13 @@ class CoachFlowsTest {
 
     @Test
     void theAppLocksAfterIdleTimeAndUnlocksWithThePassword(FxRobot robot) {
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         robot.clickOn("#lockButton");
         FxWait.until(() -> robot.lookup("#loginView").tryQuery().isPresent());
         assertThat(robot.lookup("#caseloadTable").tryQuery()).isEmpty();
 
-        logIn(robot, DemoProfile.PASSWORD);
+        app.logIn(robot);
         assertThat(robot.lookup("#todayView").tryQuery()).isPresent();
-    }
-
-    private void logIn(FxRobot robot, String password) {
-        robot.clickOn("#loginPassword").write(password).type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#todayView").tryQuery().isPresent());
     }
 
     private void openDossier(FxRobot robot, Resident resident) {

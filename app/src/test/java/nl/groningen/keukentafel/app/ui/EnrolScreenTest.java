@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Locale;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.AppOptions;
 import nl.groningen.keukentafel.app.DemoProfile;
-import nl.groningen.keukentafel.app.Keukentafel;
 import nl.groningen.keukentafel.app.Profiles;
 import nl.groningen.keukentafel.demo.Dataset;
-import nl.groningen.keukentafel.server.domain.Role;
-import nl.groningen.keukentafel.server.http.SyncServer;
-import nl.groningen.keukentafel.server.storage.ServerStore;
-import nl.groningen.keukentafel.server.storage.StoreSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,48 +27,28 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class EnrolScreenTest {
 
-    @TempDir
-    Path dataFolder;
+    @RegisterExtension
+    final AppUnderTest app = new AppUnderTest();
+    private final Path dataFolder = app.dataFolder();
+    private DemoSyncServer server;
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-    private ServerStore serverStore;
-    private SyncServer server;
-    private Keukentafel keukentafel;
-    private FxBackgroundTasks tasks;
+    private final TestClock clock = AppUnderTest.morningClock();
     private String code;
     private long caseload;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Dataset demo = DemoProfile.dataset(clock);
-        serverStore = ServerStore.open(StoreSettings.embedded(Files.createTempDirectory(dataFolder.getParent(), "server")));
-        serverStore.importDataset(demo);
-        serverStore.accounts().createUser(DemoProfile.USER, Role.COACH, demo.coaches().get(0).id(),
-                DemoProfile.PASSWORD.toCharArray());
-        code = serverStore.accounts().createEnrolmentCode(DemoProfile.USER, Duration.ofHours(1), Instant.now());
+        server = app.startServer(clock);
+        Dataset demo = server.demo();
+        code = server.code();
         caseload = demo.residents().stream().filter(r -> r.coachId().equals(demo.coaches().get(0).id())).count();
-        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", 0);
 
-        tasks = new FxBackgroundTasks();
-        keukentafel = open();
-        stage.setScene(keukentafel.scene());
-        stage.show();
+        app.show(stage, options(), clock);
     }
 
-    private Keukentafel open() {
+    private AppOptions options() {
         // As Main resolves it from IT's machine config: the server and the code are known.
-        return Keukentafel.open(new AppOptions(dataFolder, false, Locale.forLanguageTag("nl"), Duration.ofMinutes(5),
-                "http://127.0.0.1:" + server.port(), code), clock, tasks);
-    }
-
-    @AfterEach
-    void close() {
-        keukentafel.close();
-        tasks.close();
-        server.close();
-        serverStore.close();
+        return AppUnderTest.options(dataFolder, false, server);
     }
 
     @Test
@@ -108,11 +77,7 @@ class EnrolScreenTest {
         assertThat(Files.readString(dataFolder.resolve("settings.properties"))).contains("server.url=http\\://127.0.0.1\\:" + server.port());
 
         // The next start: the coach is on this laptop now, so the login comes first, with the way to enrol another.
-        robot.interact(() -> {
-            keukentafel.close();
-            keukentafel = open();
-            stage.setScene(keukentafel.scene());
-        });
+        robot.interact(() -> app.restart(options()));
         FxWait.until(() -> robot.lookup("#loginView").tryQuery().isPresent());
         assertThat(robot.lookup("#loginUser").queryAs(TextField.class).getText()).isEqualTo(DemoProfile.USER);
         robot.clickOn("#loginEnrol");
@@ -125,7 +90,7 @@ class EnrolScreenTest {
 
     @Test
     void offlineAtTheFirstStartSaysSoAndKeepsWhatWasTyped(FxRobot robot) {
-        robot.interact(server::close);
+        robot.interact(server::stop);
         robot.write(DemoProfile.USER).type(KeyCode.TAB).write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
         FxWait.until(() -> !FxWait.text(robot, "#enrolProblem").isEmpty());
 

@@ -6,19 +6,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import nl.groningen.keukentafel.app.AppOptions;
 import nl.groningen.keukentafel.app.DemoProfile;
-import nl.groningen.keukentafel.app.Keukentafel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,25 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class IdleLockTest {
 
-    @TempDir
-    Path dataFolder;
-
-    private Keukentafel keukentafel;
-    private FxBackgroundTasks tasks;
+    @RegisterExtension
+    final AppUnderTest app = new AppUnderTest();
+    private final Path dataFolder = app.dataFolder();
 
     @Start
     void start(Stage stage) {
-        tasks = new FxBackgroundTasks();
-        keukentafel = Keukentafel.open(new AppOptions(dataFolder, true, Locale.forLanguageTag("nl"), Duration.ofSeconds(2)),
-                Clock.system(ZoneId.of("Europe/Amsterdam")), tasks);
-        stage.setScene(keukentafel.scene());
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        keukentafel.close();
-        tasks.close();
+        app.show(stage, AppUnderTest.options(dataFolder, true, Duration.ofSeconds(2)), Clock.system(ZoneId.of("Europe/Amsterdam")));
     }
 
     @Test

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import nl.groningen.keukentafel.app.AppOptions;
 import nl.groningen.keukentafel.app.DemoProfile;
-import nl.groningen.keukentafel.app.Keukentafel;
 import nl.groningen.keukentafel.app.Profiles;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.contract.Agreement;
@@ -29,14 +22,10 @@ import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.demo.Dataset;
-import nl.groningen.keukentafel.server.domain.Role;
-import nl.groningen.keukentafel.server.http.SyncServer;
 import nl.groningen.keukentafel.server.storage.ServerStore;
-import nl.groningen.keukentafel.server.storage.StoreSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,29 +39,22 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class SyncScreensTest {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    @RegisterExtension
+    final AppUnderTest app = new AppUnderTest();
+    private final Path dataFolder = app.dataFolder();
+    private DemoSyncServer server;
 
-    @TempDir
-    Path dataFolder;
-
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"), AMSTERDAM);
+    private final TestClock clock = AppUnderTest.morningClock();
     private ServerStore serverStore;
-    private SyncServer server;
-    private Keukentafel keukentafel;
-    private FxBackgroundTasks tasks;
     private Agreement agreement;
     private LocalDate officeDate;
     private LocalDate laptopDate;
 
     @Start
     void start(Stage stage) throws Exception {
-        Dataset demo = DemoProfile.dataset(clock);
-        serverStore = ServerStore.open(StoreSettings.embedded(Files.createTempDirectory(dataFolder, "server")));
-        serverStore.importDataset(demo);
-        serverStore.accounts().createUser(DemoProfile.USER, Role.COACH, demo.coaches().get(0).id(),
-                DemoProfile.PASSWORD.toCharArray());
-        String code = serverStore.accounts().createEnrolmentCode(DemoProfile.USER, Duration.ofHours(1), Instant.now());
-        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", 0);
+        server = app.startServer(clock);
+        Dataset demo = server.demo();
+        serverStore = server.store();
 
         // Offline, before the first sync: the coach moves an agreement's date on the laptop...
         Profiles profiles = new Profiles(dataFolder);
@@ -89,25 +71,12 @@ class SyncScreensTest {
         assertThat(serverStore.push(null, List.of(new Change(UUID.randomUUID(), RecordKind.AGREEMENT.wireName(), agreement.id(),
                 agreement.residentId(), false, office, base))).get(0).status()).isEqualTo(ChangeStatus.APPLIED);
 
-        tasks = new FxBackgroundTasks();
-        keukentafel = Keukentafel.open(new AppOptions(dataFolder, true, Locale.forLanguageTag("nl"), Duration.ofMinutes(5),
-                "http://127.0.0.1:" + server.port(), code), clock, tasks);
-        stage.setScene(keukentafel.scene());
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        keukentafel.close();
-        tasks.close();
-        server.close();
-        serverStore.close();
+        app.show(stage, AppUnderTest.options(dataFolder, true, server), clock);
     }
 
     @Test
     void theConflictComesBackToTheCoachWhoKeepsTheirDateAndSyncsIt(FxRobot robot) {
-        robot.clickOn("#loginPassword").write(DemoProfile.PASSWORD).type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#todayView").tryQuery().isPresent());
+        app.logIn(robot);
 
         FxWait.until(() -> FxWait.text(robot, "#syncState").equals("Online") && robot.lookup("#navConflicts").query().isVisible());
         assertThat(FxWait.text(robot, "#syncLast")).isEqualTo("Laatste sync 22-11-2026 09:00");

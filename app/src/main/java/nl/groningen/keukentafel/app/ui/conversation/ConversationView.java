@@ -146,7 +146,7 @@ public final class ConversationView extends VBox {
         ComboBox<ReferenceItem> agreementPartner = referenceBox("agreementPartner", session.reference().partners());
         agreementPartner.disableProperty().bind(owner.valueProperty().isNotEqualTo(AgreementOwner.PARTNER));
         DatePicker due = Fields.datePicker("agreementDue", messages);
-        due.setValue(session.today().plusWeeks(2));
+        due.setValue(model.defaultAgreementDue());
         Label agreementLink = new Label();
         agreementLink.setId("agreementLink");
         Button agreementMap = new Button(messages.text("conversation.fromSocialMap"));
@@ -197,7 +197,7 @@ public final class ConversationView extends VBox {
         CheckBox warm = new CheckBox(messages.text("conversation.warmHandover"));
         warm.setId("referralWarm");
         DatePicker check = Fields.datePicker("referralCheck", messages);
-        check.setValue(session.today().plusWeeks(4));
+        check.setValue(model.defaultReferralCheck());
         Label referralLink = new Label();
         Button referralMap = new Button(messages.text("conversation.fromSocialMap"));
         referralMap.setId("referralSocialMap");

@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.ui.conversation;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -7,8 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -22,17 +23,18 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
+import nl.groningen.keukentafel.app.domain.Agreements;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.NextContact;
+import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
+import nl.groningen.keukentafel.app.ui.SaveTimer;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementOwner;
-import nl.groningen.keukentafel.contract.AgreementStatus;
 import nl.groningen.keukentafel.contract.Conversation;
 import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Initiative;
@@ -40,7 +42,6 @@ import nl.groningen.keukentafel.contract.LifeDomainNote;
 import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.ReferenceItem;
 import nl.groningen.keukentafel.contract.Referral;
-import nl.groningen.keukentafel.contract.ReferralStatus;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
 
@@ -52,7 +53,7 @@ import nl.groningen.keukentafel.contract.SocialMapEntry;
  */
 public final class ConversationViewModel {
 
-    static final Duration SAVE_EVERY = Duration.millis(500);
+    static final Duration SAVE_EVERY = Duration.ofMillis(500);
 
     private final CoachSession session;
     private final Navigator navigator;
@@ -83,12 +84,14 @@ public final class ConversationViewModel {
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    private final PauseTransition saveTimer = new PauseTransition(SAVE_EVERY);
+    private final SaveTimer saveTimer;
     private boolean dirty;
     private boolean closed;
 
-    public ConversationViewModel(CoachSession session, UUID residentId, Navigator navigator) {
+    /** {@code saveTimers} makes the timer that saves the draft {@link #SAVE_EVERY} after a change. */
+    public ConversationViewModel(CoachSession session, UUID residentId, Navigator navigator, SaveTimer.Factory saveTimers) {
         this.session = session;
+        this.saveTimer = saveTimers.after(SAVE_EVERY, this::saveNow);
         this.navigator = navigator;
         this.messages = session.messages();
         this.resident = session.caseload().resident(residentId).orElseThrow();
@@ -131,7 +134,6 @@ public final class ConversationViewModel {
         referrals.setAll(draft.referrals());
         updateNextDue();
 
-        saveTimer.setOnFinished(e -> saveNow());
         List<Observable> watched = new ArrayList<>(List.of(date, place, duration, followUp, activities, wishes, ownGoals,
                 outcome, conversationRating, contactValueRating, termMonths, initiative, agreements, referrals));
         watched.addAll(domains.values());
@@ -148,9 +150,7 @@ public final class ConversationViewModel {
             return;
         }
         dirty = true;
-        if (saveTimer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-            saveTimer.playFromStart();
-        }
+        saveTimer.start();
     }
 
     /** Saves the draft now if anything changed since the last save. */
@@ -172,17 +172,17 @@ public final class ConversationViewModel {
 
     /** Closes the conversation: read-only from now on; agreements, referrals and next contact take effect. */
     public void finalise() {
-        if (date.get() == null || place.get() == null) {
-            problem.set(messages.text("conversation.missingDateOrPlace"));
-            return;
-        }
-        if (date.get().isAfter(session.today())) {
-            problem.set(messages.text("conversation.dateInFuture"));
+        ConversationDraft draft = draft();
+        Optional<Conversations.FinaliseProblem> notYet = Conversations.finaliseProblem(draft.conversation(), session.today());
+        if (notYet.isPresent()) {
+            problem.set(messages.text(switch (notYet.get()) {
+                case MISSING_DATE_OR_PLACE -> "conversation.missingDateOrPlace";
+                case DATE_IN_FUTURE -> "conversation.dateInFuture";
+            }));
             return;
         }
         saveTimer.stop();
         closed = true;
-        ConversationDraft draft = draft();
         Conversation finalised = Conversations.finalise(draft.conversation());
         Resident updated = Conversations.applyTo(resident, finalised);
         session.save(store -> store.finalise(draft, finalised, updated), () -> {
@@ -214,17 +214,17 @@ public final class ConversationViewModel {
     }
 
     public boolean addAgreement(String description, AgreementOwner owner, ReferenceItem partner, LocalDate due, SocialMapEntry where) {
-        if (description == null || description.isBlank() || owner == null || due == null) {
-            problem.set(messages.text("conversation.agreementIncomplete"));
-            return false;
-        }
-        if (owner == AgreementOwner.PARTNER && partner == null) {
-            problem.set(messages.text("conversation.agreementNeedsPartner"));
+        String partnerCode = partner == null ? null : partner.code();
+        Optional<Agreements.Problem> missing = Agreements.problem(description, owner, partnerCode, due);
+        if (missing.isPresent()) {
+            problem.set(messages.text(switch (missing.get()) {
+                case INCOMPLETE -> "conversation.agreementIncomplete";
+                case NEEDS_PARTNER -> "conversation.agreementNeedsPartner";
+            }));
             return false;
         }
         problem.set("");
-        agreements.add(new Agreement(UUID.randomUUID(), resident.id(), conversationId, description.trim(), owner,
-                owner == AgreementOwner.PARTNER ? partner.code() : null, due, AgreementStatus.OPEN, null,
+        agreements.add(Agreements.make(UUID.randomUUID(), resident.id(), conversationId, description, owner, partnerCode, due,
                 where == null ? null : where.id()));
         return true;
     }
@@ -235,10 +235,19 @@ public final class ConversationViewModel {
             return false;
         }
         problem.set("");
-        referrals.add(new Referral(UUID.randomUUID(), resident.id(), conversationId, partner.code(), warmHandover,
-                date.get() == null ? session.today() : date.get(), ReferralStatus.REFERRED, checkOn,
-                where == null ? null : where.id()));
+        referrals.add(Referrals.make(UUID.randomUUID(), resident.id(), conversationId, partner.code(), warmHandover,
+                date.get() == null ? session.today() : date.get(), checkOn, where == null ? null : where.id()));
         return true;
+    }
+
+    /** The due date the agreement being typed starts with. */
+    public LocalDate defaultAgreementDue() {
+        return Agreements.defaultDue(session.today());
+    }
+
+    /** The check date the referral being typed starts with. */
+    public LocalDate defaultReferralCheck() {
+        return Referrals.checkOn(session.today());
     }
 
     public ConversationDraft draft() {
@@ -255,8 +264,7 @@ public final class ConversationViewModel {
                 outcome.get() == null ? null : outcome.get().code(), informed, raised, ownGoals.get(),
                 conversationRating.get(), contactValueRating.get(), termMonths.get(), initiative.get(),
                 ConversationStatus.DRAFT, corrects);
-        List<Agreement> linkedAgreements = agreements.stream().map(a -> new Agreement(a.id(), a.residentId(), conversationId,
-                a.description(), a.owner(), a.partner(), a.dueDate(), a.status(), a.doneDate(), a.socialMapEntry())).toList();
+        List<Agreement> linkedAgreements = agreements.stream().map(a -> Agreements.inConversation(a, conversationId)).toList();
         return new ConversationDraft(c, linkedAgreements, referrals);
     }
 

@@ -9,15 +9,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import nl.groningen.keukentafel.app.domain.Agreements;
+import nl.groningen.keukentafel.app.domain.Appointments;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.DevelopmentPlans;
+import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.print.PlanPrintout;
@@ -28,7 +32,6 @@ import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttempts;
 import nl.groningen.keukentafel.contract.Agreement;
-import nl.groningen.keukentafel.contract.AgreementStatus;
 import nl.groningen.keukentafel.contract.Appointment;
 import nl.groningen.keukentafel.contract.ContactAttempt;
 import nl.groningen.keukentafel.contract.ContactChannel;
@@ -55,6 +58,8 @@ public final class DossierViewModel {
     private final ObservableList<String> details = FXCollections.observableArrayList();
     private final ObservableList<TimelineLine> timeline = FXCollections.observableArrayList();
     private final ObservableList<String> plan = FXCollections.observableArrayList();
+    /** The id of the step on each line of {@link #plan}; null on a goal's line. */
+    private final List<UUID> planLineSteps = new ArrayList<>();
     private final ObservableList<Agreement> openAgreements = FXCollections.observableArrayList();
     private final ObservableList<Referral> openReferrals = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
@@ -95,10 +100,8 @@ public final class DossierViewModel {
         details.setAll(lines);
         timeline.setAll(TimelineEntry.of(records, session.zone()).stream().map(this::line).toList());
         plan.setAll(planLines(records.plan()));
-        openAgreements.setAll(records.agreements().stream().filter(a -> a.status() == AgreementStatus.OPEN)
-                .sorted(Comparator.comparing(Agreement::dueDate)).toList());
-        openReferrals.setAll(records.referrals().stream()
-                .filter(x -> x.status() == ReferralStatus.REFERRED || x.status() == ReferralStatus.ACCEPTED).toList());
+        openAgreements.setAll(Agreements.open(records.agreements()));
+        openReferrals.setAll(records.referrals().stream().filter(Referrals::isOpen).toList());
     }
 
     public boolean hasDraft() {
@@ -118,8 +121,7 @@ public final class DossierViewModel {
     }
 
     public void markAgreementDone(Agreement a) {
-        Agreement done = new Agreement(a.id(), a.residentId(), a.conversationId(), a.description(), a.owner(), a.partner(),
-                a.dueDate(), AgreementStatus.DONE, session.today(), a.socialMapEntry());
+        Agreement done = Agreements.done(a, session.today());
         session.save(store -> store.saveAgreement(done),
                 () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withAgreement(done)),
                 () -> {
@@ -129,9 +131,7 @@ public final class DossierViewModel {
     }
 
     public void markReferral(Referral x, ReferralStatus status) {
-        Referral changed = new Referral(x.id(), x.residentId(), x.conversationId(), x.partner(), x.warmHandover(),
-                x.referredOn(), status, status == ReferralStatus.COMPLETED || status == ReferralStatus.STOPPED
-                ? x.checkOn() : session.today().plusDays(28), x.socialMapEntry());
+        Referral changed = Referrals.withStatus(x, status, session.today());
         session.save(store -> store.saveReferral(changed),
                 () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withReferral(changed)),
                 () -> {
@@ -191,16 +191,15 @@ public final class DossierViewModel {
 
     /** Plans a visit (or call) with the resident; it shows on Vandaag on the day. */
     public boolean planVisit(LocalDate day, LocalTime time, Place place) {
-        if (day == null || time == null || place == null) {
-            message.set(messages.text("dossier.visitIncomplete"));
+        Optional<Appointments.Problem> problem = Appointments.problem(day, time, place, session.today());
+        if (problem.isPresent()) {
+            message.set(messages.text(switch (problem.get()) {
+                case INCOMPLETE -> "dossier.visitIncomplete";
+                case IN_THE_PAST -> "dossier.visitInPast";
+            }));
             return false;
         }
-        if (day.isBefore(session.today())) {
-            message.set(messages.text("dossier.visitInPast"));
-            return false;
-        }
-        Appointment visit = new Appointment(UUID.randomUUID(), residentId, day.atTime(time).atZone(session.zone()).toInstant(),
-                60, place);
+        Appointment visit = Appointments.visit(UUID.randomUUID(), residentId, day, time, session.zone(), place);
         session.save(store -> store.saveAppointment(visit),
                 () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withAppointment(visit)),
                 () -> {
@@ -212,17 +211,12 @@ public final class DossierViewModel {
 
     /** Adds a goal (in a life domain, with a first step) to the resident's development plan. */
     public boolean addGoal(ReferenceItem domain, String goal, String firstStep) {
-        if (domain == null || goal == null || goal.isBlank()) {
+        if (!DevelopmentPlans.canAdd(domain == null ? null : domain.code(), goal)) {
             message.set(messages.text("dossier.goalIncomplete"));
             return false;
         }
-        ResidentRecords records = session.caseload().recordsOf(residentId);
-        List<PlanGoal> goals = new ArrayList<>(records.plan() == null ? List.of() : records.plan().goals());
-        List<PlanStep> steps = firstStep == null || firstStep.isBlank() ? List.of()
-                : List.of(new PlanStep(UUID.randomUUID(), firstStep.trim(), false));
-        goals.add(new PlanGoal(UUID.randomUUID(), domain.code(), goal.trim(), steps));
-        UUID planId = records.plan() == null ? DevelopmentPlan.idFor(residentId) : records.plan().id();
-        DevelopmentPlan plan = new DevelopmentPlan(planId, residentId, goals, session.today());
+        DevelopmentPlan plan = DevelopmentPlans.withGoal(session.caseload().recordsOf(residentId).plan(), residentId,
+                domain.code(), goal, firstStep, session.today());
         session.save(store -> store.savePlan(plan),
                 () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(plan)),
                 () -> {
@@ -232,36 +226,16 @@ public final class DossierViewModel {
         return true;
     }
 
-    /** Ticks off (or un-ticks) the n-th step of the plan, counted over all goals in order. */
+    /** Ticks off (or un-ticks) the step on line {@code planLine} of {@link #plan()}; a goal's own line does nothing. */
     public void toggleStep(int planLine) {
+        if (planLine < 0 || planLine >= planLineSteps.size() || planLineSteps.get(planLine) == null) {
+            return;
+        }
         DevelopmentPlan current = session.caseload().recordsOf(residentId).plan();
-        if (current == null) {
-            return;
-        }
-        int line = 0;
-        List<PlanGoal> goals = new ArrayList<>();
-        boolean changed = false;
-        for (PlanGoal g : current.goals()) {
-            line++; // the goal's own line
-            List<PlanStep> steps = new ArrayList<>();
-            for (PlanStep step : g.steps()) {
-                if (line == planLine) {
-                    steps.add(new PlanStep(step.id(), step.description(), !step.done()));
-                    changed = true;
-                } else {
-                    steps.add(step);
-                }
-                line++;
-            }
-            goals.add(new PlanGoal(g.id(), g.domain(), g.goal(), steps));
-        }
-        if (!changed) {
-            return;
-        }
-        DevelopmentPlan plan = new DevelopmentPlan(current.id(), residentId, goals, session.today());
-        session.save(store -> store.savePlan(plan),
-                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(plan)),
-                this::refresh, message::set);
+        DevelopmentPlans.withStepToggled(current, planLineSteps.get(planLine), session.today()).ifPresent(plan ->
+                session.save(store -> store.savePlan(plan),
+                        () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(plan)),
+                        this::refresh, message::set));
     }
 
     public List<ReferenceItem> lifeDomains() {
@@ -296,9 +270,7 @@ public final class DossierViewModel {
                         g.steps().stream().map(s -> new PrintContent.Step(s.description(), s.done())).toList()));
             }
         }
-        List<PrintContent.AgreementLine> agreements = records.agreements().stream()
-                .filter(a -> a.status() == AgreementStatus.OPEN)
-                .sorted(Comparator.comparing(Agreement::dueDate))
+        List<PrintContent.AgreementLine> agreements = Agreements.open(records.agreements()).stream()
                 .map(a -> new PrintContent.AgreementLine(a.description(), who(a), messages.date(a.dueDate()),
                         session.socialMapEntry(a.socialMapEntry()).map(e -> e.name() + ", " + e.address()).orElse("")))
                 .toList();
@@ -329,14 +301,20 @@ public final class DossierViewModel {
                 EnumLabels.of(messages, "referral", x.status()), messages.date(x.checkOn()));
     }
 
+    /** The plan's lines to read, a goal's line followed by its steps'; notes which step is on which line. */
     private List<String> planLines(DevelopmentPlan p) {
         List<String> lines = new ArrayList<>();
+        planLineSteps.clear();
         if (p == null) {
             return lines;
         }
         for (PlanGoal g : p.goals()) {
             lines.add(messages.text("dossier.planGoal", session.label(session.reference().lifeDomains(), g.domain()), g.goal()));
-            g.steps().forEach(s -> lines.add(messages.text(s.done() ? "dossier.planStepDone" : "dossier.planStep", s.description())));
+            planLineSteps.add(null);
+            for (PlanStep step : g.steps()) {
+                lines.add(messages.text(step.done() ? "dossier.planStepDone" : "dossier.planStep", step.description()));
+                planLineSteps.add(step.id());
+            }
         }
         return lines;
     }

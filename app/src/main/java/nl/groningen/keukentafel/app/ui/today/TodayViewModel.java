@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.ui.today;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import nl.groningen.keukentafel.app.domain.NextContact;
 import nl.groningen.keukentafel.app.domain.TodayOverview;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -41,7 +42,7 @@ public final class TodayViewModel {
     public List<ResidentLine> contactsDue() {
         Messages m = session.messages();
         return overview.contactsDue().stream().map(r -> new ResidentLine(r.id(), m.text(
-                r.nextContactDue().isBefore(session.today()) ? "today.contactOverdue" : "today.contactDue",
+                NextContact.overdue(r.nextContactDue(), session.today()) ? "today.contactOverdue" : "today.contactDue",
                 r.fullName(), m.date(r.nextContactDue()),
                 m.text(r.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach")))).toList();
     }

@@ -1,0 +1,95 @@
+package nl.groningen.keukentafel.app.ui.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import nl.groningen.keukentafel.app.domain.NextContact;
+import nl.groningen.keukentafel.app.ui.RecordingNavigator;
+import nl.groningen.keukentafel.app.ui.RecordingStore;
+import nl.groningen.keukentafel.app.ui.TestSession;
+import nl.groningen.keukentafel.contract.ContactChannel;
+import nl.groningen.keukentafel.contract.ContactResult;
+import nl.groningen.keukentafel.contract.OutreachStatus;
+import nl.groningen.keukentafel.contract.Resident;
+import org.junit.jupiter.api.Test;
+
+/** The caseload screen's state without a toolkit: searching, filtering, opening, logging an attempt. */
+class CaseloadViewModelTest {
+
+    private final TestSession test = new TestSession();
+    private final RecordingNavigator navigator = new RecordingNavigator();
+    private final CaseloadViewModel model = new CaseloadViewModel(test.session(), navigator);
+    private final int everyone = TestSession.demo().residents().size();
+
+    @Test
+    void typingPartOfANameNarrowsTheCaseloadAndTheCountSaysHowMuch() {
+        model.refresh();
+        assertThat(model.rows()).hasSize(everyone);
+        assertThat(model.countProperty().get()).isEqualTo(everyone + " inwoners");
+        Resident target = TestSession.demo().residents().get(42);
+
+        model.searchProperty().set(target.surname().substring(1, 6).toLowerCase(Locale.ROOT));
+
+        assertThat(model.rows()).hasSizeLessThan(everyone).extracting(CaseloadRow::clientNumber).contains(target.clientNumber());
+        assertThat(model.countProperty().get()).isEqualTo(model.rows().size() + " van " + everyone + " inwoners");
+    }
+
+    @Test
+    void aWijkAndContactNeededCombine() {
+        String wijk = model.wijken().get(0);
+
+        model.wijkProperty().set(wijk);
+        int inWijk = model.rows().size();
+        model.dueOnlyProperty().set(true);
+
+        assertThat(inWijk).isBetween(1, everyone - 1);
+        assertThat(model.rows()).hasSizeLessThanOrEqualTo(inWijk)
+                .allMatch(row -> row.wijk().equals(wijk) && row.due());
+        assertThat(model.rows()).allMatch(row -> NextContact.dueSoonOrOverdue(row.nextContactDue(), test.session().today()));
+    }
+
+    @Test
+    void aStatusFilterShowsOnlyResidentsWithThatStatus() {
+        model.statusProperty().set(OutreachStatus.DECLINED);
+
+        assertThat(model.rows()).isNotEmpty().extracting(CaseloadRow::outreachStatus).containsOnly("Afgezien");
+    }
+
+    @Test
+    void aDeclinedPhoneCallMovesTheResidentToDeclinedInTheList() {
+        Resident target = TestSession.demo().residents().stream()
+                .filter(r -> r.outreachStatus() == OutreachStatus.TO_SCHEDULE).findFirst().orElseThrow();
+        model.searchProperty().set(target.clientNumber());
+        assertThat(model.rows()).singleElement().extracting(CaseloadRow::outreachStatus).isEqualTo("Nog in te plannen");
+
+        model.logAttempt(target.id(), ContactChannel.PHONE, ContactResult.DECLINED);
+
+        assertThat(model.rows()).singleElement().extracting(CaseloadRow::outreachStatus).isEqualTo("Afgezien");
+        assertThat(test.store().written(RecordingStore.Attempt.class)).singleElement()
+                .satisfies(a -> assertThat(a.attempt().channel()).isEqualTo(ContactChannel.PHONE));
+        assertThat(test.caseload().recordsOf(target.id()).contactAttempts())
+                .anyMatch(a -> a.result() == ContactResult.DECLINED && a.date().equals(test.session().today()));
+    }
+
+    @Test
+    void anAttemptThatCannotBeSavedSaysSoAndChangesNothing() {
+        CaseloadViewModel failing = new CaseloadViewModel(new TestSession(new RecordingStore().failing()).session(), navigator);
+        Resident target = TestSession.demo().residents().stream()
+                .filter(r -> r.outreachStatus() == OutreachStatus.TO_SCHEDULE).findFirst().orElseThrow();
+        failing.searchProperty().set(target.clientNumber());
+
+        failing.logAttempt(target.id(), ContactChannel.PHONE, ContactResult.DECLINED);
+
+        assertThat(failing.problemProperty().get()).isEqualTo(test.messages().text("save.failed"));
+        assertThat(failing.rows()).singleElement().extracting(CaseloadRow::outreachStatus).isEqualTo("Nog in te plannen");
+    }
+
+    @Test
+    void openingAResidentShowsTheirDossier() {
+        Resident target = TestSession.demo().residents().get(7);
+
+        model.open(target.id());
+
+        assertThat(navigator.shown()).isEqualTo(new RecordingNavigator.Screen("dossier", target.id()));
+    }
+}
