@@ -9,6 +9,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 
 /**

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.FinalisedConversationException;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.app.domain.RecordStore;
 import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 
 /**
  * Seals and opens record bodies with AES-256-GCM under the coach's data key. Each blob carries a

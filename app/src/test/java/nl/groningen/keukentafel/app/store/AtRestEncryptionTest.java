@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import nl.groningen.keukentafel.app.DemoProfile;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementOwner;
 import nl.groningen.keukentafel.contract.AgreementStatus;
