@@ -36,6 +36,8 @@ import nl.groningen.keukentafel.app.domain.RecordStore;
 import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
+import nl.groningen.keukentafel.app.store.crypto.Keyring;
+import nl.groningen.keukentafel.app.store.crypto.Sealer;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Appointment;
 import nl.groningen.keukentafel.contract.Coach;
