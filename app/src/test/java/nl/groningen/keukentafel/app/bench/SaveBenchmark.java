@@ -65,12 +65,12 @@ class SaveBenchmark {
                             AgreementStatus.OPEN, null, null));
                 }
                 ConversationDraft withAgreements = new ConversationDraft(draft, agreements, List.of());
-                store.saveDraft(withAgreements);
+                store.recordWriter().saveDraft(withAgreements);
                 Conversation finalised = Conversations.finalise(draft);
                 Resident updated = Conversations.applyTo(resident, finalised);
 
                 long start = System.nanoTime();
-                store.finalise(withAgreements, finalised, updated);
+                store.recordWriter().finalise(withAgreements, finalised, updated);
                 long took = System.nanoTime() - start;
                 if (i >= WARM_UP) {
                     millis[i - WARM_UP] = took / 1e6;
@@ -78,7 +78,7 @@ class SaveBenchmark {
                 saved.add(finalised);
             }
 
-            Caseload after = store.caseload();
+            Caseload after = store.sealedRecords().caseload();
             for (Conversation c : saved) {
                 if (!after.recordsOf(c.residentId()).conversations().contains(c)
                         || after.recordsOf(c.residentId()).agreements().stream()
