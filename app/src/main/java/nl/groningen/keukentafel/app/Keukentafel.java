@@ -285,12 +285,14 @@ public final class Keukentafel implements AutoCloseable {
         session = opened;
         LocalStore store = openedStore;
         boolean enrolled = store.syncState().enrolment().isPresent();
-        SyncStatus sync = new SyncStatus(store.outbox(), store.syncState(), store.conflictRecords(), store.sealedRecords(), opened, tasks, enrolled);
+        SyncStatus sync = new SyncStatus(store.outbox(), store.syncState(), store.conflictRecords(), store.sealedRecords(),
+                opened, tasks, enrolled);
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
         window = new MainWindow(opened, sync, status, this::lock);
         MainWindow shown = window;
         if (enrolled) {
-            SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(), e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
+            SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
+                    e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);

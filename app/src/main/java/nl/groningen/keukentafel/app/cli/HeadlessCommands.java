@@ -193,7 +193,8 @@ public final class HeadlessCommands {
         int run(LocalStore store) throws IOException {
             Messages messages = common.messages();
             OkHttpClient http = SyncClient.defaultHttp();
-            SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(), e -> new SyncClient(http, e.serverUrl(), e.token()), Clock.systemUTC());
+            SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
+                    e -> new SyncClient(http, e.serverUrl(), e.token()), Clock.systemUTC());
             long[] lastShown = {0};
             try {
                 SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The durable save of a finalised conversation with five agreements, on a coach database holding
  * the whole area (1,500 residents with all their records) in a file on disk: each
- * {@code LocalStore.finalise} is one transaction that SQLite syncs to disk (synchronous=FULL)
+ * {@code RecordWriter.finalise} is one transaction that SQLite syncs to disk (synchronous=FULL)
  * before it returns. The draft is saved first (as the form does while the coach types), untimed.
  * {@code app.save_p95_ms} and {@code app.save_median_ms} over 200 conversations for 200 different
  * residents, after 20 of warm-up.

@@ -477,7 +477,8 @@ class SyncBenchmark {
     }
 
     private SyncEngine engine(LocalStore laptop, TimedTransport transport) {
-        return new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(), e -> transport.over(new SyncClient(http, e.serverUrl(), e.token())), Clock.systemUTC());
+        return new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                e -> transport.over(new SyncClient(http, e.serverUrl(), e.token())), Clock.systemUTC());
     }
 
     /**

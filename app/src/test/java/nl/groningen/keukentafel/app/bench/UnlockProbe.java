@@ -90,7 +90,7 @@ public final class UnlockProbe {
         return result;
     }
 
-    /** The store's own connection settings (LocalStore.connect). */
+    /** The store's own connection settings (LocalDatabase.connect). */
     private static SQLiteDataSource dataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -34,7 +34,7 @@ import nl.groningen.keukentafel.contract.Resident;
 
 /**
  * What a coach does at the kitchen table, offline, on one laptop: each action reads the laptop's
- * store as it is now and saves through the same {@link LocalStore} calls the screens use, with
+ * store as it is now and saves through the same {@link LocalStore#recordWriter()} calls the screens use, with
  * every id and value drawn from the run's {@link Chaos}. Returns what it did, for the trace.
  */
 final class CoachActions {

@@ -98,7 +98,8 @@ class ResendAfterRestoreTest {
         restore();
 
         answersToLose = 1;
-        assertThatThrownBy(() -> new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(), enrolled -> transport(), CLOCK).syncOnce((done, total) -> { }))
+        assertThatThrownBy(() -> new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                enrolled -> transport(), CLOCK).syncOnce((done, total) -> { }))
                 .isInstanceOf(SyncException.class);
         assertThat(laptop.syncState().serverEpoch()).as("not stored before the re-send was answered").isEqualTo(before);
         assertThat(laptop.outbox().waiting()).as("the re-sent changes wait again").isEqualTo(2);
@@ -143,7 +144,8 @@ class ResendAfterRestoreTest {
 
     private SyncEngine.Outcome sync(Clock clock) {
         try {
-            return new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(), enrolled -> transport(), clock).syncOnce((done, total) -> { });
+            return new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                    enrolled -> transport(), clock).syncOnce((done, total) -> { });
         } catch (SyncException e) {
             throw new AssertionError(e);
         }

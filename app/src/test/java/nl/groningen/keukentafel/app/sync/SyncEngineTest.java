@@ -49,7 +49,8 @@ class SyncEngineTest {
              LocalStore laptop = TestLocalStores.create(folder.resolve("laptop.db"), "wachtwoord".toCharArray())) {
             server.importDataset(twoResidents());
             laptop.syncState().saveEnrolment(new SyncState.Enrolled("test://server", UUID.nameUUIDFromBytes(new byte[] {1}), "token"));
-            new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(), enrolled -> direct(server, SANNE.id()), CLOCK).syncOnce((done, total) -> { });
+            new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                    enrolled -> direct(server, SANNE.id()), CLOCK).syncOnce((done, total) -> { });
             Resident moving = laptop.sealedRecords().residents().stream().min(Comparator.comparing(Resident::id)).orElseThrow();
             server.assign(moving.id(), PIETER.id(), CLOCK.instant());
             // The coach saves while the sync runs: after the engine looked for waiting changes, before the page commits.
