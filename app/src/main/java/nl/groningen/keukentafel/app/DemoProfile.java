@@ -52,11 +52,11 @@ public final class DemoProfile {
      * {@code onlyTheirs} false the whole dataset goes in (benchmarks on the area and city sizes).
      */
     public static void fill(LocalStore store, Dataset dataset, Coach coach, boolean onlyTheirs) {
-        store.saveCoach(coach);
-        store.saveReference(ReferenceData.standard(), dataset.socialMap());
+        store.referenceTable().saveCoach(coach);
+        store.referenceTable().saveReference(ReferenceData.standard(), dataset.socialMap());
         List<Resident> residents = dataset.residents().stream()
                 .filter(r -> !onlyTheirs || r.coachId().equals(coach.id())).toList();
-        store.saveCaseload(residents, recordsOf(dataset, residents));
+        store.recordWriter().saveCaseload(residents, recordsOf(dataset, residents));
     }
 
     /** The dataset's records grouped per resident, for the given residents. */

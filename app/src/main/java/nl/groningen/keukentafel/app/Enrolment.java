@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.SyncClient;
@@ -48,8 +48,8 @@ public final class Enrolment {
         try {
             EnrolResponse response = enrolStore(store, http, serverUrl, user, password, code, deviceName);
             if (created) {
-                store.saveCoach(new Coach(response.coachId(), user, ""));
-                store.saveReference(ReferenceData.standard(), List.of());
+                store.referenceTable().saveCoach(new Coach(response.coachId(), user, ""));
+                store.referenceTable().saveReference(ReferenceData.standard(), List.of());
             }
             enrolled = true;
             return store;
@@ -70,7 +70,7 @@ public final class Enrolment {
     public static EnrolResponse enrolStore(LocalStore store, OkHttpClient http, String serverUrl, String userName,
                                            char[] password, String code, String deviceName) throws SyncException {
         EnrolResponse response = new SyncClient(http, serverUrl, null).enrol(userName.trim(), password, code.trim(), deviceName);
-        store.saveEnrolment(new SyncLedger.Enrolled(serverUrl, response.deviceId(), response.token()));
+        store.syncState().saveEnrolment(new SyncState.Enrolled(serverUrl, response.deviceId(), response.token()));
         return response;
     }
 

@@ -255,10 +255,11 @@ public final class Keukentafel implements AutoCloseable {
 
     /** The session over an unlocked store: the residents now (the caseload is usable at once); the records once the first screen is drawn. */
     private CoachSession sessionOver(LocalStore store) {
-        Caseload caseload = new Caseload(store.residents(), Map.of());
+        Caseload caseload = new Caseload(store.sealedRecords().residents(), Map.of());
         openedStore = store;
-        return new CoachSession(store.coach(), caseload, store, store.referenceData(), store.socialMap(),
-                clock, tasks, messages, store, () -> store.records(tasks::letUiCatchUp));
+        return new CoachSession(store.referenceTable().coach(), caseload, store.recordWriter(), store.referenceTable().referenceData(),
+                store.referenceTable().socialMap(),
+                clock, tasks, messages, store, () -> store.sealedRecords().records(tasks::letUiCatchUp));
     }
 
     /**
@@ -267,7 +268,7 @@ public final class Keukentafel implements AutoCloseable {
      * or refused: the coach works on, and hears why in the status bar.
      */
     private String enrolIfAsked(LocalStore store, String userName, char[] password) {
-        if (options.serverUrl() == null || options.enrolmentCode() == null || store.enrolment().isPresent()) {
+        if (options.serverUrl() == null || options.enrolmentCode() == null || store.syncState().enrolment().isPresent()) {
             return null;
         }
         try {
@@ -284,13 +285,15 @@ public final class Keukentafel implements AutoCloseable {
     private void showSession(CoachSession opened) {
         session = opened;
         LocalStore store = openedStore;
-        boolean enrolled = store.enrolment().isPresent();
-        SyncStatus sync = new SyncStatus(store, opened, tasks, enrolled);
+        boolean enrolled = store.syncState().enrolment().isPresent();
+        SyncStatus sync = new SyncStatus(store.outbox(), store.syncState(), store.conflictRecords(), store.sealedRecords(),
+                opened, tasks, enrolled);
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
         window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new);
         MainWindow shown = window;
         if (enrolled) {
-            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
+            SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
+                    e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);

@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The app's dependencies point one way: ui → domain ← store, sync. (JabRef's doNotUseGuiInLogic.) */
+/**
+ * The app's dependencies point one way: ui → domain ← store, sync; sync reaches the store only
+ * through the domain's ports. (JabRef's doNotUseGuiInLogic.)
+ */
 @AnalyzeClasses(packages = "nl.groningen.keukentafel", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -27,6 +30,11 @@ class ArchitectureTest {
     static final ArchRule storeHasNoUi = noClasses()
             .that().resideInAnyPackage("..app.store..", "..app.sync..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..app.ui..");
+
+    @ArchTest
+    static final ArchRule syncKnowsTheStoreOnlyByItsPorts = noClasses()
+            .that().resideInAPackage("..app.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.store..");
 
     @ArchTest
     static final ArchRule uiDoesNotTouchTheDatabase = noClasses()

@@ -26,7 +26,7 @@ import nl.groningen.keukentafel.app.Profiles;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.SyncClient;
@@ -171,7 +171,7 @@ public final class HeadlessCommands {
             }
             try (LocalStore store = Enrolment.enrol(profiles, SyncClient.defaultHttp(), serverUrl, common.user,
                     common.password(), enrolmentCode, deviceName != null ? deviceName : Enrolment.deviceName())) {
-                spec.commandLine().getOut().println(messages.text("cli.enrolled", store.enrolment().orElseThrow().deviceId()));
+                spec.commandLine().getOut().println(messages.text("cli.enrolled", store.syncState().enrolment().orElseThrow().deviceId()));
                 return 0;
             } catch (WrongCredentialException e) {
                 spec.commandLine().getErr().println(messages.text("login.wrongPassword"));
@@ -193,7 +193,8 @@ public final class HeadlessCommands {
         int run(LocalStore store) throws IOException {
             Messages messages = common.messages();
             OkHttpClient http = SyncClient.defaultHttp();
-            SyncEngine engine = new SyncEngine(store, e -> new SyncClient(http, e.serverUrl(), e.token()), Clock.systemUTC());
+            SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
+                    e -> new SyncClient(http, e.serverUrl(), e.token()), Clock.systemUTC());
             long[] lastShown = {0};
             try {
                 SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> {
@@ -223,15 +224,15 @@ public final class HeadlessCommands {
         @Override
         int run(LocalStore store) {
             Messages m = common.messages();
-            Optional<SyncLedger.Enrolled> enrolled = store.enrolment();
-            out().println(m.text("cli.status.server", enrolled.map(SyncLedger.Enrolled::serverUrl).orElse(m.text("cli.status.notEnrolled"))));
+            Optional<SyncState.Enrolled> enrolled = store.syncState().enrolment();
+            out().println(m.text("cli.status.server", enrolled.map(SyncState.Enrolled::serverUrl).orElse(m.text("cli.status.notEnrolled"))));
             enrolled.ifPresent(e -> out().println(m.text("cli.status.device", e.deviceId())));
-            out().println(m.text("cli.status.lastSync", store.lastSync().map(WHEN::format).orElse(m.text("cli.status.never"))));
-            out().println(m.text("cli.status.waiting", store.waiting()));
-            out().println(m.text("cli.status.conflicts", store.conflicts().size()));
-            out().println(m.text("cli.status.refused", store.refusals().size()));
-            out().println(m.text("cli.status.cursor", store.cursor()));
-            out().println(m.text("cli.status.residents", store.residents().size()));
+            out().println(m.text("cli.status.lastSync", store.syncState().lastSync().map(WHEN::format).orElse(m.text("cli.status.never"))));
+            out().println(m.text("cli.status.waiting", store.outbox().waiting()));
+            out().println(m.text("cli.status.conflicts", store.conflictRecords().conflicts().size()));
+            out().println(m.text("cli.status.refused", store.outbox().refusals().size()));
+            out().println(m.text("cli.status.cursor", store.pulledPages().cursor()));
+            out().println(m.text("cli.status.residents", store.sealedRecords().residents().size()));
             return 0;
         }
     }
@@ -246,16 +247,16 @@ public final class HeadlessCommands {
         int run(LocalStore store) throws IOException {
             ObjectMapper json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = json.createObjectNode();
-            root.set("coach", json.valueToTree(store.coach()));
-            Map<UUID, ResidentRecords> records = store.records();
+            root.set("coach", json.valueToTree(store.referenceTable().coach()));
+            Map<UUID, ResidentRecords> records = store.sealedRecords().records();
             ArrayNode residents = root.putArray("residents");
-            for (Resident resident : store.residents()) {
+            for (Resident resident : store.sealedRecords().residents()) {
                 ObjectNode entry = residents.addObject();
                 entry.set("resident", json.valueToTree(resident));
                 entry.set("records", json.valueToTree(records.getOrDefault(resident.id(), ResidentRecords.NONE)));
             }
-            root.set("conflicts", json.valueToTree(store.conflicts()));
-            root.put("waiting_changes", store.waiting());
+            root.set("conflicts", json.valueToTree(store.conflictRecords().conflicts()));
+            root.put("waiting_changes", store.outbox().waiting());
             byte[] bytes = json.writeValueAsBytes(root);
             if (out == null) {
                 System.out.write(bytes);
@@ -289,15 +290,15 @@ public final class HeadlessCommands {
             }
             Conversation conversation = draft.conversation();
             Optional<Resident> resident = conversation == null ? Optional.empty()
-                    : store.residents().stream().filter(r -> r.id().equals(conversation.residentId())).findFirst();
+                    : store.sealedRecords().residents().stream().filter(r -> r.id().equals(conversation.residentId())).findFirst();
             if (resident.isEmpty()) {
                 err().println(m.text("cli.unknownResident"));
                 return FAILED;
             }
             Conversation finalised = conversation.status() == ConversationStatus.FINALISED ? conversation
                     : Conversations.finalise(conversation);
-            store.finalise(draft, finalised, Conversations.applyTo(resident.get(), finalised));
-            out().println(m.text("cli.conversationAdded", finalised.id(), store.waiting()));
+            store.recordWriter().finalise(draft, finalised, Conversations.applyTo(resident.get(), finalised));
+            out().println(m.text("cli.conversationAdded", finalised.id(), store.outbox().waiting()));
             return 0;
         }
 

@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.store;
 import java.util.HashMap;
 import java.util.Map;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.contract.sync.RecordKind;
 
 /**

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
-import nl.groningen.keukentafel.app.store.LocalStoreException;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
+import nl.groningen.keukentafel.app.domain.Outbox;
+import nl.groningen.keukentafel.app.domain.PulledChanges;
+import nl.groningen.keukentafel.app.domain.ReferenceUpdates;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
@@ -44,12 +47,19 @@ public final class SyncEngine {
     /** How long answered changes are kept for a re-send after a restore of the server (docs/sync.md). */
     public static final Duration SENT_KEPT = Duration.ofDays(30);
 
-    private final SyncLedger ledger;
-    private final Function<SyncLedger.Enrolled, ? extends SyncTransport> clients;
+    private final Outbox outbox;
+    private final PulledChanges pulledChanges;
+    private final SyncState state;
+    private final ReferenceUpdates reference;
+    private final Function<SyncState.Enrolled, ? extends SyncTransport> clients;
     private final Clock clock;
 
-    public SyncEngine(SyncLedger ledger, Function<SyncLedger.Enrolled, ? extends SyncTransport> clients, Clock clock) {
-        this.ledger = ledger;
+    public SyncEngine(Outbox outbox, PulledChanges pulledChanges, SyncState state, ReferenceUpdates reference,
+                      Function<SyncState.Enrolled, ? extends SyncTransport> clients, Clock clock) {
+        this.outbox = outbox;
+        this.pulledChanges = pulledChanges;
+        this.state = state;
+        this.reference = reference;
         this.clients = clients;
         this.clock = clock;
     }
@@ -65,22 +75,22 @@ public final class SyncEngine {
     }
 
     public Outcome syncOnce(Progress progress) throws SyncException {
-        SyncLedger.Enrolled enrolled = ledger.enrolment()
+        SyncState.Enrolled enrolled = state.enrolment()
                 .orElseThrow(() -> new SyncException(SyncFailure.NOT_ENROLLED, "no enrolment on this laptop", null));
         SyncTransport client = clients.apply(enrolled);
         int[] counts = new int[3];
-        Epoch epoch = new Epoch(local(ledger::serverEpoch));
-        if (epoch.remembered != null && local(ledger::waiting) > 0) {
+        Epoch epoch = new Epoch(local(state::serverEpoch));
+        if (epoch.remembered != null && local(outbox::waiting) > 0) {
             // Ask first, push after: were the server restored, changes made since the last sync must
             // not reach it before the older ones sent again (a contact attempt is written whole).
-            epoch.check(client.pull(local(ledger::cursor), 1).serverEpoch());
+            epoch.check(client.pull(local(pulledChanges::cursor), 1).serverEpoch());
         }
         pushAll(client, counts, epoch);
         Set<UUID> changed = new LinkedHashSet<>();
         int pulled = 0;
         PullPage page;
         do {
-            page = client.pull(local(ledger::cursor), PULL_PAGE);
+            page = client.pull(local(pulledChanges::cursor), PULL_PAGE);
             if (epoch.check(page.serverEpoch())) {
                 pushAll(client, counts, epoch); // before the page: a record with a change on its way keeps the laptop's version
             }
@@ -88,20 +98,20 @@ public final class SyncEngine {
             pulled += page.changes().size();
             progress.update(pulled, pulled + page.remaining());
         } while (page.hasMore());
-        ReferenceBundle reference = client.reference();
-        if (reference != null && !reference.version().equals(local(ledger::referenceVersion))) {
+        ReferenceBundle bundle = client.reference();
+        if (bundle != null && !bundle.version().equals(local(reference::referenceVersion))) {
             local(() -> {
-                ledger.saveReference(reference);
+                reference.saveReference(bundle);
                 return null;
             });
         }
         Instant at = clock.instant();
         local(() -> {
             if (epoch.seen != null && !epoch.seen.equals(epoch.remembered)) {
-                ledger.saveServerEpoch(epoch.seen); // every change sent again has been answered by now
+                state.saveServerEpoch(epoch.seen); // every change sent again has been answered by now
             }
-            ledger.forgetSentBefore(at.minus(SENT_KEPT));
-            ledger.saveLastSync(at);
+            outbox.forgetSentBefore(at.minus(SENT_KEPT));
+            state.saveLastSync(at);
             return null;
         });
         return new Outcome(counts[0], counts[1], counts[2], pulled, changed, at);
@@ -119,7 +129,7 @@ public final class SyncEngine {
                 pushAll(client, counts, epoch);
             }
             try {
-                return local(() -> ledger.applyPulled(page.changes(), page.nextCursor()));
+                return local(() -> pulledChanges.applyPulled(page.changes(), page.nextCursor()));
             } catch (SyncException e) {
                 if (attempt == APPLY_ATTEMPTS || !movesAResidentWithWaitingChanges(page.changes())) {
                     throw e;
@@ -130,16 +140,16 @@ public final class SyncEngine {
 
     private void pushAll(SyncTransport client, int[] counts, Epoch epoch) throws SyncException {
         for (int round = 0; round < 1_000; round++) {
-            List<Change> batch = local(() -> ledger.takeOutbox(PUSH_BATCH));
+            List<Change> batch = local(() -> outbox.takeOutbox(PUSH_BATCH));
             if (batch.isEmpty()) {
                 return;
             }
-            PushResponse response = client.push(new PushRequest(batch, local(ledger::pushCursor)));
+            PushResponse response = client.push(new PushRequest(batch, local(outbox::pushCursor)));
             Set<UUID> sent = new LinkedHashSet<>();
             batch.forEach(c -> sent.add(c.changeId()));
             List<ChangeResult> answered = response.results().stream().filter(r -> sent.contains(r.changeId())).toList();
             local(() -> {
-                ledger.acknowledge(answered, clock.instant());
+                outbox.acknowledge(answered, clock.instant());
                 return null;
             });
             for (ChangeResult result : answered) {
@@ -177,13 +187,13 @@ public final class SyncEngine {
                 return false;
             }
             resent = true;
-            return local(ledger::resendSent) > 0;
+            return local(outbox::resendSent) > 0;
         }
     }
 
     private boolean movesAResidentWithWaitingChanges(List<PulledChange> changes) throws SyncException {
         for (PulledChange change : changes) {
-            if (RecordKind.RESIDENT_MOVED.is(change.kind()) && local(() -> ledger.hasWaitingFor(change.residentId()))) {
+            if (RecordKind.RESIDENT_MOVED.is(change.kind()) && local(() -> outbox.hasWaitingFor(change.residentId()))) {
                 return true;
             }
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The durable save of a finalised conversation with five agreements, on a coach database holding
  * the whole area (1,500 residents with all their records) in a file on disk: each
- * {@code LocalStore.finalise} is one transaction that SQLite syncs to disk (synchronous=FULL)
+ * {@code RecordWriter.finalise} is one transaction that SQLite syncs to disk (synchronous=FULL)
  * before it returns. The draft is saved first (as the form does while the coach types), untimed.
  * {@code app.save_p95_ms} and {@code app.save_median_ms} over 200 conversations for 200 different
  * residents, after 20 of warm-up.
@@ -65,12 +65,12 @@ class SaveBenchmark {
                             AgreementStatus.OPEN, null, null));
                 }
                 ConversationDraft withAgreements = new ConversationDraft(draft, agreements, List.of());
-                store.saveDraft(withAgreements);
+                store.recordWriter().saveDraft(withAgreements);
                 Conversation finalised = Conversations.finalise(draft);
                 Resident updated = Conversations.applyTo(resident, finalised);
 
                 long start = System.nanoTime();
-                store.finalise(withAgreements, finalised, updated);
+                store.recordWriter().finalise(withAgreements, finalised, updated);
                 long took = System.nanoTime() - start;
                 if (i >= WARM_UP) {
                     millis[i - WARM_UP] = took / 1e6;
@@ -78,7 +78,7 @@ class SaveBenchmark {
                 saved.add(finalised);
             }
 
-            Caseload after = store.caseload();
+            Caseload after = store.sealedRecords().caseload();
             for (Conversation c : saved) {
                 if (!after.recordsOf(c.residentId()).conversations().contains(c)
                         || after.recordsOf(c.residentId()).agreements().stream()

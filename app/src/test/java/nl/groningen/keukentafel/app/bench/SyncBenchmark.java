@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.OutreachRules;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.SyncClient;
 import nl.groningen.keukentafel.app.sync.SyncEngine;
@@ -209,7 +209,7 @@ class SyncBenchmark {
                             + Figures.format(millis[i]) + " ms, of which " + Figures.format(inHttp[i])
                             + " ms in HTTP calls (server, transfer, JSON), the rest the laptop's own work; "
                             + server.cpu().since(before));
-                    int residents = laptop.residents().size();
+                    int residents = laptop.sealedRecords().residents().size();
                     if (residents != areaAsOneCaseload.residents().size()) {
                         throw new AssertionError("The laptop holds " + residents + " residents after its first sync");
                     }
@@ -231,7 +231,7 @@ class SyncBenchmark {
         LocalStore laptop = laptop(server.url(), userOf(0), codes, "eod-" + server.target.kind().label());
         try {
             engine(laptop, new TimedTransport()).syncOnce((done, total) -> { });
-            int caseload = laptop.residents().size();
+            int caseload = laptop.sealedRecords().residents().size();
             if (caseload != area.caseloadOf(area.coaches().get(0).id()).size()) {
                 throw new AssertionError("The end-of-day laptop holds " + caseload + " residents");
             }
@@ -266,7 +266,7 @@ class SyncBenchmark {
         transport.takeMillis();
         for (int day = 0; day < DAYS; day++) {
             makeADay(laptop, day);
-            waiting[day] = laptop.waiting();
+            waiting[day] = laptop.outbox().waiting();
             Cpu before = server.cpu();
             long start = System.nanoTime();
             SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> { });
@@ -275,7 +275,7 @@ class SyncBenchmark {
                     + server.cpu().since(before));
             inHttp[day] = Math.round(transport.takeMillis());
             pulled[day] = outcome.pulled();
-            if (outcome.pushed() + outcome.conflicts() != waiting[day] || outcome.refused() != 0 || laptop.waiting() != 0) {
+            if (outcome.pushed() + outcome.conflicts() != waiting[day] || outcome.refused() != 0 || laptop.outbox().waiting() != 0) {
                 throw new AssertionError("Day " + day + ": " + waiting[day] + " waiting, " + outcome);
             }
         }
@@ -287,7 +287,7 @@ class SyncBenchmark {
 
     /** One coach's day at kitchen tables, offline: each of the timed days its own 30 residents of the caseload. */
     private static void makeADay(LocalStore laptop, int day) {
-        List<Resident> residents = laptop.residents().stream()
+        List<Resident> residents = laptop.sealedRecords().residents().stream()
                 .sorted((a, b) -> a.clientNumber().compareTo(b.clientNumber())).toList();
         int first = day * (CONVERSATIONS_A_DAY + ATTEMPTS_A_DAY);
         for (int i = 0; i < CONVERSATIONS_A_DAY; i++) {
@@ -302,9 +302,9 @@ class SyncBenchmark {
             List<Referral> referrals = List.of(new Referral(UUID.randomUUID(), resident.id(), draft.id(),
                     PARTNERS[i % PARTNERS.length], i % 2 == 0, TODAY, ReferralStatus.REFERRED, TODAY.plusWeeks(3), null));
             ConversationDraft withRecords = new ConversationDraft(draft, agreements, referrals);
-            laptop.saveDraft(withRecords);
+            laptop.recordWriter().saveDraft(withRecords);
             Conversation finalised = Conversations.finalise(draft);
-            laptop.finalise(withRecords, finalised, Conversations.applyTo(resident, finalised));
+            laptop.recordWriter().finalise(withRecords, finalised, Conversations.applyTo(resident, finalised));
         }
         ContactChannel[] channels = ContactChannel.values();
         ContactResult[] results = ContactResult.values();
@@ -312,7 +312,7 @@ class SyncBenchmark {
             Resident resident = residents.get((first + CONVERSATIONS_A_DAY + i) % residents.size());
             ContactResult result = results[i % results.length];
             ContactAttempt attempt = new ContactAttempt(UUID.randomUUID(), resident.id(), TODAY, channels[i % channels.length], result);
-            laptop.saveContactAttempt(attempt, resident.withContact(resident.contactTermMonths(), resident.initiative(),
+            laptop.recordWriter().saveContactAttempt(attempt, resident.withContact(resident.contactTermMonths(), resident.initiative(),
                     OutreachRules.afterAttempt(resident.outreachStatus(), result), resident.nextContactDue()));
         }
     }
@@ -470,14 +470,15 @@ class SyncBenchmark {
     private LocalStore laptop(String url, String user, Map<String, Deque<String>> codes, String name) throws SyncException {
         LocalStore store = LocalStore.create(temp.resolve("laptops").resolve(name + ".db"), PASSWORD.toCharArray());
         EnrolResponse enrolled = new SyncClient(http, url, null).enrol(user, PASSWORD.toCharArray(), codes.get(user).pop(), name);
-        store.saveEnrolment(new SyncLedger.Enrolled(url, enrolled.deviceId(), enrolled.token()));
-        store.saveCoach(new Coach(enrolled.coachId(), user, ""));
-        store.saveReference(ReferenceData.standard(), List.of());
+        store.syncState().saveEnrolment(new SyncState.Enrolled(url, enrolled.deviceId(), enrolled.token()));
+        store.referenceTable().saveCoach(new Coach(enrolled.coachId(), user, ""));
+        store.referenceTable().saveReference(ReferenceData.standard(), List.of());
         return store;
     }
 
     private SyncEngine engine(LocalStore laptop, TimedTransport transport) {
-        return new SyncEngine(laptop, e -> transport.over(new SyncClient(http, e.serverUrl(), e.token())), Clock.systemUTC());
+        return new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                e -> transport.over(new SyncClient(http, e.serverUrl(), e.token())), Clock.systemUTC());
     }
 
     /**

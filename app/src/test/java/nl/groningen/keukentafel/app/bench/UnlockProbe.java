@@ -57,13 +57,13 @@ public final class UnlockProbe {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         });
         LocalStore store = step("LocalStore.unlock_with_its_pbkdf2", () -> LocalStore.unlock(file, password.clone()));
-        step("LocalStore.residents_cold", store::residents);
-        Caseload caseload = step("LocalStore.caseload_cold", store::caseload);
-        step("LocalStore.caseload_again", store::caseload);
+        step("LocalStore.residents_cold", store.sealedRecords()::residents);
+        Caseload caseload = step("LocalStore.caseload_cold", store.sealedRecords()::caseload);
+        step("LocalStore.caseload_again", store.sealedRecords()::caseload);
         step("coach_reference_socialmap", () -> {
-            store.coach();
-            store.referenceData();
-            return store.socialMap();
+            store.referenceTable().coach();
+            store.referenceTable().referenceData();
+            return store.referenceTable().socialMap();
         });
         store.close();
 
@@ -90,7 +90,7 @@ public final class UnlockProbe {
         return result;
     }
 
-    /** The store's own connection settings (LocalStore.connect). */
+    /** The store's own connection settings (LocalDatabase.connect). */
     private static SQLiteDataSource dataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import nl.groningen.keukentafel.app.DemoProfile;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementOwner;
 import nl.groningen.keukentafel.contract.AgreementStatus;
@@ -68,18 +69,18 @@ class AtRestEncryptionTest {
         try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
             DemoProfile.fill(store, DEMO, COACH, true);
             // The last writes touch checked residents, so their freshest pages sit in the WAL.
-            store.saveDraft(draft(checked.get(0), DRAFT_NOTE));
+            store.recordWriter().saveDraft(draft(checked.get(0), DRAFT_NOTE));
             Resident spoken = checked.get(1);
             ConversationDraft toFinalise = draft(spoken, FINALISED_NOTE);
-            store.saveDraft(toFinalise);
+            store.recordWriter().saveDraft(toFinalise);
             Conversation finalised = Conversations.finalise(toFinalise.conversation());
-            store.finalise(toFinalise, finalised, Conversations.applyTo(spoken, finalised));
+            store.recordWriter().finalise(toFinalise, finalised, Conversations.applyTo(spoken, finalised));
 
             // Guards the test itself: the secrets must be in the store, else their absence proves nothing.
-            assertThat(store.residents()).containsAll(checked.subList(2, checked.size()));
-            assertThat(store.caseload().recordsOf(checked.get(0).id()).drafts())
+            assertThat(store.sealedRecords().residents()).containsAll(checked.subList(2, checked.size()));
+            assertThat(store.sealedRecords().caseload().recordsOf(checked.get(0).id()).drafts())
                     .anyMatch(d -> d.conversation().activities().equals(DRAFT_NOTE));
-            assertThat(store.caseload().recordsOf(spoken.id()).conversations()).contains(finalised);
+            assertThat(store.sealedRecords().caseload().recordsOf(spoken.id()).conversations()).contains(finalised);
 
             assertThat(Path.of(file + "-wal")).as("the store is open in WAL mode").exists();
             assertThat(foundIn(databaseFiles(file), secrets)).as("secrets readable in the open database's files").isEmpty();
@@ -134,15 +135,15 @@ class AtRestEncryptionTest {
         setSealed(file, ids.get(0), bodies.get(1));
         setSealed(file, ids.get(1), bodies.get(0));
         try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
-            assertThat(store.residents()).isNotEmpty();
-            assertThatThrownBy(store::caseload).isInstanceOf(LocalStoreException.class);
+            assertThat(store.sealedRecords().residents()).isNotEmpty();
+            assertThatThrownBy(store.sealedRecords()::caseload).isInstanceOf(LocalStoreException.class);
         }
 
         // Putting them back makes the caseload readable again: the move, not the raw edit, was refused.
         setSealed(file, ids.get(0), bodies.get(0));
         setSealed(file, ids.get(1), bodies.get(1));
         try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
-            assertThat(store.caseload().residents()).isNotEmpty();
+            assertThat(store.sealedRecords().caseload().residents()).isNotEmpty();
         }
     }
 

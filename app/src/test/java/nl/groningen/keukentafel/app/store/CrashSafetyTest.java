@@ -156,7 +156,7 @@ class CrashSafetyTest {
 
     private static void assertEveryCommittedConversationIsComplete(Path file, Set<UUID> committed, int round) {
         try (LocalStore store = LocalStore.unlock(file, PASSWORD.toCharArray())) {
-            Caseload caseload = store.caseload();
+            Caseload caseload = store.sealedRecords().caseload();
             Map<UUID, Conversation> conversations = caseload.allRecords().values().stream()
                     .flatMap(r -> r.conversations().stream())
                     .collect(Collectors.toMap(Conversation::id, c -> c));

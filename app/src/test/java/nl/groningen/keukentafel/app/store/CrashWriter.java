@@ -40,20 +40,20 @@ public final class CrashWriter {
         PrintStream out = System.out;
 
         try (LocalStore store = open(file, password)) {
-            UUID coachId = store.coach().id();
-            List<Resident> residents = new ArrayList<>(store.residents());
+            UUID coachId = store.referenceTable().coach().id();
+            List<Resident> residents = new ArrayList<>(store.sealedRecords().residents());
             while (true) {
                 int index = random.nextInt(residents.size());
                 Resident resident = residents.get(index);
                 int count = 2 + random.nextInt(4);
                 Conversation draft = marked(Conversations.newDraft(UUID.randomUUID(), resident, coachId, TODAY, true), count);
                 // An empty draft first, as when the coach starts typing: more kinds of write for a kill to land in.
-                store.saveDraft(new ConversationDraft(draft, List.of(), List.of()));
+                store.recordWriter().saveDraft(new ConversationDraft(draft, List.of(), List.of()));
                 ConversationDraft full = new ConversationDraft(draft, agreements(draft, count), List.of());
-                store.saveDraft(full);
+                store.recordWriter().saveDraft(full);
                 Conversation finalised = Conversations.finalise(draft);
                 Resident after = Conversations.applyTo(resident, finalised);
-                store.finalise(full, finalised, after);
+                store.recordWriter().finalise(full, finalised, after);
                 residents.set(index, after);
                 // Only now is the conversation promised to the test: it must survive any kill from here on.
                 out.println(COMMITTED + finalised.id());

@@ -47,7 +47,7 @@ class LocalStoreTest {
             DemoProfile.fill(store, DEMO, DEMO.coaches().get(0), true);
         }
         try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
-            Caseload caseload = store.caseload();
+            Caseload caseload = store.sealedRecords().caseload();
             Comparator<Resident> byNumber = Comparator.comparing(Resident::clientNumber);
             assertThat(caseload.residents().stream().sorted(byNumber).toList())
                     .isEqualTo(DEMO.residents().stream().sorted(byNumber).toList());
@@ -56,8 +56,8 @@ class LocalStoreTest {
             assertThat(caseload.recordsOf(someone.id()).conversations())
                     .containsExactlyInAnyOrderElementsOf(DEMO.conversations().stream()
                             .filter(c -> c.residentId().equals(someone.id())).toList());
-            assertThat(store.coach()).isEqualTo(DEMO.coaches().get(0));
-            assertThat(store.socialMap()).hasSize(DEMO.socialMap().size());
+            assertThat(store.referenceTable().coach()).isEqualTo(DEMO.coaches().get(0));
+            assertThat(store.referenceTable().socialMap()).hasSize(DEMO.socialMap().size());
         }
     }
 
@@ -70,7 +70,7 @@ class LocalStoreTest {
         assertThatThrownBy(() -> LocalStore.unlock(file, "wrong horse".toCharArray()))
                 .isInstanceOf(WrongCredentialException.class);
         try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
-            assertThat(store.residents()).hasSize(150);
+            assertThat(store.sealedRecords().residents()).hasSize(150);
         }
     }
 
@@ -84,14 +84,14 @@ class LocalStoreTest {
             Agreement agreement = new Agreement(UUID.randomUUID(), resident.id(), draft.id(), "CV online zetten",
                     AgreementOwner.RESIDENT, null, TODAY.plusWeeks(2), AgreementStatus.OPEN, null, null);
             ConversationDraft withAgreement = new ConversationDraft(draft, List.of(agreement), List.of());
-            store.saveDraft(withAgreement);
+            store.recordWriter().saveDraft(withAgreement);
             Conversation finalised = Conversations.finalise(draft);
-            store.finalise(withAgreement, finalised, Conversations.applyTo(resident, finalised));
+            store.recordWriter().finalise(withAgreement, finalised, Conversations.applyTo(resident, finalised));
 
-            assertThatThrownBy(() -> store.saveDraft(withAgreement)).isInstanceOf(FinalisedConversationException.class);
-            assertThatThrownBy(() -> store.finalise(withAgreement, finalised, resident))
+            assertThatThrownBy(() -> store.recordWriter().saveDraft(withAgreement)).isInstanceOf(FinalisedConversationException.class);
+            assertThatThrownBy(() -> store.recordWriter().finalise(withAgreement, finalised, resident))
                     .isInstanceOf(FinalisedConversationException.class);
-            Caseload caseload = store.caseload();
+            Caseload caseload = store.sealedRecords().caseload();
             assertThat(caseload.recordsOf(resident.id()).conversations()).contains(finalised);
             assertThat(caseload.recordsOf(resident.id()).agreements()).contains(agreement);
             assertThat(caseload.recordsOf(resident.id()).drafts()).isEmpty();
@@ -111,7 +111,7 @@ class LocalStoreTest {
     void theFileIsInWalModeWithTheSchemaMigrated() throws Exception {
         Path file = folder.resolve("coach.db");
         try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
-            store.saveResident(DEMO.residents().get(0));
+            store.recordWriter().saveResident(DEMO.residents().get(0));
         }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
              ResultSet mode = raw.createStatement().executeQuery("PRAGMA journal_mode");
@@ -130,7 +130,7 @@ class LocalStoreTest {
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
                     .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
                     .max(Integer::compare).map(String::valueOf).orElseThrow();
-            assertThat(LocalStore.SCHEMA_VERSION).isEqualTo(newest);
+            assertThat(LocalDatabase.SCHEMA_VERSION).isEqualTo(newest);
         }
     }
 
@@ -140,8 +140,8 @@ class LocalStoreTest {
         LocalStore.create(file, PASSWORD, FAST_KDF).close();
         try (LocalStore store = LocalStore.unlock(file, PASSWORD);
              Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThat(LocalStore.schemaVersion(connection)).isEqualTo(LocalStore.SCHEMA_VERSION);
-            assertThat(store.residents()).isEmpty();
+            assertThat(LocalDatabase.schemaVersion(connection)).isEqualTo(LocalDatabase.SCHEMA_VERSION);
+            assertThat(store.sealedRecords().residents()).isEmpty();
         }
     }
 }

@@ -51,7 +51,7 @@ class SentChangesTest {
         file = folder.resolve("coach.db");
         store = LocalStore.create(file, PASSWORD, LocalStoreTest.FAST_KDF);
         DemoProfile.fill(store, DEMO, DEMO.coaches().get(0), true);
-        agreements = store.records().values().stream().flatMap(r -> r.agreements().stream()).limit(3).toList();
+        agreements = store.sealedRecords().records().values().stream().flatMap(r -> r.agreements().stream()).limit(3).toList();
     }
 
     @AfterEach
@@ -61,52 +61,52 @@ class SentChangesTest {
 
     @Test
     void answeredChangesAreKeptSealedUntilTheyAreOlderThanTheRetention() throws Exception {
-        store.saveAgreement(described(agreements.get(0), "Geheime afspraak over schulden"));
+        store.recordWriter().saveAgreement(described(agreements.get(0), "Geheime afspraak over schulden"));
         answerAll(NOW.minus(31, ChronoUnit.DAYS));
-        store.saveAgreement(described(agreements.get(1), "Tweede afspraak"));
+        store.recordWriter().saveAgreement(described(agreements.get(1), "Tweede afspraak"));
         answerAll(NOW);
-        assertThat(store.waiting()).isZero();
-        assertThat(store.sentKept()).isEqualTo(2);
+        assertThat(store.outbox().waiting()).isZero();
+        assertThat(store.outbox().sentKept()).isEqualTo(2);
         assertThat(rawSentBytes()).as("kept sealed, never as plain text")
                 .doesNotContain("Geheime afspraak over schulden");
 
-        store.forgetSentBefore(NOW.minus(30, ChronoUnit.DAYS));
+        store.outbox().forgetSentBefore(NOW.minus(30, ChronoUnit.DAYS));
 
-        assertThat(store.sentKept()).as("only the one answered within the retention stays").isEqualTo(1);
-        assertThat(store.resendSent()).isEqualTo(1);
-        assertThat(store.takeOutbox(10)).extracting(Change::recordId).containsExactly(agreements.get(1).id());
+        assertThat(store.outbox().sentKept()).as("only the one answered within the retention stays").isEqualTo(1);
+        assertThat(store.outbox().resendSent()).isEqualTo(1);
+        assertThat(store.outbox().takeOutbox(10)).extracting(Change::recordId).containsExactly(agreements.get(1).id());
     }
 
     @Test
     void aResendPutsTheAnsweredChangesBackInTheirOrderWithTheirIdsAheadOfNewerOnes() {
-        store.saveAgreement(described(agreements.get(0), "eerst"));
-        store.saveAgreement(described(agreements.get(1), "daarna"));
+        store.recordWriter().saveAgreement(described(agreements.get(0), "eerst"));
+        store.recordWriter().saveAgreement(described(agreements.get(1), "daarna"));
         List<Change> answered = answerAll(NOW);
         Agreement newer = described(agreements.get(0), "later nog eens");
-        store.saveAgreement(newer);
+        store.recordWriter().saveAgreement(newer);
 
-        assertThat(store.resendSent()).isEqualTo(2);
+        assertThat(store.outbox().resendSent()).isEqualTo(2);
 
-        List<Change> outbox = store.takeOutbox(10);
+        List<Change> outbox = store.outbox().takeOutbox(10);
         assertThat(outbox).hasSize(3);
         assertThat(outbox.subList(0, 2)).as("the same changes, ids, bodies and bases as the first time").isEqualTo(answered);
         assertThat(outbox.get(2).recordId()).isEqualTo(newer.id());
         assertThat(outbox.get(2).body().get("description").asText()).isEqualTo("later nog eens");
         assertThat(outbox.get(2).base().get("description").asText()).as("the newer change's base is what was sent before")
                 .isEqualTo("eerst");
-        assertThat(store.sentKept()).isZero();
+        assertThat(store.outbox().sentKept()).isZero();
     }
 
     @Test
     void anEditAfterAResendGetsAnEntryOfItsOwnAndLeavesTheResentOneAsItWas() {
-        store.saveAgreement(described(agreements.get(0), "verstuurd"));
+        store.recordWriter().saveAgreement(described(agreements.get(0), "verstuurd"));
         Change sent = answerAll(NOW).get(0);
-        store.resendSent();
+        store.outbox().resendSent();
 
-        store.saveAgreement(described(agreements.get(0), "na de terugzetting"));
-        store.saveAgreement(described(agreements.get(0), "en nog eens")); // coalesces with the new entry, not the re-sent one
+        store.recordWriter().saveAgreement(described(agreements.get(0), "na de terugzetting"));
+        store.recordWriter().saveAgreement(described(agreements.get(0), "en nog eens")); // coalesces with the new entry, not the re-sent one
 
-        List<Change> outbox = store.takeOutbox(10);
+        List<Change> outbox = store.outbox().takeOutbox(10);
         assertThat(outbox).hasSize(2);
         assertThat(outbox.get(0)).isEqualTo(sent);
         assertThat(outbox.get(1).changeId()).isNotEqualTo(sent.changeId());
@@ -116,25 +116,25 @@ class SentChangesTest {
 
     @Test
     void aChangeRefusedBeforeAndTakenAfterAResendIsNoLongerListedAsRefused() {
-        store.saveAgreement(described(agreements.get(0), "geweigerd"));
-        List<Change> taken = store.takeOutbox(10);
-        store.acknowledge(List.of(new ChangeResult(taken.get(0).changeId(), ChangeStatus.REJECTED, null, "not_in_scope")), NOW);
-        assertThat(store.refusals()).hasSize(1);
+        store.recordWriter().saveAgreement(described(agreements.get(0), "geweigerd"));
+        List<Change> taken = store.outbox().takeOutbox(10);
+        store.outbox().acknowledge(List.of(new ChangeResult(taken.get(0).changeId(), ChangeStatus.REJECTED, null, "not_in_scope")), NOW);
+        assertThat(store.outbox().refusals()).hasSize(1);
 
-        store.resendSent();
-        store.acknowledge(List.of(new ChangeResult(store.takeOutbox(10).get(0).changeId(), ChangeStatus.APPLIED, 7L, null)), NOW);
+        store.outbox().resendSent();
+        store.outbox().acknowledge(List.of(new ChangeResult(store.outbox().takeOutbox(10).get(0).changeId(), ChangeStatus.APPLIED, 7L, null)), NOW);
 
-        assertThat(store.refusals()).isEmpty();
-        assertThat(store.waiting()).isZero();
+        assertThat(store.outbox().refusals()).isEmpty();
+        assertThat(store.outbox().waiting()).isZero();
     }
 
     @Test
     void theServerEpochIsRememberedAcrossReopening() {
-        assertThat(store.serverEpoch()).isNull();
-        store.saveServerEpoch("3f1c2b7e-0000-4000-8000-000000000001");
+        assertThat(store.syncState().serverEpoch()).isNull();
+        store.syncState().saveServerEpoch("3f1c2b7e-0000-4000-8000-000000000001");
         store.close();
         store = LocalStore.unlock(file, PASSWORD);
-        assertThat(store.serverEpoch()).isEqualTo("3f1c2b7e-0000-4000-8000-000000000001");
+        assertThat(store.syncState().serverEpoch()).isEqualTo("3f1c2b7e-0000-4000-8000-000000000001");
     }
 
     /** After a restore that undid a move, the server may send back what this laptop sent for a resident it let go of. */
@@ -145,20 +145,20 @@ class SentChangesTest {
         Agreement here = described(agreements.get(1), "Van de server");
         var json = Json.mapper();
 
-        store.applyPulled(List.of(
+        store.pulledPages().applyPulled(List.of(
                 new PulledChange(41, "agreement", elsewhere.id(), elsewhere.residentId(),
                         false, json.valueToTree(elsewhere)),
                 new PulledChange(42, "agreement", here.id(), here.residentId(), false,
                         json.valueToTree(here))), 42);
 
-        assertThat(store.cursor()).isEqualTo(42);
-        var agreementsNow = store.records().values().stream().flatMap(r -> r.agreements().stream()).toList();
+        assertThat(store.pulledPages().cursor()).isEqualTo(42);
+        var agreementsNow = store.sealedRecords().records().values().stream().flatMap(r -> r.agreements().stream()).toList();
         assertThat(agreementsNow).contains(here).noneMatch(a -> a.id().equals(elsewhere.id()));
     }
 
     private List<Change> answerAll(Instant at) {
-        List<Change> taken = store.takeOutbox(100);
-        store.acknowledge(taken.stream().map(c -> new ChangeResult(c.changeId(), ChangeStatus.APPLIED, 1L, null)).toList(), at);
+        List<Change> taken = store.outbox().takeOutbox(100);
+        store.outbox().acknowledge(taken.stream().map(c -> new ChangeResult(c.changeId(), ChangeStatus.APPLIED, 1L, null)).toList(), at);
         return taken;
     }
 

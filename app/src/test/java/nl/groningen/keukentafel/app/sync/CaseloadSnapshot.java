@@ -97,12 +97,12 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
     /** What a laptop holds, through the store's own reading calls. */
     static CaseloadSnapshot ofLaptop(LocalStore store) {
         CaseloadSnapshot snapshot = new CaseloadSnapshot();
-        for (Resident resident : store.residents()) {
+        for (Resident resident : store.sealedRecords().residents()) {
             if (snapshot.residents.put(resident.id(), JSON.valueToTree(resident)) != null) {
                 snapshot.anomalies.add("resident " + resident.id());
             }
         }
-        for (Map.Entry<UUID, ResidentRecords> entry : store.records().entrySet()) {
+        for (Map.Entry<UUID, ResidentRecords> entry : store.sealedRecords().records().entrySet()) {
             UUID residentId = entry.getKey();
             ResidentRecords r = entry.getValue();
             r.contactAttempts().forEach(x -> snapshot.hold(RecordKind.CONTACT_ATTEMPT.wireName(), x.id(), residentId, x));
@@ -115,7 +115,7 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
             }
             r.drafts().forEach(d -> snapshot.anomalies.add("a draft left behind: " + d.conversation().id()));
         }
-        for (Conflict conflict : store.conflicts()) {
+        for (Conflict conflict : store.conflictRecords().conflicts()) {
             snapshot.hold(RecordKind.CONFLICT.wireName(), conflict.id(), conflict.residentId(), conflict);
         }
         return snapshot;

@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
+import nl.groningen.keukentafel.app.domain.CurrentResidents;
 import nl.groningen.keukentafel.app.domain.OutreachRules;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementOwner;
@@ -34,7 +34,7 @@ import nl.groningen.keukentafel.contract.Resident;
 
 /**
  * What a coach does at the kitchen table, offline, on one laptop: each action reads the laptop's
- * store as it is now and saves through the same {@link LocalStore} calls the screens use, with
+ * store as it is now and saves through the same {@link LocalStore#recordWriter()} calls the screens use, with
  * every id and value drawn from the run's {@link Chaos}. Returns what it did, for the trace.
  */
 final class CoachActions {
@@ -49,15 +49,15 @@ final class CoachActions {
 
     /** One action, chosen at random among those possible on this laptop now. */
     String actOn(LocalStore store) {
-        List<Resident> residents = sorted(store.residents(), Resident::id);
+        List<Resident> residents = sorted(store.sealedRecords().residents(), Resident::id);
         if (residents.isEmpty()) {
             return "had nobody in the caseload";
         }
         Resident resident = chaos.pick(residents);
-        ResidentRecords records = store.residentNow(resident.id()).map(SyncLedger.ResidentNow::records).orElse(ResidentRecords.NONE);
+        ResidentRecords records = store.sealedRecords().residentNow(resident.id()).map(CurrentResidents.ResidentNow::records).orElse(ResidentRecords.NONE);
         // By content, not by id or time: a conflict's id comes from the store's change id and its time from
         // the server's clock, neither of which the seed decides. Conflicts equal in content are equivalent.
-        List<Conflict> conflicts = new ArrayList<>(store.conflicts());
+        List<Conflict> conflicts = new ArrayList<>(store.conflictRecords().conflicts());
         conflicts.sort(Comparator.comparing((Conflict c) -> c.recordId()).thenComparing(Conflict::field)
                 .thenComparing(c -> String.valueOf(c.laptopValue())).thenComparing(c -> String.valueOf(c.serverValue())));
         if (!conflicts.isEmpty() && chaos.chance(0.3)) {
@@ -95,7 +95,7 @@ final class CoachActions {
                     today.plusDays(chaos.between(1, 60)), AgreementStatus.OPEN, null, null));
         }
         Conversation finalised = Conversations.finalise(draft);
-        store.finalise(new ConversationDraft(draft, agreements, List.of()), finalised, Conversations.applyTo(resident, finalised));
+        store.recordWriter().finalise(new ConversationDraft(draft, agreements, List.of()), finalised, Conversations.applyTo(resident, finalised));
         return "finalised conversation " + shortId(draft.id()) + " with " + count + " agreements for " + shortId(resident.id());
     }
 
@@ -115,7 +115,7 @@ final class CoachActions {
             default -> new Agreement(a.id(), a.residentId(), a.conversationId(), "Afspraak " + chaos.nextInt(1000), a.owner(),
                     a.partner(), a.dueDate(), a.status(), a.doneDate(), a.socialMapEntry());
         };
-        store.saveAgreement(edited);
+        store.recordWriter().saveAgreement(edited);
         return "edited agreement " + shortId(a.id());
     }
 
@@ -124,7 +124,7 @@ final class CoachActions {
         Place place = Place.values()[chaos.nextInt(Place.values().length)];
         if (records.appointments().isEmpty() || chaos.chance(0.25)) {
             Appointment made = new Appointment(chaos.uuid(), resident.id(), start, 60, place);
-            store.saveAppointment(made);
+            store.recordWriter().saveAppointment(made);
             return "planned appointment " + shortId(made.id());
         }
         Appointment a = chaos.pick(sorted(records.appointments(), Appointment::id));
@@ -133,7 +133,7 @@ final class CoachActions {
             case 1 -> new Appointment(a.id(), a.residentId(), a.startsAt(), 15 * chaos.between(1, 8), a.place());
             default -> new Appointment(a.id(), a.residentId(), a.startsAt(), a.durationMinutes(), place);
         };
-        store.saveAppointment(edited);
+        store.recordWriter().saveAppointment(edited);
         return "edited appointment " + shortId(a.id());
     }
 
@@ -147,19 +147,19 @@ final class CoachActions {
                     List.of(new PlanStep(chaos.uuid(), "Stap " + chaos.nextInt(1000), false))));
             UUID planId = plan == null ? DevelopmentPlan.idFor(resident.id()) : plan.id();
             DevelopmentPlan saved = new DevelopmentPlan(planId, resident.id(), goals, today);
-            store.savePlan(saved);
+            store.recordWriter().savePlan(saved);
             return (plan == null ? "made plan " : "added a goal to plan ") + shortId(saved.id());
         }
         UUID step = chaos.pick(steps).id();
         List<PlanGoal> goals = plan.goals().stream().map(g -> new PlanGoal(g.id(), g.domain(), g.goal(), g.steps().stream()
                 .map(s -> s.id().equals(step) ? new PlanStep(s.id(), s.description(), !s.done()) : s).toList())).toList();
-        store.savePlan(new DevelopmentPlan(plan.id(), plan.residentId(), goals, today));
+        store.recordWriter().savePlan(new DevelopmentPlan(plan.id(), plan.residentId(), goals, today));
         return "ticked step " + shortId(step) + " in plan " + shortId(plan.id());
     }
 
     private String changePhone(LocalStore store, Resident r) {
         String phone = "06" + String.format("%08d", chaos.nextInt(100_000_000));
-        store.saveResident(new Resident(r.id(), r.coachId(), r.clientNumber(), r.givenName(), r.surnamePrefix(), r.surname(),
+        store.recordWriter().saveResident(new Resident(r.id(), r.coachId(), r.clientNumber(), r.givenName(), r.surnamePrefix(), r.surname(),
                 r.street(), r.houseNumber(), r.postcode(), r.wijk(), r.dateOfBirth(), phone, r.knownAtWij(), r.specialistTeam(),
                 r.contactTermMonths(), r.initiative(), r.outreachStatus(), r.nextContactDue()));
         return "changed the phone of " + shortId(r.id());
@@ -170,7 +170,7 @@ final class CoachActions {
         ContactResult result = ContactResult.values()[chaos.nextInt(ContactResult.values().length)];
         ContactChannel channel = ContactChannel.values()[chaos.nextInt(ContactChannel.values().length)];
         ContactAttempt attempt = new ContactAttempt(chaos.uuid(), r.id(), today, channel, result);
-        store.saveContactAttempt(attempt, r.withContact(r.contactTermMonths(), r.initiative(),
+        store.recordWriter().saveContactAttempt(attempt, r.withContact(r.contactTermMonths(), r.initiative(),
                 OutreachRules.afterAttempt(r.outreachStatus(), result), r.nextContactDue()));
         return "recorded contact attempt " + shortId(attempt.id());
     }
@@ -181,7 +181,7 @@ final class CoachActions {
         JsonNode chosen = choice == 0 ? conflict.laptopValue() : choice == 1 ? conflict.serverValue()
                 : conflict.field().equals("due_date") ? Json.mapper().valueToTree(today.plusDays(chaos.between(1, 90)))
                 : conflict.laptopValue();
-        store.resolve(conflict, chosen);
+        store.conflictRecords().resolve(conflict, chosen);
         return "resolved conflict on " + conflict.recordKind() + " " + shortId(conflict.recordId()) + " " + conflict.field();
     }
 

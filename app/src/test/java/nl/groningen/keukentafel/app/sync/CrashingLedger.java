@@ -21,8 +21,8 @@ import nl.groningen.keukentafel.contract.sync.PulledChange;
  * writing process to pin that), so a crash <em>during</em> the call leaves exactly the state of a
  * crash just before it or just after it: these two points cover every outcome of a real crash.
  *
- * <p>In the app, a background sync and the coach's saves share the store (its methods are
- * synchronized), so a save can land between any two calls of a sync; {@code coachSaves} does one.
+ * <p>In the app, a background sync and the coach's saves share the store (its parts work under the
+ * one database's lock), so a save can land between any two calls of a sync; {@code coachSaves} does one.
  */
 final class CrashingLedger extends ForwardingLedger {
 

@@ -98,9 +98,9 @@ class EndToEndSyncTest {
         assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
         int residents = AREA.caseloadOf(SANNE.id()).size();
         try (LocalStore store = open(laptop, "sanne")) {
-            assertThat(store.residents()).hasSize(residents);
-            assertThat(count(store.records())).isEqualTo(recordsOnServerFor(SANNE));
-            assertThat(store.socialMap()).as("the sociale kaart comes along").containsExactlyInAnyOrderElementsOf(AREA.socialMap());
+            assertThat(store.sealedRecords().residents()).hasSize(residents);
+            assertThat(count(store.sealedRecords().records())).isEqualTo(recordsOnServerFor(SANNE));
+            assertThat(store.referenceTable().socialMap()).as("the sociale kaart comes along").containsExactlyInAnyOrderElementsOf(AREA.socialMap());
         }
 
         // The day at kitchen tables, offline: the server is gone.
@@ -109,19 +109,19 @@ class EndToEndSyncTest {
         List<UUID> conversations = new ArrayList<>();
         UUID doneAgreement;
         try (LocalStore store = open(laptop, "sanne")) {
-            for (Resident resident : store.residents().subList(0, 5)) {
+            for (Resident resident : store.sealedRecords().residents().subList(0, 5)) {
                 conversations.add(recordConversation(store, resident, 2));
             }
             Agreement open = openAgreement(store);
-            store.saveAgreement(new Agreement(open.id(), open.residentId(), open.conversationId(), open.description(),
+            store.recordWriter().saveAgreement(new Agreement(open.id(), open.residentId(), open.conversationId(), open.description(),
                     open.owner(), open.partner(), open.dueDate(), AgreementStatus.DONE, TODAY, open.socialMapEntry()));
             doneAgreement = open.id();
-            assertThat(store.waiting()).isEqualTo(5 * 4 + 1); // conversation, 2 agreements, resident; and the agreement
+            assertThat(store.outbox().waiting()).isEqualTo(5 * 4 + 1); // conversation, 2 agreements, resident; and the agreement
         }
         assertThat(cli("sync", laptop, "sanne")).isEqualTo(4);
         assertThat(lastErr.toString()).contains("niet bereikbaar");
         try (LocalStore store = open(laptop, "sanne")) {
-            assertThat(store.waiting()).as("a failed sync leaves the outbox intact").isEqualTo(21);
+            assertThat(store.outbox().waiting()).as("a failed sync leaves the outbox intact").isEqualTo(21);
         }
 
         // Back at the office: everything goes, once.
@@ -131,16 +131,16 @@ class EndToEndSyncTest {
         Path second = enrolled("sanne", SANNE);
         assertThat(cli("sync", second, "sanne")).isZero();
         try (LocalStore first = open(laptop, "sanne"); LocalStore other = open(second, "sanne")) {
-            assertThat(first.waiting()).isZero();
-            Map<UUID, ResidentRecords> onSecond = other.records();
+            assertThat(first.outbox().waiting()).isZero();
+            Map<UUID, ResidentRecords> onSecond = other.sealedRecords().records();
             for (UUID id : conversations) {
                 assertThat(onSecond.values().stream().flatMap(r -> r.conversations().stream()).filter(c -> c.id().equals(id)))
                         .hasSize(1);
             }
             assertThat(onSecond.values().stream().flatMap(r -> r.agreements().stream())
                     .filter(a -> a.id().equals(doneAgreement)).findFirst().orElseThrow().status()).isEqualTo(AgreementStatus.DONE);
-            assertThat(other.records()).as("both laptops hold the same caseload").isEqualTo(first.records());
-            assertThat(other.residents()).containsExactlyInAnyOrderElementsOf(first.residents());
+            assertThat(other.sealedRecords().records()).as("both laptops hold the same caseload").isEqualTo(first.sealedRecords().records());
+            assertThat(other.sealedRecords().residents()).containsExactlyInAnyOrderElementsOf(first.sealedRecords().residents());
         }
         assertThat(cli("sync", laptop, "sanne")).isZero();
         assertThat(lastOut.toString()).as("nothing is sent twice").contains("0 verstuurd");
@@ -158,10 +158,10 @@ class EndToEndSyncTest {
         Agreement agreement;
         try (LocalStore store = open(a, "sanne")) {
             agreement = openAgreement(store);
-            store.saveAgreement(withDue(agreement, TODAY.plusDays(3)));
+            store.recordWriter().saveAgreement(withDue(agreement, TODAY.plusDays(3)));
         }
         try (LocalStore store = open(b, "sanne")) {
-            store.saveAgreement(withDue(agreement, TODAY.plusDays(5)));
+            store.recordWriter().saveAgreement(withDue(agreement, TODAY.plusDays(5)));
         }
         officeEdits(agreement, withDue(agreement, TODAY.plusDays(30)));
 
@@ -171,7 +171,7 @@ class EndToEndSyncTest {
         assertThat(cli("sync", a, "sanne")).isZero();
         List<Conflict> conflicts;
         try (LocalStore store = open(a, "sanne")) {
-            conflicts = store.conflicts();
+            conflicts = store.conflictRecords().conflicts();
             assertThat(conflicts).hasSize(2).allSatisfy(c -> {
                 assertThat(c.recordId()).isEqualTo(agreement.id());
                 assertThat(c.field()).isEqualTo("due_date");
@@ -184,15 +184,15 @@ class EndToEndSyncTest {
             // The coach keeps laptop B's date.
             Conflict fromB = conflicts.stream().filter(c -> c.laptopValue().asText().equals(TODAY.plusDays(5).toString()))
                     .findFirst().orElseThrow();
-            store.resolve(fromB, fromB.laptopValue());
+            store.conflictRecords().resolve(fromB, fromB.laptopValue());
             Conflict fromA = conflicts.stream().filter(c -> c != fromB).findFirst().orElseThrow();
-            store.resolve(fromA, Json.mapper().valueToTree(TODAY.plusDays(5)));
+            store.conflictRecords().resolve(fromA, Json.mapper().valueToTree(TODAY.plusDays(5)));
         }
         assertThat(cli("sync", a, "sanne")).isZero();
         assertThat(cli("sync", b, "sanne")).isZero();
         try (LocalStore storeA = open(a, "sanne"); LocalStore storeB = open(b, "sanne")) {
-            assertThat(storeA.conflicts()).isEmpty();
-            assertThat(storeB.conflicts()).isEmpty();
+            assertThat(storeA.conflictRecords().conflicts()).isEmpty();
+            assertThat(storeB.conflictRecords().conflicts()).isEmpty();
             assertThat(dueDateOf(storeA, agreement.id())).isEqualTo(TODAY.plusDays(5));
             assertThat(dueDateOf(storeB, agreement.id())).isEqualTo(TODAY.plusDays(5));
         }
@@ -228,7 +228,7 @@ class EndToEndSyncTest {
         Resident moving;
         UUID conversation;
         try (LocalStore store = open(sanne, "sanne")) {
-            moving = store.residents().get(0);
+            moving = store.sealedRecords().residents().get(0);
             conversation = recordConversation(store, moving, 1); // made offline, before the move is known
         }
 
@@ -237,11 +237,11 @@ class EndToEndSyncTest {
         assertThat(cli("sync", sanne, "sanne")).as(lastErr.toString()).isZero();
         assertThat(cli("sync", pieter, "pieter")).isZero();
         try (LocalStore old = open(sanne, "sanne"); LocalStore now = open(pieter, "pieter")) {
-            assertThat(old.residents()).extracting(Resident::id).doesNotContain(moving.id());
-            assertThat(old.records()).doesNotContainKey(moving.id());
-            assertThat(old.waiting()).isZero();
-            assertThat(now.residents()).extracting(Resident::id).contains(moving.id());
-            ResidentRecords history = now.records().get(moving.id());
+            assertThat(old.sealedRecords().residents()).extracting(Resident::id).doesNotContain(moving.id());
+            assertThat(old.sealedRecords().records()).doesNotContainKey(moving.id());
+            assertThat(old.outbox().waiting()).isZero();
+            assertThat(now.sealedRecords().residents()).extracting(Resident::id).contains(moving.id());
+            ResidentRecords history = now.sealedRecords().records().get(moving.id());
             assertThat(history.conversations()).extracting(Conversation::id).contains(conversation);
             assertThat(history.conversations()).hasSize((int) AREA.conversations().stream()
                     .filter(c -> c.residentId().equals(moving.id())).count() + 1);
@@ -265,7 +265,7 @@ class EndToEndSyncTest {
         assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
         UUID beforeBackup;
         try (LocalStore store = open(laptop, "sanne")) {
-            beforeBackup = recordConversation(store, store.residents().get(0), 1);
+            beforeBackup = recordConversation(store, store.sealedRecords().residents().get(0), 1);
         }
         assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
 
@@ -286,19 +286,19 @@ class EndToEndSyncTest {
         Agreement done;
         Resident moved;
         try (LocalStore store = open(laptop, "sanne")) {
-            for (Resident resident : store.residents().subList(1, 4)) {
+            for (Resident resident : store.sealedRecords().residents().subList(1, 4)) {
                 afterBackup.add(recordConversation(store, resident, 1));
             }
             Agreement open = openAgreement(store);
             done = new Agreement(open.id(), open.residentId(), open.conversationId(), open.description(), open.owner(),
                     open.partner(), open.dueDate(), AgreementStatus.DONE, TODAY, open.socialMapEntry());
-            store.saveAgreement(done);
-            moved = store.residents().get(5);
-            store.saveResident(withPhone(moved, "06-12345678"));
+            store.recordWriter().saveAgreement(done);
+            moved = store.sealedRecords().residents().get(5);
+            store.recordWriter().saveResident(withPhone(moved, "06-12345678"));
         }
         assertThat(cli("sync", laptop, "sanne")).as(lastErr.toString()).isZero();
         try (LocalStore store = open(laptop, "sanne")) {
-            assertThat(store.waiting()).as("answered: nothing waits any more").isZero();
+            assertThat(store.outbox().waiting()).as("answered: nothing waits any more").isZero();
         }
 
         // The server's disk dies; last night's backup goes back and the server starts again.
@@ -318,14 +318,14 @@ class EndToEndSyncTest {
         Path second = enrolled("sanne", SANNE);
         assertThat(cli("sync", second, "sanne")).as(lastErr.toString()).isZero();
         try (LocalStore first = open(laptop, "sanne"); LocalStore other = open(second, "sanne")) {
-            assertThat(first.waiting()).isZero();
-            assertThat(first.conflicts()).as("a change sent again is no conflict with itself").isEmpty();
-            assertThat(other.records().values().stream().flatMap(r -> r.conversations().stream()).map(Conversation::id))
+            assertThat(first.outbox().waiting()).isZero();
+            assertThat(first.conflictRecords().conflicts()).as("a change sent again is no conflict with itself").isEmpty();
+            assertThat(other.sealedRecords().records().values().stream().flatMap(r -> r.conversations().stream()).map(Conversation::id))
                     .contains(beforeBackup).containsAll(afterBackup);
-            assertThat(other.records().values().stream().flatMap(r -> r.agreements().stream())
+            assertThat(other.sealedRecords().records().values().stream().flatMap(r -> r.agreements().stream())
                     .filter(a -> a.id().equals(done.id())).findFirst().orElseThrow().status()).isEqualTo(AgreementStatus.DONE);
-            assertThat(other.records()).as("both laptops hold the same caseload").isEqualTo(first.records());
-            assertThat(other.residents()).filteredOn(r -> r.id().equals(moved.id())).singleElement()
+            assertThat(other.sealedRecords().records()).as("both laptops hold the same caseload").isEqualTo(first.sealedRecords().records());
+            assertThat(other.sealedRecords().residents()).filteredOn(r -> r.id().equals(moved.id())).singleElement()
                     .extracting(Resident::phone).isEqualTo("06-12345678");
         }
         // The next sync sends nothing again: the laptop now knows the restored server's epoch.
@@ -452,12 +452,12 @@ class EndToEndSyncTest {
                     null, TODAY.plusDays(14), AgreementStatus.OPEN, null, null));
         }
         Conversation finalised = Conversations.finalise(draft);
-        store.finalise(new ConversationDraft(draft, made, List.of()), finalised, Conversations.applyTo(resident, finalised));
+        store.recordWriter().finalise(new ConversationDraft(draft, made, List.of()), finalised, Conversations.applyTo(resident, finalised));
         return draft.id();
     }
 
     private static Agreement openAgreement(LocalStore store) {
-        return store.records().values().stream().flatMap(r -> r.agreements().stream())
+        return store.sealedRecords().records().values().stream().flatMap(r -> r.agreements().stream())
                 .filter(a -> a.status() == AgreementStatus.OPEN).findFirst().orElseThrow();
     }
 
@@ -467,7 +467,7 @@ class EndToEndSyncTest {
     }
 
     private static LocalDate dueDateOf(LocalStore store, UUID agreementId) {
-        return store.records().values().stream().flatMap(r -> r.agreements().stream())
+        return store.sealedRecords().records().values().stream().flatMap(r -> r.agreements().stream())
                 .filter(a -> a.id().equals(agreementId)).findFirst().orElseThrow().dueDate();
     }
 

@@ -1,137 +1,138 @@
 package nl.groningen.keukentafel.app.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
-import nl.groningen.keukentafel.contract.Conflict;
+import java.util.function.Function;
+import nl.groningen.keukentafel.app.domain.Outbox;
+import nl.groningen.keukentafel.app.domain.PulledChanges;
+import nl.groningen.keukentafel.app.domain.ReferenceUpdates;
+import nl.groningen.keukentafel.app.domain.SyncState;
+import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 
 /**
- * A {@link SyncLedger} that passes every call to another (a laptop's store): tests extend it to
- * step in between the sync engine and the store where they need to, and nowhere else.
+ * The ports the sync engine uses ({@link Outbox}, {@link PulledChanges}, {@link SyncState},
+ * {@link ReferenceUpdates}), passing every call to a laptop's store: tests extend it to step in
+ * between the sync engine and the store where they need to, and nowhere else.
  */
-abstract class ForwardingLedger implements SyncLedger {
+abstract class ForwardingLedger implements Outbox, PulledChanges, SyncState, ReferenceUpdates {
 
-    private final SyncLedger store;
+    private final Outbox outbox;
+    private final PulledChanges pulled;
+    private final SyncState state;
+    private final ReferenceUpdates reference;
 
-    ForwardingLedger(SyncLedger store) {
-        this.store = store;
+    ForwardingLedger(LocalStore store) {
+        this.outbox = store.outbox();
+        this.pulled = store.pulledPages();
+        this.state = store.syncState();
+        this.reference = store.referenceTable();
+    }
+
+    /** A sync engine that goes through this for every port. */
+    SyncEngine engine(Function<SyncState.Enrolled, ? extends SyncTransport> clients, Clock clock) {
+        return new SyncEngine(this, this, this, this, clients, clock);
     }
 
     @Override
     public List<Change> takeOutbox(int max) {
-        return store.takeOutbox(max);
+        return outbox.takeOutbox(max);
     }
 
     @Override
     public void acknowledge(List<ChangeResult> results, Instant at) {
-        store.acknowledge(results, at);
+        outbox.acknowledge(results, at);
     }
 
     @Override
     public int resendSent() {
-        return store.resendSent();
+        return outbox.resendSent();
     }
 
     @Override
     public long pushCursor() {
-        return store.pushCursor();
+        return outbox.pushCursor();
     }
 
     @Override
     public int sentKept() {
-        return store.sentKept();
+        return outbox.sentKept();
     }
 
     @Override
     public void forgetSentBefore(Instant before) {
-        store.forgetSentBefore(before);
-    }
-
-    @Override
-    public String serverEpoch() {
-        return store.serverEpoch();
-    }
-
-    @Override
-    public void saveServerEpoch(String epoch) {
-        store.saveServerEpoch(epoch);
+        outbox.forgetSentBefore(before);
     }
 
     @Override
     public int waiting() {
-        return store.waiting();
+        return outbox.waiting();
     }
 
     @Override
     public boolean hasWaitingFor(UUID residentId) {
-        return store.hasWaitingFor(residentId);
-    }
-
-    @Override
-    public long cursor() {
-        return store.cursor();
-    }
-
-    @Override
-    public Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
-        return store.applyPulled(changes, nextCursor);
-    }
-
-    @Override
-    public Optional<Enrolled> enrolment() {
-        return store.enrolment();
-    }
-
-    @Override
-    public void saveEnrolment(Enrolled enrolled) {
-        store.saveEnrolment(enrolled);
-    }
-
-    @Override
-    public Optional<Instant> lastSync() {
-        return store.lastSync();
-    }
-
-    @Override
-    public void saveLastSync(Instant at) {
-        store.saveLastSync(at);
-    }
-
-    @Override
-    public List<Conflict> conflicts() {
-        return store.conflicts();
+        return outbox.hasWaitingFor(residentId);
     }
 
     @Override
     public List<Refusal> refusals() {
-        return store.refusals();
+        return outbox.refusals();
     }
 
     @Override
-    public void resolve(Conflict conflict, JsonNode chosen) {
-        store.resolve(conflict, chosen);
+    public long cursor() {
+        return pulled.cursor();
     }
 
     @Override
-    public Optional<ResidentNow> residentNow(UUID residentId) {
-        return store.residentNow(residentId);
+    public Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
+        return pulled.applyPulled(changes, nextCursor);
+    }
+
+    @Override
+    public Optional<Enrolled> enrolment() {
+        return state.enrolment();
+    }
+
+    @Override
+    public void saveEnrolment(Enrolled enrolled) {
+        state.saveEnrolment(enrolled);
+    }
+
+    @Override
+    public Optional<Instant> lastSync() {
+        return state.lastSync();
+    }
+
+    @Override
+    public void saveLastSync(Instant at) {
+        state.saveLastSync(at);
+    }
+
+    @Override
+    public String serverEpoch() {
+        return state.serverEpoch();
+    }
+
+    @Override
+    public void saveServerEpoch(String epoch) {
+        state.saveServerEpoch(epoch);
     }
 
     @Override
     public String referenceVersion() {
-        return store.referenceVersion();
+        return reference.referenceVersion();
     }
 
     @Override
     public void saveReference(ReferenceBundle bundle) {
-        store.saveReference(bundle);
+        reference.saveReference(bundle);
     }
 }

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.store.TestLocalStores;
 import nl.groningen.keukentafel.contract.Resident;
@@ -54,9 +54,9 @@ class ResendAfterRestoreTest {
         server = ServerStore.open(settings);
         server.importDataset(SyncEngineTest.twoResidents());
         laptop = TestLocalStores.create(folder.resolve("laptop.db"), "wachtwoord".toCharArray());
-        laptop.saveEnrolment(new SyncLedger.Enrolled("test://server", UUID.nameUUIDFromBytes(new byte[] {1}), "token"));
+        laptop.syncState().saveEnrolment(new SyncState.Enrolled("test://server", UUID.nameUUIDFromBytes(new byte[] {1}), "token"));
         sync(CLOCK);
-        resident = laptop.residents().stream().min(Comparator.comparing(Resident::id)).orElseThrow();
+        resident = laptop.sealedRecords().residents().stream().min(Comparator.comparing(Resident::id)).orElseThrow();
         backup = folder.resolve("backup.db");
         SqliteBackup.backup(settings.sqliteFile(), backup);
     }
@@ -73,40 +73,41 @@ class ResendAfterRestoreTest {
 
     @Test
     void aChangeMadeAfterTheRestoreReachesTheServerAfterTheOlderOneSentAgain() {
-        laptop.saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
+        laptop.recordWriter().saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
         sync(CLOCK);
         restore();
-        laptop.saveResident(SyncEngineTest.withPhone(resident, "06-33333333")); // its base: the phone the restored server lost
+        laptop.recordWriter().saveResident(SyncEngineTest.withPhone(resident, "06-33333333")); // its base: the phone the restored server lost
 
         SyncEngine.Outcome outcome = sync(CLOCK);
 
         assertThat(outcome.pushed()).isEqualTo(2);
         assertThat(outcome.conflicts()).as("sent in the order made, the newer change merges cleanly").isZero();
         assertThat(phoneOnServer()).isEqualTo("06-33333333");
-        assertThat(laptop.waiting()).isZero();
-        assertThat(laptop.serverEpoch()).isEqualTo(server.epoch());
+        assertThat(laptop.outbox().waiting()).isZero();
+        assertThat(laptop.syncState().serverEpoch()).isEqualTo(server.epoch());
         assertThat(sync(CLOCK).pushed()).as("once the new epoch is known nothing goes again").isZero();
     }
 
     @Test
     void aSyncCutOffDuringTheResendLosesNothingAndAppliesNothingTwice() {
-        laptop.saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
-        laptop.saveResident(SyncEngineTest.withPhone(laptop.residents().stream().filter(r -> !r.id().equals(resident.id()))
+        laptop.recordWriter().saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
+        laptop.recordWriter().saveResident(SyncEngineTest.withPhone(laptop.sealedRecords().residents().stream().filter(r -> !r.id().equals(resident.id()))
                 .findFirst().orElseThrow(), "06-44444444"));
         sync(CLOCK);
-        String before = laptop.serverEpoch();
+        String before = laptop.syncState().serverEpoch();
         restore();
 
         answersToLose = 1;
-        assertThatThrownBy(() -> new SyncEngine(laptop, enrolled -> transport(), CLOCK).syncOnce((done, total) -> { }))
+        assertThatThrownBy(() -> new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                enrolled -> transport(), CLOCK).syncOnce((done, total) -> { }))
                 .isInstanceOf(SyncException.class);
-        assertThat(laptop.serverEpoch()).as("not stored before the re-send was answered").isEqualTo(before);
-        assertThat(laptop.waiting()).as("the re-sent changes wait again").isEqualTo(2);
+        assertThat(laptop.syncState().serverEpoch()).as("not stored before the re-send was answered").isEqualTo(before);
+        assertThat(laptop.outbox().waiting()).as("the re-sent changes wait again").isEqualTo(2);
 
         sync(CLOCK);
 
-        assertThat(laptop.waiting()).isZero();
-        assertThat(laptop.serverEpoch()).isEqualTo(server.epoch());
+        assertThat(laptop.outbox().waiting()).isZero();
+        assertThat(laptop.syncState().serverEpoch()).isEqualTo(server.epoch());
         assertThat(phoneOnServer()).isEqualTo("06-22222222");
         assertThat(changesLoggedTwice()).isZero();
     }
@@ -116,34 +117,35 @@ class ResendAfterRestoreTest {
         server.assign(resident.id(), SyncEngineTest.PIETER.id(), CLOCK.instant()); // the laptop does not know yet
         backup = folder.resolve("backup-after-the-move.db");
         SqliteBackup.backup(settings.sqliteFile(), backup);
-        laptop.saveResident(SyncEngineTest.withPhone(resident, "06-55555555"));
+        laptop.recordWriter().saveResident(SyncEngineTest.withPhone(resident, "06-55555555"));
         sync(CLOCK); // taken (made before the laptop knew), and then the laptop lets the resident go
-        assertThat(laptop.residents()).extracting(Resident::id).doesNotContain(resident.id());
+        assertThat(laptop.sealedRecords().residents()).extracting(Resident::id).doesNotContain(resident.id());
         restore();
 
         SyncEngine.Outcome outcome = sync(CLOCK);
 
         assertThat(outcome.refused()).as("judged by the cursor it was first pushed with, not the laptop's cursor now").isZero();
-        assertThat(laptop.refusals()).isEmpty();
+        assertThat(laptop.outbox().refusals()).isEmpty();
         assertThat(server.caseloadOf(SyncEngineTest.PIETER.id())).filteredOn(r -> r.id().equals(resident.id())).singleElement()
                 .extracting(Resident::phone).isEqualTo("06-55555555");
     }
 
     @Test
     void sentChangesOlderThanTheRetentionAreForgottenAtASync() {
-        laptop.saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
+        laptop.recordWriter().saveResident(SyncEngineTest.withPhone(resident, "06-22222222"));
         sync(CLOCK);
-        assertThat(laptop.sentKept()).isEqualTo(1);
+        assertThat(laptop.outbox().sentKept()).isEqualTo(1);
 
         sync(Clock.offset(CLOCK, SyncEngine.SENT_KEPT.minusMinutes(1)));
-        assertThat(laptop.sentKept()).isEqualTo(1);
+        assertThat(laptop.outbox().sentKept()).isEqualTo(1);
         sync(Clock.offset(CLOCK, SyncEngine.SENT_KEPT.plusMinutes(1)));
-        assertThat(laptop.sentKept()).isZero();
+        assertThat(laptop.outbox().sentKept()).isZero();
     }
 
     private SyncEngine.Outcome sync(Clock clock) {
         try {
-            return new SyncEngine(laptop, enrolled -> transport(), clock).syncOnce((done, total) -> { });
+            return new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                    enrolled -> transport(), clock).syncOnce((done, total) -> { });
         } catch (SyncException e) {
             throw new AssertionError(e);
         }

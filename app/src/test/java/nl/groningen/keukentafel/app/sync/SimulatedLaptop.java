@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.store.TestLocalStores;
 import nl.groningen.keukentafel.contract.Coach;
@@ -67,10 +67,10 @@ final class SimulatedLaptop implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         LocalStore store = LocalStore.unlock(file, PASSWORD);
-        store.saveCoach(coach);
-        store.saveEnrolment(new SyncLedger.Enrolled("sim://server", deviceId, "token-" + name));
+        store.referenceTable().saveCoach(coach);
+        store.syncState().saveEnrolment(new SyncState.Enrolled("sim://server", deviceId, "token-" + name));
         SimulatedLaptop laptop = new SimulatedLaptop(name, coach, file, store);
-        laptop.cursors.add(store.cursor());
+        laptop.cursors.add(store.pulledPages().cursor());
         return laptop;
     }
 
@@ -113,7 +113,7 @@ final class SimulatedLaptop implements AutoCloseable {
             noteOutbox();
             said.accept("meanwhile the coach " + done);
         }, said);
-        SyncEngine engine = new SyncEngine(ledger, enrolled -> new FaultyTransport(server, network, name, coach.id(), chaos,
+        SyncEngine engine = ledger.engine(enrolled -> new FaultyTransport(server, network, name, coach.id(), chaos,
                 pageLimit, this::notePushed, trace), clock);
         try {
             return new Attempt(engine.syncOnce((done, total) -> { }), null);
@@ -128,7 +128,7 @@ final class SimulatedLaptop implements AutoCloseable {
             return new Attempt(null, e.getMessage());
         } finally {
             noteOutbox();
-            cursors.add(store.cursor());
+            cursors.add(store.pulledPages().cursor());
         }
     }
 
@@ -136,7 +136,7 @@ final class SimulatedLaptop implements AutoCloseable {
     void restart() {
         store.close();
         store = LocalStore.unlock(file, PASSWORD);
-        cursors.add(store.cursor());
+        cursors.add(store.pulledPages().cursor());
     }
 
     private void notePushed(List<Change> changes) {

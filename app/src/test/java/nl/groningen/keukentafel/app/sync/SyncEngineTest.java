@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.store.TestLocalStores;
 import nl.groningen.keukentafel.contract.Coach;
@@ -48,30 +48,31 @@ class SyncEngineTest {
         try (ServerStore server = ServerStore.open(StoreSettings.embedded(folder));
              LocalStore laptop = TestLocalStores.create(folder.resolve("laptop.db"), "wachtwoord".toCharArray())) {
             server.importDataset(twoResidents());
-            laptop.saveEnrolment(new SyncLedger.Enrolled("test://server", UUID.nameUUIDFromBytes(new byte[] {1}), "token"));
-            new SyncEngine(laptop, enrolled -> direct(server, SANNE.id()), CLOCK).syncOnce((done, total) -> { });
-            Resident moving = laptop.residents().stream().min(Comparator.comparing(Resident::id)).orElseThrow();
+            laptop.syncState().saveEnrolment(new SyncState.Enrolled("test://server", UUID.nameUUIDFromBytes(new byte[] {1}), "token"));
+            new SyncEngine(laptop.outbox(), laptop.pulledPages(), laptop.syncState(), laptop.referenceTable(),
+                    enrolled -> direct(server, SANNE.id()), CLOCK).syncOnce((done, total) -> { });
+            Resident moving = laptop.sealedRecords().residents().stream().min(Comparator.comparing(Resident::id)).orElseThrow();
             server.assign(moving.id(), PIETER.id(), CLOCK.instant());
             // The coach saves while the sync runs: after the engine looked for waiting changes, before the page commits.
-            SyncLedger coachSavesMeanwhile = new ForwardingLedger(laptop) {
+            ForwardingLedger coachSavesMeanwhile = new ForwardingLedger(laptop) {
                 private boolean saved;
 
                 @Override
                 public Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
                     if (!saved) {
                         saved = true;
-                        laptop.saveResident(withPhone(moving, "06-11112222"));
+                        laptop.recordWriter().saveResident(withPhone(moving, "06-11112222"));
                     }
                     return super.applyPulled(changes, nextCursor);
                 }
             };
 
-            SyncEngine.Outcome outcome = new SyncEngine(coachSavesMeanwhile, enrolled -> direct(server, SANNE.id()), CLOCK)
+            SyncEngine.Outcome outcome = coachSavesMeanwhile.engine(enrolled -> direct(server, SANNE.id()), CLOCK)
                     .syncOnce((done, total) -> { });
 
             assertThat(outcome.pushed()).isEqualTo(1);
-            assertThat(laptop.waiting()).isZero();
-            assertThat(laptop.residents()).extracting(Resident::id).doesNotContain(moving.id());
+            assertThat(laptop.outbox().waiting()).isZero();
+            assertThat(laptop.sealedRecords().residents()).extracting(Resident::id).doesNotContain(moving.id());
             assertThat(server.caseloadOf(PIETER.id())).filteredOn(r -> r.id().equals(moving.id())).singleElement()
                     .extracting(Resident::phone).as("the change made before the laptop let go is taken").isEqualTo("06-11112222");
         }

@@ -250,7 +250,7 @@ final class SyncSimulation implements AutoCloseable {
     /** Invariant 1: every change that entered the outbox was pushed and has exactly one answer; the outbox is empty. */
     private void everyChangeAnsweredOnce(SimulatedLaptop laptop, Map<UUID, ChangeResult> answers, Map<UUID, List<Long>> logged,
                                          List<String> problems) {
-        int waiting = laptop.store().waiting();
+        int waiting = laptop.store().outbox().waiting();
         if (waiting > 0) {
             problems.add(laptop.name() + " still has " + waiting + " changes in its outbox");
         }
@@ -260,7 +260,7 @@ final class SyncSimulation implements AutoCloseable {
             }
         }
         Set<UUID> refusedHere = new LinkedHashSet<>();
-        laptop.store().refusals().forEach(r -> refusedHere.add(r.changeId()));
+        laptop.store().outbox().refusals().forEach(r -> refusedHere.add(r.changeId()));
         Set<UUID> all = new LinkedHashSet<>(laptop.queued());
         all.addAll(laptop.pushed());
         for (UUID id : all) {

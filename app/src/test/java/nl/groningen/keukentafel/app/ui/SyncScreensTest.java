@@ -63,7 +63,7 @@ class SyncScreensTest {
         laptopDate = agreement.dueDate().plusDays(7);
         officeDate = agreement.dueDate().plusDays(21);
         try (LocalStore store = LocalStore.unlock(profiles.fileOf(DemoProfile.USER), DemoProfile.PASSWORD.toCharArray())) {
-            store.saveAgreement(withDue(agreement, laptopDate));
+            store.recordWriter().saveAgreement(withDue(agreement, laptopDate));
         }
         // ...while the office moves it too.
         ObjectNode base = Json.mapper().valueToTree(agreement);

@@ -20,7 +20,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import nl.groningen.keukentafel.app.domain.SyncLedger;
+import nl.groningen.keukentafel.app.domain.Conflicts;
+import nl.groningen.keukentafel.app.domain.CurrentResidents;
+import nl.groningen.keukentafel.app.domain.Outbox;
+import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.sync.BackgroundSync;
 import nl.groningen.keukentafel.app.sync.SyncEngine;
 import nl.groningen.keukentafel.app.sync.SyncFailure;
@@ -37,7 +40,10 @@ import nl.groningen.keukentafel.contract.Conflict;
  */
 public final class SyncStatus implements BackgroundSync.Listener {
 
-    private final SyncLedger ledger;
+    private final Outbox outbox;
+    private final SyncState state;
+    private final Conflicts storedConflicts;
+    private final CurrentResidents residents;
     private final CoachSession session;
     private final BackgroundTasks tasks;
     private final boolean enrolled;
@@ -52,8 +58,12 @@ public final class SyncStatus implements BackgroundSync.Listener {
     private Runnable onDataChanged = () -> { };
     private Consumer<SyncFailure> onStop = failure -> { };
 
-    public SyncStatus(SyncLedger ledger, CoachSession session, BackgroundTasks tasks, boolean enrolled) {
-        this.ledger = ledger;
+    public SyncStatus(Outbox outbox, SyncState state, Conflicts storedConflicts, CurrentResidents residents,
+                      CoachSession session, BackgroundTasks tasks, boolean enrolled) {
+        this.outbox = outbox;
+        this.state = state;
+        this.storedConflicts = storedConflicts;
+        this.residents = residents;
         this.session = session;
         this.tasks = tasks;
         this.enrolled = enrolled;
@@ -61,13 +71,13 @@ public final class SyncStatus implements BackgroundSync.Listener {
 
     /** Reads what the store knows now (waiting changes, last sync, conflicts), in the background. */
     public void reload() {
-        tasks.run(() -> new Snapshot(ledger.waiting(), ledger.lastSync().orElse(null), ledger.conflicts(), List.of()),
+        tasks.run(() -> new Snapshot(outbox.waiting(), state.lastSync().orElse(null), storedConflicts.conflicts(), List.of()),
                 this::show, error -> { });
     }
 
     /** After a save: the number of waiting changes moved. */
     public void changed() {
-        tasks.run(ledger::waiting, waiting::set, error -> { });
+        tasks.run(outbox::waiting, waiting::set, error -> { });
     }
 
     public void wire(Runnable syncNowAction, Runnable dataChanged, Consumer<SyncFailure> stopped) {
@@ -86,9 +96,9 @@ public final class SyncStatus implements BackgroundSync.Listener {
     /** Keeps the server's value, or the laptop's, for a conflict; the record and the list follow. */
     public void resolve(Conflict conflict, JsonNode chosen, Runnable done, Consumer<String> failed) {
         tasks.run(() -> {
-            ledger.resolve(conflict, chosen);
-            return new Snapshot(ledger.waiting(), ledger.lastSync().orElse(null), ledger.conflicts(),
-                    ledger.residentNow(conflict.residentId()).map(List::of).orElse(List.of()));
+            storedConflicts.resolve(conflict, chosen);
+            return new Snapshot(outbox.waiting(), state.lastSync().orElse(null), storedConflicts.conflicts(),
+                    residents.residentNow(conflict.residentId()).map(List::of).orElse(List.of()));
         }, snapshot -> {
             show(snapshot);
             done.run();
@@ -114,13 +124,13 @@ public final class SyncStatus implements BackgroundSync.Listener {
 
     @Override
     public void succeeded(SyncEngine.Outcome outcome) {
-        List<SyncLedger.ResidentNow> touched = new ArrayList<>();
+        List<CurrentResidents.ResidentNow> touched = new ArrayList<>();
         List<UUID> gone = new ArrayList<>();
         for (UUID id : outcome.changedResidents()) {
-            Optional<SyncLedger.ResidentNow> now = ledger.residentNow(id);
+            Optional<CurrentResidents.ResidentNow> now = residents.residentNow(id);
             now.ifPresentOrElse(touched::add, () -> gone.add(id));
         }
-        Snapshot snapshot = new Snapshot(ledger.waiting(), outcome.at(), ledger.conflicts(), touched);
+        Snapshot snapshot = new Snapshot(outbox.waiting(), outcome.at(), storedConflicts.conflicts(), touched);
         Platform.runLater(() -> {
             syncing.set(false);
             online.set(true);
@@ -136,7 +146,7 @@ public final class SyncStatus implements BackgroundSync.Listener {
 
     @Override
     public void failed(SyncFailure failure) {
-        int stillWaiting = ledger.waiting();
+        int stillWaiting = outbox.waiting();
         Platform.runLater(() -> {
             syncing.set(false);
             progress.set(-1);
@@ -154,13 +164,13 @@ public final class SyncStatus implements BackgroundSync.Listener {
         waiting.set(snapshot.waiting());
         lastSync.set(snapshot.lastSync());
         conflicts.setAll(snapshot.conflicts());
-        for (SyncLedger.ResidentNow now : snapshot.residents()) {
+        for (CurrentResidents.ResidentNow now : snapshot.residents()) {
             session.caseload().put(now.resident());
             session.caseload().put(now.resident().id(), now.records());
         }
     }
 
-    private record Snapshot(int waiting, Instant lastSync, List<Conflict> conflicts, List<SyncLedger.ResidentNow> residents) {
+    private record Snapshot(int waiting, Instant lastSync, List<Conflict> conflicts, List<CurrentResidents.ResidentNow> residents) {
     }
 
     public boolean enrolled() {

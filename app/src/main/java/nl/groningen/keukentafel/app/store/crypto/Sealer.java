@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app.store;
+package nl.groningen.keukentafel.app.store.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +8,14 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 
 /**
  * Seals and opens record bodies with AES-256-GCM under the coach's data key. Each blob carries a
  * version byte and its own random 96-bit nonce; the record's kind and id are bound in as
  * associated data, so a sealed body cannot be moved to another row unnoticed.
  */
-final class Sealer implements AutoCloseable {
+public final class Sealer implements AutoCloseable {
 
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
@@ -32,12 +33,12 @@ final class Sealer implements AutoCloseable {
     private final byte[] keyBytes;
     private SecretKeySpec key;
 
-    Sealer(byte[] dataKey) {
+    public Sealer(byte[] dataKey) {
         this.keyBytes = dataKey.clone();
         this.key = new SecretKeySpec(keyBytes, "AES");
     }
 
-    byte[] seal(String kind, String id, byte[] plain) {
+    public byte[] seal(String kind, String id, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -51,7 +52,7 @@ final class Sealer implements AutoCloseable {
         }
     }
 
-    byte[] open(String kind, String id, byte[] blob) {
+    public byte[] open(String kind, String id, byte[] blob) {
         if (blob.length < 1 + NONCE_BYTES || blob[0] != VERSION) {
             throw new LocalStoreException("A record in the local database is damaged", null);
         }

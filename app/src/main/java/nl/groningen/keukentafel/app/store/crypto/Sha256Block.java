@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app.store;
+package nl.groningen.keukentafel.app.store.crypto;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

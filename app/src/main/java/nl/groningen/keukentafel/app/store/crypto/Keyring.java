@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app.store;
+package nl.groningen.keukentafel.app.store.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 
 /**
@@ -18,17 +19,17 @@ import nl.groningen.keukentafel.app.domain.WrongCredentialException;
  *
  * @param iterations PBKDF2 rounds; stored per file so later versions can raise it
  */
-record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
+public record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
 
-    static final String PBKDF2 = "PBKDF2WithHmacSHA256";
+    public static final String PBKDF2 = "PBKDF2WithHmacSHA256";
     /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256. */
-    static final int DEFAULT_ITERATIONS = 600_000;
+    public static final int DEFAULT_ITERATIONS = 600_000;
 
     private static final int NONCE_BYTES = 12;
     private static final byte[] AAD = "keukentafel/keyring/v1".getBytes(StandardCharsets.UTF_8);
 
     /** A new random data key, wrapped under the credential. Returns both; the caller keeps the key in memory only. */
-    static Created create(char[] credential, int iterations) {
+    public static Created create(char[] credential, int iterations) {
         SecureRandom random = new SecureRandom();
         byte[] dataKey = new byte[32];
         byte[] salt = new byte[16];
@@ -52,7 +53,7 @@ record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
     }
 
     /** The data key, or {@link WrongCredentialException} when the credential is not the one it was wrapped under. */
-    byte[] unwrap(char[] credential) {
+    public byte[] unwrap(char[] credential) {
         if (!PBKDF2.equals(kdf)) {
             throw new LocalStoreException("This database was made by a newer Keukentafel", null);
         }
@@ -82,7 +83,7 @@ record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
      * 480 -> 400 ms from the login button to the caseload decrypted). Meant for while the login
      * screen waits for the password. Nothing of it is kept.
      */
-    static void warmUpDerivation() {
+    public static void warmUpDerivation() {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         Arrays.fill(derive("warm-up".toCharArray(), salt, WARM_UP_ROUNDS), (byte) 0);
@@ -94,6 +95,6 @@ record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey) {
     }
 
     /** A new keyring and the data key it wraps. */
-    record Created(Keyring keyring, byte[] dataKey) {
+    public record Created(Keyring keyring, byte[] dataKey) {
     }
 }

@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app.store;
+package nl.groningen.keukentafel.app.store.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

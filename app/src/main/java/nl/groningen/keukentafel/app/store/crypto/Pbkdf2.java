@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app.store;
+package nl.groningen.keukentafel.app.store.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
