@@ -2,9 +2,12 @@ package nl.groningen.keukentafel.app;
 
 import java.util.concurrent.Callable;
 import nl.groningen.keukentafel.app.cli.HeadlessCommands;
-import picocli.CommandLine;
+import nl.groningen.keukentafel.app.launch.AppArguments;
+import nl.groningen.keukentafel.app.launch.KeukentafelApp;
+import nl.groningen.keukentafel.app.session.AppOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * Starts the app. A plain main class (not an Application) so the app runs from the classpath with

@@ -1,6 +1,7 @@
 package nl.groningen.keukentafel.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,10 +10,15 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The app's dependencies point one way: ui → domain ← store, sync; sync reaches the store only
- * through the domain's ports. (JabRef's doNotUseGuiInLogic.)
+ * through the domain's ports; no two packages depend on each other, however indirectly. (JabRef's
+ * doNotUseGuiInLogic.) The app's classes are analysed with the contract and demo data they use.
  */
 @AnalyzeClasses(packages = "nl.groningen.keukentafel", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** Every package its own slice, the root ({@code Main}) too: a cycle anywhere fails, with its path. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("nl.groningen.keukentafel.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule domainImportsNoJavaFxJdbcOrHttp = noClasses()

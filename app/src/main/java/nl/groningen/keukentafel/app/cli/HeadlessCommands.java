@@ -19,15 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import nl.groningen.keukentafel.app.DataFolders;
-import nl.groningen.keukentafel.app.Enrolment;
-import nl.groningen.keukentafel.app.Preconfiguration;
-import nl.groningen.keukentafel.app.Profiles;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
+import nl.groningen.keukentafel.app.profile.DataFolders;
+import nl.groningen.keukentafel.app.profile.Enrolment;
+import nl.groningen.keukentafel.app.profile.Preconfiguration;
+import nl.groningen.keukentafel.app.profile.Profiles;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.SyncClient;
 import nl.groningen.keukentafel.app.sync.SyncEngine;
@@ -41,10 +41,10 @@ import nl.groningen.keukentafel.contract.Resident;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The app's headless command line (same jar as the app): enrol this laptop, sync, show the sync

@@ -16,7 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import nl.groningen.keukentafel.app.Keukentafel;
+import nl.groningen.keukentafel.app.session.Keukentafel;
 import nl.groningen.keukentafel.app.store.SqliteNativeLibrary;
 
 /**

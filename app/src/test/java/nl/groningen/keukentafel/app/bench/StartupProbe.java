@@ -23,9 +23,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import nl.groningen.keukentafel.app.AppArguments;
-import nl.groningen.keukentafel.app.AppOptions;
-import nl.groningen.keukentafel.app.Keukentafel;
+import nl.groningen.keukentafel.app.launch.AppArguments;
+import nl.groningen.keukentafel.app.session.AppOptions;
+import nl.groningen.keukentafel.app.session.Keukentafel;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.FxBackgroundTasks;
 

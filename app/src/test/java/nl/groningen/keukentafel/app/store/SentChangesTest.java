@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.DemoProfile;
+import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementStatus;
 import nl.groningen.keukentafel.contract.Json;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import nl.groningen.keukentafel.app.DemoProfile;
+import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.http.SyncServer;

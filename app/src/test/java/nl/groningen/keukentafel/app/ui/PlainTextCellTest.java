@@ -14,6 +14,7 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import nl.groningen.keukentafel.app.ui.window.MainWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

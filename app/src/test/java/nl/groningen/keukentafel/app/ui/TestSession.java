@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-import nl.groningen.keukentafel.app.DemoProfile;
 import nl.groningen.keukentafel.app.domain.Caseload;
+import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.demo.Dataset;
 

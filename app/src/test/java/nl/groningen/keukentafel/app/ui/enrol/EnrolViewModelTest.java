@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.groningen.keukentafel.app.Enrolment;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
+import nl.groningen.keukentafel.app.profile.Enrolment;
 import nl.groningen.keukentafel.app.sync.SyncException;
 import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.CoachSession;

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import nl.groningen.keukentafel.app.DemoProfile;
+import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.demo.Dataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

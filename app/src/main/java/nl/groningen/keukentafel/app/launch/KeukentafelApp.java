@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.launch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import nl.groningen.keukentafel.app.session.AppOptions;
+import nl.groningen.keukentafel.app.session.Keukentafel;
 import nl.groningen.keukentafel.app.ui.FxBackgroundTasks;
 
 /** The JavaFX application: opens the composition root and shows its scene. */
@@ -31,7 +33,7 @@ public final class KeukentafelApp extends Application {
     private FxBackgroundTasks tasks;
 
     /** Starts JavaFX with this app on {@code options} (read from {@code args}); returns when the app has closed. */
-    static void launch(AppOptions options, String[] args) {
+    public static void launch(AppOptions options, String[] args) {
         launchOptions = options;
         Application.launch(KeukentafelApp.class, args);
     }

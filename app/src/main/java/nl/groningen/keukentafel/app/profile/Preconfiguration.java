@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.profile;
 
 import java.io.IOException;
 import java.io.Reader;

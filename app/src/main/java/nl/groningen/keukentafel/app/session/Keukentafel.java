@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.session;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +12,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
+import nl.groningen.keukentafel.app.profile.DemoProfile;
+import nl.groningen.keukentafel.app.profile.Enrolment;
+import nl.groningen.keukentafel.app.profile.Preconfiguration;
+import nl.groningen.keukentafel.app.profile.Profiles;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.sync.BackgroundSync;
 import nl.groningen.keukentafel.app.sync.SyncClient;
@@ -23,14 +27,14 @@ import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.FxSaveTimer;
 import nl.groningen.keukentafel.app.ui.IdleLock;
-import nl.groningen.keukentafel.app.ui.MainWindow;
+import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.app.ui.enrol.EnrolView;
 import nl.groningen.keukentafel.app.ui.enrol.EnrolViewModel;
-import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.login.LoginView;
 import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
 import nl.groningen.keukentafel.app.ui.sync.SyncStatus;
+import nl.groningen.keukentafel.app.ui.window.MainWindow;
 import okhttp3.OkHttpClient;
 
 /**

@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.launch;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine;
+import nl.groningen.keukentafel.app.profile.DataFolders;
+import nl.groningen.keukentafel.app.profile.Preconfiguration;
+import nl.groningen.keukentafel.app.session.AppOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * The app's own command-line options (the window, not the headless commands): part of
@@ -132,7 +135,7 @@ public final class AppArguments {
     }
 
     /** The options as the app uses them: the command line, then -D, then IT's settings for this computer, then the user's. */
-    AppOptions options() {
+    public AppOptions options() {
         Path folder = dataDir == null ? DataFolders.defaultFolder() : dataDir;
         Preconfiguration preconfigured = Preconfiguration.of(folder);
         return new AppOptions(folder, demo, Locale.forLanguageTag(language),

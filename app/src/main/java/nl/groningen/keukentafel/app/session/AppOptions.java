@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.session;
 
 import java.nio.file.Path;
 import java.time.Duration;

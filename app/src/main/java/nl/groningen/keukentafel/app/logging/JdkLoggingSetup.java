@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.logging;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +24,7 @@ public final class JdkLoggingSetup {
             .level = INFO
             java.util.logging.ConsoleHandler.level = INFO
             java.util.logging.ConsoleHandler.formatter = java.util.logging.SimpleFormatter
-            java.util.logging.ConsoleHandler.filter = nl.groningen.keukentafel.app.JdkLoggingSetup$WithoutClassPathNotice
+            java.util.logging.ConsoleHandler.filter = nl.groningen.keukentafel.app.logging.JdkLoggingSetup$WithoutClassPathNotice
             """;
 
     /** Called by the JDK's LogManager when it starts, instead of reading its logging.properties. */

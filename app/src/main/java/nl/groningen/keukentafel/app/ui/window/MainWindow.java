@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app.ui;
+package nl.groningen.keukentafel.app.ui.window;
 
 import java.util.UUID;
 import javafx.application.Platform;
@@ -17,6 +17,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.app.ui.Navigator;
+import nl.groningen.keukentafel.app.ui.SaveTimer;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadView;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadViewModel;
 import nl.groningen.keukentafel.app.ui.conflicts.ConflictsView;

@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

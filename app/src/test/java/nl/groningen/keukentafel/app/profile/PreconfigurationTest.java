@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.app;
+package nl.groningen.keukentafel.app.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import nl.groningen.keukentafel.app.Preconfiguration.Setting;
-import nl.groningen.keukentafel.app.Preconfiguration.Source;
+import nl.groningen.keukentafel.app.profile.Preconfiguration.Setting;
+import nl.groningen.keukentafel.app.profile.Preconfiguration.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
