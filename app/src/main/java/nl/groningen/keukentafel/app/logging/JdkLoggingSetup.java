@@ -13,8 +13,9 @@ import java.util.logging.LogRecord;
  * the packaged app's {@code jvm.options} ({@code -Djava.util.logging.config.class}): the JDK's
  * defaults (INFO and up to standard error), except JavaFX's "Unsupported JavaFX configuration"
  * line. JavaFX writes that at every start when its jars are on the class path, as in our package;
- * it is expected there and tells the coach or IT nothing. Writing it cost a cold start 20 to 40 ms
- * before the first window (formatting the first log line loads the JDK's date and text formatting).
+ * it is expected there and tells the coach or IT nothing. Writing it slowed a cold start before the
+ * first window (formatting the first log line loads the JDK's date and text formatting; the figure
+ * is in docs/startup.md).
  * Any other warning is written as before.
  */
 public final class JdkLoggingSetup {

@@ -5,7 +5,7 @@ import javafx.application.Application;
 /**
  * The app's look for JavaFX's controls: {@code theme.css} as the user-agent style sheet, in place
  * of JavaFX's Modena, which styles every control JavaFX has and works out its colours at run time
- * (at a cold start, matching and resolving its rules was a third of the UI thread's work). The app's
+ * (at a cold start, matching and resolving its rules was much of the UI thread's work: docs/startup.md). The app's
  * own styles stay in {@code keukentafel.css}, on top of either.
  *
  * <p>Except when the operating system is set to high contrast (Windows): JavaFX then puts its own

@@ -73,14 +73,14 @@ public record Keyring(String kdf, int iterations, byte[] salt, byte[] wrappedKey
         }
     }
 
-    /** Rounds of {@link #warmUpDerivation()}: enough for the JIT to compile the loop (measured: 1,500 were not). */
+    /** Rounds of {@link #warmUpDerivation()}: enough for the JIT to compile the loop (docs/startup.md). */
     private static final int WARM_UP_ROUNDS = 5_000;
 
     /**
      * Runs the key derivation once, on a made-up password and salt, for a few thousand rounds (tens
      * of milliseconds): the JIT then compiles its loop and SHA-256 onto the processor's instructions,
-     * and the coach's own derivation runs compiled from its first round (measured at a cold start:
-     * 480 -> 400 ms from the login button to the caseload decrypted). Meant for while the login
+     * and the coach's own derivation runs compiled from its first round (measured: docs/startup.md).
+     * Meant for while the login
      * screen waits for the password. Nothing of it is kept.
      */
     public static void warmUpDerivation() {

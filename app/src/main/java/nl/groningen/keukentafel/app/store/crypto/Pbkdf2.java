@@ -19,7 +19,7 @@ import java.util.Arrays;
  * <p>Every round after the first hashes exactly one block twice (the previous digest, padded), so
  * where the JVM lets us ({@link Sha256Block}), those rounds call the JDK's block function directly
  * with the two padded key states, without {@code MessageDigest}'s copying and padding around every
- * call: about twice as fast again (600,000 rounds in a fresh JVM: 314 -> 151 ms). That
+ * call: about twice as fast again (measured: docs/startup.md). That
  * path is used only after it has given {@code MessageDigest}'s result on a test derivation in this
  * JVM; otherwise, or without the JVM option, the rounds run on {@code MessageDigest}.
  */
