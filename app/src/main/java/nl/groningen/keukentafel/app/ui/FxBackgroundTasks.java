@@ -30,6 +30,11 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
     }
 
     @Override
+    public void onUiThread(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public void letUiCatchUp() {
         if (Platform.isFxApplicationThread()) {
             return;

@@ -320,6 +320,11 @@ public final class StartupProbe {
             delegate.letUiCatchUp();
         }
 
+        @Override
+        public void onUiThread(Runnable update) {
+            delegate.onUiThread(update);
+        }
+
         /** Times the next task submitted (called on the FX thread, where tasks are submitted). */
         void timeNext() {
             timeNext = true;

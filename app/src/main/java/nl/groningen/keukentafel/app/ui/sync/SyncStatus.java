@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -35,7 +34,8 @@ import nl.groningen.keukentafel.contract.Conflict;
  * What the coach sees of sync, on the UI thread: online or not, syncing now, the last good sync,
  * how many changes wait, the pull's progress, the last failure in plain Dutch, and the conflicts to
  * resolve. Fed by the background sync (on its own thread; every update is passed to the UI
- * thread). After a sync that brought changes, the residents it touched are re-read and put in the
+ * thread through {@link BackgroundTasks#onUiThread}, so a test on {@code SameThreadTasks} needs
+ * no toolkit). After a sync that brought changes, the residents it touched are re-read and put in the
  * session's caseload, and {@code onDataChanged} lets the screen in view refresh.
  */
 public final class SyncStatus implements BackgroundSync.Listener {
@@ -109,7 +109,7 @@ public final class SyncStatus implements BackgroundSync.Listener {
 
     @Override
     public void started() {
-        Platform.runLater(() -> {
+        tasks.onUiThread(() -> {
             syncing.set(true);
             progress.set(-1);
         });
@@ -118,7 +118,7 @@ public final class SyncStatus implements BackgroundSync.Listener {
     @Override
     public void progress(long done, long total) {
         if (total > 2 * SyncEngine.PULL_PAGE) {
-            Platform.runLater(() -> progress.set(total == 0 ? -1 : (double) done / total));
+            tasks.onUiThread(() -> progress.set(total == 0 ? -1 : (double) done / total));
         }
     }
 
@@ -131,7 +131,7 @@ public final class SyncStatus implements BackgroundSync.Listener {
             now.ifPresentOrElse(touched::add, () -> gone.add(id));
         }
         Snapshot snapshot = new Snapshot(outbox.waiting(), outcome.at(), storedConflicts.conflicts(), touched);
-        Platform.runLater(() -> {
+        tasks.onUiThread(() -> {
             syncing.set(false);
             online.set(true);
             problem.set("");
@@ -147,7 +147,7 @@ public final class SyncStatus implements BackgroundSync.Listener {
     @Override
     public void failed(SyncFailure failure) {
         int stillWaiting = outbox.waiting();
-        Platform.runLater(() -> {
+        tasks.onUiThread(() -> {
             syncing.set(false);
             progress.set(-1);
             online.set(failure != SyncFailure.OFFLINE);
