@@ -24,6 +24,7 @@ import nl.groningen.keukentafel.app.ui.SaveTimer;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadView;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadViewModel;
 import nl.groningen.keukentafel.app.ui.conflicts.ConflictsView;
+import nl.groningen.keukentafel.app.ui.conflicts.ConflictsViewModel;
 import nl.groningen.keukentafel.app.ui.conversation.ConversationView;
 import nl.groningen.keukentafel.app.ui.conversation.ConversationViewModel;
 import nl.groningen.keukentafel.app.ui.dossier.DossierView;
@@ -160,7 +161,7 @@ public final class MainWindow implements Navigator {
         conflicts.setSelected(true);
         current = this::showConflicts;
         navigation++;
-        ConflictsView view = new ConflictsView(sync, session);
+        ConflictsView view = new ConflictsView(new ConflictsViewModel(sync, session), messages);
         show(view);
         Platform.runLater(view::focusFirst);
     }
