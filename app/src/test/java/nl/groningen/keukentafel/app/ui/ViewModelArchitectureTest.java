@@ -13,7 +13,9 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * A view model runs without the toolkit: of JavaFX it uses properties and observable lists only
  * (which work on any thread, no toolkit started), so that its test is plain JUnit. Timers come in
- * through {@link SaveTimer}, background work through {@link BackgroundTasks}.
+ * through {@link SaveTimer}, background work and the hop to the UI thread through
+ * {@link BackgroundTasks}. The sync status (the status bar's and the conflicts screen's model) is
+ * held to the same rule.
  */
 @AnalyzeClasses(packages = "nl.groningen.keukentafel.app.ui", importOptions = ImportOption.DoNotIncludeTests.class)
 class ViewModelArchitectureTest {
@@ -21,6 +23,7 @@ class ViewModelArchitectureTest {
     @ArchTest
     static final ArchRule viewModelsUseOnlyJavaFxPropertiesAndCollections = noClasses()
             .that().haveNameMatching(".*ViewModel(\\$.*)?")
+            .or().haveNameMatching(".*\\.sync\\.SyncStatus(\\$.*)?")
             .should().dependOnClassesThat(resideInAPackage("javafx..")
                     .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections.."))))
             .because("a view model is tested without starting the toolkit");
