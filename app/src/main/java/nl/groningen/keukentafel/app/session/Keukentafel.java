@@ -187,7 +187,7 @@ public final class Keukentafel implements AutoCloseable {
         prepareStore(expected);
         model.offerEnrolment(() -> showEnrolment(true));
         LoginView view = new LoginView(model, messages);
-        view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        view.getStylesheets().add(Theme.appStyleSheet());
         scene.setRoot(view);
         Platform.runLater(view::focus);
     }
@@ -200,7 +200,7 @@ public final class Keukentafel implements AutoCloseable {
         EnrolViewModel model = new EnrolViewModel(this::enrolAndOpen, tasks, messages, this::showSession,
                 options.serverUrl(), options.enrolmentCode(), backToLogin ? () -> showLogin(null) : null);
         EnrolView view = new EnrolView(model, messages);
-        view.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        view.getStylesheets().add(Theme.appStyleSheet());
         scene.setRoot(view);
         Platform.runLater(view::focus);
     }

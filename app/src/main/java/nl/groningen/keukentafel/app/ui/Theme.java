@@ -20,6 +20,11 @@ public final class Theme {
     private Theme() {
     }
 
+    /** The app's own styles ({@code keukentafel.css}, beside this class), for a scene's or a view's style sheets. */
+    public static String appStyleSheet() {
+        return Theme.class.getResource("keukentafel.css").toExternalForm();
+    }
+
     /** Sets the app's look for every window; on the JavaFX thread, before the first scene is shown. */
     public static void apply() {
         if (!highContrast()) {

@@ -14,7 +14,6 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import nl.groningen.keukentafel.app.ui.window.MainWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -58,7 +57,7 @@ class PlainTextCellTest {
         table.getColumns().add(name);
         table.getColumns().add(address);
         Scene scene = new Scene(table, 400, 200);
-        scene.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        scene.getStylesheets().add(Theme.appStyleSheet());
         stage.setScene(scene);
         stage.show();
     }

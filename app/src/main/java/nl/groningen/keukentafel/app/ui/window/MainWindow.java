@@ -21,6 +21,7 @@ import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
 import nl.groningen.keukentafel.app.ui.SaveTimer;
+import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadView;
 import nl.groningen.keukentafel.app.ui.caseload.CaseloadViewModel;
 import nl.groningen.keukentafel.app.ui.conflicts.ConflictsView;
@@ -95,7 +96,7 @@ public final class MainWindow implements Navigator {
         root.setTop(header);
         root.setLeft(nav);
         root.setBottom(statusBar);
-        root.getStylesheets().add(MainWindow.class.getResource("keukentafel.css").toExternalForm());
+        root.getStylesheets().add(Theme.appStyleSheet());
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showToday);

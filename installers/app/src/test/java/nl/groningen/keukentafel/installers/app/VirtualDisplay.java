@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An X server without a screen (Xvfb) on a free display number, for starting the real app with
- * GTK where no desktop is: the packaging's training run and the start-up benchmark. Closing it
- * stops the server.
+ * An X server without a screen (Xvfb) on a free display number, for starting the installed app with
+ * GTK where no desktop is: the installed app's start-up benchmark ({@code DebBenchmark}), which
+ * measures a real window. The build and the tests need no X server ({@link HeadlessJavaFx}).
+ * Closing it stops the server.
  */
 public final class VirtualDisplay implements AutoCloseable {
 
@@ -27,8 +28,8 @@ public final class VirtualDisplay implements AutoCloseable {
     /** Starts Xvfb; it picks a free display itself and says which once it accepts connections. */
     public static VirtualDisplay start() throws IOException {
         if (!Tool.onPath("Xvfb")) {
-            throw new IllegalStateException("Xvfb is not installed: the app's training run and start-up benchmark start "
-                    + "the real app on a virtual display (on Debian: apt-get install xvfb)");
+            throw new IllegalStateException("Xvfb is not installed: the installed app's start-up benchmark starts "
+                    + "it in a real window on a virtual display (on Debian: apt-get install xvfb libgtk-3-0 libgl1 libxtst6 libxxf86vm1)");
         }
         Process process = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
