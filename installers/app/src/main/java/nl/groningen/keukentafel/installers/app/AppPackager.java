@@ -182,7 +182,7 @@ public final class AppPackager {
     /** jlink: the modules, JavaFX's from its jars, and JavaFX's native libraries where the JDK's are. */
     private Path linkRuntime(List<Path> javafx, Path runtime) throws IOException {
         Tool.jdk("jlink").args("--module-path", joinPaths(javafx), "--add-modules", String.join(",", modules),
-                        "--include-locales=en,nl", "--strip-debug", "--no-header-files", "--no-man-pages",
+                        "--include-locales=en,nl", "--strip-java-debug-attributes", "--no-header-files", "--no-man-pages",
                         "--output", runtime.toString())
                 .run(work.resolve("logs/jlink.log"));
         Path nativeFolder = runtime.resolve(Tool.isWindows() ? "bin" : "lib");
