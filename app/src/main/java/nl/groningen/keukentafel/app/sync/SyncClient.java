@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
@@ -13,6 +14,7 @@ import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -44,13 +46,20 @@ public final class SyncClient implements SyncTransport {
         this.token = token;
     }
 
-    /** The one HTTP client of the app: short timeouts, so an unreachable server is noticed quickly. */
+    /**
+     * The one HTTP client of the app: short timeouts, so an unreachable server is noticed quickly.
+     * A kept-alive connection leaves the pool after 20 s idle, before the server's idle timeout (Jetty's 30 s)
+     * closes it; one the server closed all the same is retried once on a new connection (every
+     * request is safe to repeat: a push by its change ids), so "offline" means the server cannot be
+     * reached, not that a pooled connection went stale between two syncs.
+     */
     public static OkHttpClient defaultHttp() {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(60))
-                .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
+                .retryOnConnectionFailure(true)
                 .build();
     }
 
