@@ -34,7 +34,9 @@ public final class BackgroundSync implements AutoCloseable {
     private final Duration maxBackoff;
     private final Random random;
     private final ScheduledExecutorService executor;
+    /** The sync waiting to run, and when it is due ({@link System#nanoTime()}); null while none waits. */
     private ScheduledFuture<?> next;
+    private long nextDue;
     private int failuresInARow;
     private boolean stopped;
 
@@ -64,17 +66,29 @@ public final class BackgroundSync implements AutoCloseable {
         schedule(Duration.ZERO);
     }
 
+    /**
+     * Puts the next sync at {@code delay} from now, unless one is already waiting that is due sooner:
+     * a "Synchroniseer nu" pressed while a sync runs is not replaced by that sync's next interval.
+     */
     private synchronized void schedule(Duration delay) {
         if (stopped || executor.isShutdown()) {
             return;
         }
+        long due = System.nanoTime() + delay.toNanos();
         if (next != null) {
+            if (nextDue - due <= 0) {
+                return;
+            }
             next.cancel(false);
         }
         next = executor.schedule(this::runOnce, delay.toMillis(), TimeUnit.MILLISECONDS);
+        nextDue = due;
     }
 
     private void runOnce() {
+        synchronized (this) {
+            next = null; // this is it; what is scheduled from now on comes after it
+        }
         listener.started();
         try {
             SyncEngine.Outcome outcome = engine.syncOnce(listener::progress);

@@ -72,8 +72,7 @@ class SyncStatusTest {
 
     /**
      * "Synchroniseer nu", and the UI thread handles that one sync's updates, from its start to its
-     * end. One sync a test: a second press as the first sync ends can be lost (see the report on
-     * BackgroundSync), so the tests that need a second sync let the app retry by itself.
+     * end. (A press while a sync runs gets a sync right after it: {@code BackgroundSyncTest}.)
      */
     private void syncNow() {
         status.syncNow();
