@@ -42,13 +42,8 @@ final class LocalDatabase implements AutoCloseable {
         return Files.exists(file);
     }
 
-    /** Opens (or makes) the file, migrated to {@link #SCHEMA_VERSION}. */
-    static LocalDatabase connect(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The data folder cannot be created", e);
-        }
+    /** The coach's file with the store's connection settings (the start-up probe opens it the same way). */
+    static SQLiteDataSource dataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
@@ -58,6 +53,17 @@ final class LocalDatabase implements AutoCloseable {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
+    }
+
+    /** Opens (or makes) the file, migrated to {@link #SCHEMA_VERSION}. */
+    static LocalDatabase connect(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The data folder cannot be created", e);
+        }
+        SQLiteDataSource dataSource = dataSource(file);
         Connection connection;
         try {
             connection = dataSource.getConnection();

@@ -40,6 +40,11 @@ public final class LocalStore implements AutoCloseable {
         this.conflictRecords = new ConflictRecords(database, sealedRecords, recordWriter, outbox);
     }
 
+    /** The coach's file with the store's own connection settings, for the start-up probe that opens it the same way. */
+    public static org.sqlite.SQLiteDataSource dataSource(Path file) {
+        return LocalDatabase.dataSource(file);
+    }
+
     /** Whether a coach's database already exists at this path. */
     public static boolean exists(Path file) {
         return LocalDatabase.exists(file);

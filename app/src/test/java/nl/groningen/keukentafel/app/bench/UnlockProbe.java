@@ -11,7 +11,6 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.store.LocalStore;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -36,7 +35,7 @@ public final class UnlockProbe {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         char[] password = args[1].toCharArray();
-        SQLiteDataSource dataSource = dataSource(file);
+        SQLiteDataSource dataSource = LocalStore.dataSource(file);
 
         Object[] keyring = step("sqlite_open_read_keyring", () -> {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -88,18 +87,5 @@ public final class UnlockProbe {
         cpu = THREADS.getCurrentThreadCpuTime() - cpu;
         System.out.println("unlock-probe " + name + " " + wall / 1_000_000 + " " + cpu / 1_000_000);
         return result;
-    }
-
-    /** The store's own connection settings (LocalDatabase.connect). */
-    private static SQLiteDataSource dataSource(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.enforceForeignKeys(true);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(5_000);
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return dataSource;
     }
 }
