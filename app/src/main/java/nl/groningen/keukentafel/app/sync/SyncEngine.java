@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,8 +65,13 @@ public final class SyncEngine {
         this.clock = clock;
     }
 
-    /** What one sync did. {@code changedResidents}: residents whose data on this laptop changed (or left it). */
-    public record Outcome(int pushed, int conflicts, int refused, int pulled, Set<UUID> changedResidents, Instant at) {
+    /**
+     * What one sync did. {@code pulled} counts every change pulled, {@code pulledFromElsewhere}
+     * those that were not this sync's own pushed changes coming back;
+     * {@code changedResidents}: residents whose data on this laptop changed (or left it).
+     */
+    public record Outcome(int pushed, int conflicts, int refused, int pulled, int pulledFromElsewhere, Set<UUID> changedResidents,
+                          Instant at) {
     }
 
     /** Progress of a pull: changes done so far and the total known now. */
@@ -79,23 +85,26 @@ public final class SyncEngine {
                 .orElseThrow(() -> new SyncException(SyncFailure.NOT_ENROLLED, "no enrolment on this laptop", null));
         SyncTransport client = clients.apply(enrolled);
         int[] counts = new int[3];
+        Set<Long> ownSeqs = new HashSet<>();
         Epoch epoch = new Epoch(local(state::serverEpoch));
         if (epoch.remembered != null && local(outbox::waiting) > 0) {
             // Ask first, push after: were the server restored, changes made since the last sync must
             // not reach it before the older ones sent again (a contact attempt is written whole).
             epoch.check(client.pull(local(pulledChanges::cursor), 1).serverEpoch());
         }
-        pushAll(client, counts, epoch);
+        pushAll(client, counts, ownSeqs, epoch);
         Set<UUID> changed = new LinkedHashSet<>();
         int pulled = 0;
+        int fromElsewhere = 0;
         PullPage page;
         do {
             page = client.pull(local(pulledChanges::cursor), PULL_PAGE);
             if (epoch.check(page.serverEpoch())) {
-                pushAll(client, counts, epoch); // before the page: a record with a change on its way keeps the laptop's version
+                pushAll(client, counts, ownSeqs, epoch); // before the page: a record with a change on its way keeps the laptop's version
             }
-            changed.addAll(apply(page, client, counts, epoch));
+            changed.addAll(apply(page, client, counts, ownSeqs, epoch));
             pulled += page.changes().size();
+            fromElsewhere += (int) page.changes().stream().filter(c -> !ownSeqs.contains(c.seq())).count();
             progress.update(pulled, pulled + page.remaining());
         } while (page.hasMore());
         ReferenceBundle bundle = client.reference();
@@ -114,7 +123,7 @@ public final class SyncEngine {
             state.saveLastSync(at);
             return null;
         });
-        return new Outcome(counts[0], counts[1], counts[2], pulled, changed, at);
+        return new Outcome(counts[0], counts[1], counts[2], pulled, fromElsewhere, changed, at);
     }
 
     /**
@@ -123,10 +132,10 @@ public final class SyncEngine {
      * resident after the check and before the page is committed (the store refuses the page then):
      * that change is pushed too, and the page applied again.
      */
-    private Set<UUID> apply(PullPage page, SyncTransport client, int[] counts, Epoch epoch) throws SyncException {
+    private Set<UUID> apply(PullPage page, SyncTransport client, int[] counts, Set<Long> ownSeqs, Epoch epoch) throws SyncException {
         for (int attempt = 1; ; attempt++) {
             if (movesAResidentWithWaitingChanges(page.changes())) {
-                pushAll(client, counts, epoch);
+                pushAll(client, counts, ownSeqs, epoch);
             }
             try {
                 return local(() -> pulledChanges.applyPulled(page.changes(), page.nextCursor()));
@@ -138,7 +147,7 @@ public final class SyncEngine {
         }
     }
 
-    private void pushAll(SyncTransport client, int[] counts, Epoch epoch) throws SyncException {
+    private void pushAll(SyncTransport client, int[] counts, Set<Long> ownSeqs, Epoch epoch) throws SyncException {
         for (int round = 0; round < 1_000; round++) {
             List<Change> batch = local(() -> outbox.takeOutbox(PUSH_BATCH));
             if (batch.isEmpty()) {
@@ -153,6 +162,9 @@ public final class SyncEngine {
                 return null;
             });
             for (ChangeResult result : answered) {
+                if (result.seq() != null) {
+                    ownSeqs.add(result.seq());
+                }
                 counts[result.status() == ChangeStatus.APPLIED ? 0 : result.status() == ChangeStatus.CONFLICT ? 1 : 2]++;
             }
             if (answered.size() < batch.size()) {

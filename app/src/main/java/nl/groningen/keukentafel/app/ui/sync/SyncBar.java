@@ -17,8 +17,8 @@ import nl.groningen.keukentafel.app.ui.Messages;
 
 /**
  * The status bar: where the data lives, online or offline, the last successful sync, the number of
- * changes waiting, a progress bar during a long pull, the last problem in plain words, and
- * "Synchroniseer nu" (Alt+N, or F5).
+ * changes waiting, a progress bar during a long pull, the last problem in plain words, what came of
+ * the last sync, and "Synchroniseer nu" (Alt+N, or F5).
  */
 public final class SyncBar extends HBox {
 
@@ -52,6 +52,15 @@ public final class SyncBar extends HBox {
             getChildren().addAll(where, spacer, problem, notEnrolled);
             return;
         }
+        Label result = new Label();
+        result.setId("syncResult");
+        result.textProperty().bind(status.resultProperty());
+        result.setMinWidth(0);
+        result.setMaxWidth(360);
+        result.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> status.resultProperty().get().isEmpty() ? null : new Tooltip(status.resultProperty().get()),
+                status.resultProperty()));
+        result.managedProperty().bind(status.resultProperty().isNotEmpty());
         Label state = new Label();
         state.setId("syncState");
         state.textProperty().bind(Bindings.createStringBinding(() -> status.syncingProperty().get()
@@ -86,6 +95,6 @@ public final class SyncBar extends HBox {
         for (javafx.scene.control.Control keep : new javafx.scene.control.Control[] {state, last, waiting, now}) {
             keep.setMinWidth(Region.USE_PREF_SIZE); // these always show in full; the folder and the problem give way
         }
-        getChildren().addAll(where, spacer, problem, progress, state, last, waiting, now);
+        getChildren().addAll(where, spacer, problem, result, progress, state, last, waiting, now);
     }
 }

@@ -28,6 +28,7 @@ import nl.groningen.keukentafel.app.sync.SyncEngine;
 import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.Conflict;
 
 /**
@@ -53,6 +54,11 @@ public final class SyncStatus implements BackgroundSync.Listener {
     private final IntegerProperty waiting = new SimpleIntegerProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty result = new SimpleStringProperty("");
+    /** "Synchroniseer nu" was pressed and its sync has not started yet; UI thread only. */
+    private boolean asked;
+    /** The sync running now is the one the coach asked for; UI thread only. */
+    private boolean runningAsked;
     private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
     private Runnable syncNow = () -> { };
     private Runnable onDataChanged = () -> { };
@@ -86,9 +92,15 @@ public final class SyncStatus implements BackgroundSync.Listener {
         this.onStop = stopped;
     }
 
-    /** "Synchroniseer nu". */
+    /**
+     * "Synchroniseer nu": says at once that it is syncing (even while a background sync finishes
+     * first), and afterwards what came of it.
+     */
     public void syncNow() {
         if (enrolled) {
+            asked = true;
+            syncing.set(true);
+            result.set("");
             syncNow.run();
         }
     }
@@ -110,6 +122,8 @@ public final class SyncStatus implements BackgroundSync.Listener {
     @Override
     public void started() {
         tasks.onUiThread(() -> {
+            runningAsked = asked;
+            asked = false;
             syncing.set(true);
             progress.set(-1);
         });
@@ -132,9 +146,10 @@ public final class SyncStatus implements BackgroundSync.Listener {
         }
         Snapshot snapshot = new Snapshot(outbox.waiting(), outcome.at(), storedConflicts.conflicts(), touched);
         tasks.onUiThread(() -> {
-            syncing.set(false);
+            syncing.set(asked); // a sync the coach asked for still comes
             online.set(true);
             problem.set("");
+            result.set(summary(outcome, runningAsked));
             progress.set(-1);
             gone.forEach(session.caseload()::remove);
             show(snapshot);
@@ -148,9 +163,11 @@ public final class SyncStatus implements BackgroundSync.Listener {
     public void failed(SyncFailure failure) {
         int stillWaiting = outbox.waiting();
         tasks.onUiThread(() -> {
-            syncing.set(false);
+            syncing.set(asked);
             progress.set(-1);
             online.set(failure != SyncFailure.OFFLINE);
+            // Offline gets its sentence here when the coach asked; other failures are the problem's.
+            result.set(runningAsked && failure == SyncFailure.OFFLINE ? session.messages().text("sync.result.offline") : "");
             waiting.set(stillWaiting);
             // Offline is said by the state itself (its tooltip has the sentence); other problems are spelled out.
             problem.set(failure == SyncFailure.OFFLINE ? "" : session.messages().text(failure.messageKey()));
@@ -158,6 +175,31 @@ public final class SyncStatus implements BackgroundSync.Listener {
                 onStop.accept(failure);
             }
         });
+    }
+
+    /**
+     * What came of a sync, in one line: what went out, what came in, conflicts and refusals. A
+     * background sync that changed nothing says nothing; one the coach asked for says so.
+     */
+    private String summary(SyncEngine.Outcome outcome, boolean askedFor) {
+        Messages messages = session.messages();
+        List<String> parts = new ArrayList<>();
+        if (outcome.pushed() > 0) {
+            parts.add(messages.text("sync.result.pushed", outcome.pushed()));
+        }
+        if (outcome.pulledFromElsewhere() > 0) {
+            parts.add(messages.text("sync.result.pulled", outcome.pulledFromElsewhere()));
+        }
+        if (outcome.conflicts() > 0) {
+            parts.add(messages.text("sync.conflicts", outcome.conflicts()));
+        }
+        if (outcome.refused() > 0) {
+            parts.add(messages.text("sync.result.refused", outcome.refused()));
+        }
+        if (parts.isEmpty()) {
+            return askedFor ? messages.text("sync.result.nothing") : "";
+        }
+        return messages.text("sync.result.done", String.join(", ", parts));
     }
 
     private void show(Snapshot snapshot) {
@@ -195,6 +237,11 @@ public final class SyncStatus implements BackgroundSync.Listener {
 
     public DoubleProperty progressProperty() {
         return progress;
+    }
+
+    /** What came of the last sync, or empty; see {@link #summary}. */
+    public StringProperty resultProperty() {
+        return result;
     }
 
     public StringProperty problemProperty() {

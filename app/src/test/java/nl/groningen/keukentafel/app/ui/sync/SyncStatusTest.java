@@ -131,6 +131,68 @@ class SyncStatusTest {
     }
 
     @Test
+    void synchroniseerNuSaysAtOnceThatItIsSyncingAndAfterwardsWhatCameOfIt() {
+        store.saved(resident.id()).saved(resident.id());
+        Resident fromTheOffice = TestSession.demo().residents().get(12);
+        // The pull brings the laptop's own two changes back (seq 1 and 2, as the push answered) and one from the office.
+        office.serves(new PullPage(List.of(
+                new PulledChange(1, RecordKind.RESIDENT.wireName(), resident.id(), resident.id(), false, Json.mapper().valueToTree(resident)),
+                new PulledChange(2, RecordKind.RESIDENT.wireName(), resident.id(), resident.id(), false, Json.mapper().valueToTree(resident)),
+                new PulledChange(3, RecordKind.RESIDENT.wireName(), fromTheOffice.id(), fromTheOffice.id(), false,
+                        Json.mapper().valueToTree(fromTheOffice))), 3, false));
+
+        status.syncNow();
+        assertThat(status.syncingProperty().get()).as("said before the sync thread even starts").isTrue();
+        ui.handleUntil(() -> !status.syncingProperty().get());
+
+        assertThat(status.resultProperty().get()).isEqualTo("Bijgewerkt: 2 wijzigingen verzonden, 1 wijziging ontvangen");
+    }
+
+    @Test
+    void synchroniseerNuThatFindsNothingNewSaysSo() {
+        syncNow();
+
+        assertThat(status.resultProperty().get()).isEqualTo("Bijgewerkt: er was niets nieuws");
+    }
+
+    @Test
+    void aBackgroundSyncThatChangedNothingSaysNothing() {
+        sync.start();
+        ui.handleNext();
+        ui.handleUntil(() -> !status.syncingProperty().get());
+
+        assertThat(status.lastSyncProperty().get()).isEqualTo(NOW);
+        assertThat(status.resultProperty().get()).isEmpty();
+    }
+
+    @Test
+    void synchroniseerNuWithoutTheServerSaysTheSyncDidNotGoThrough() {
+        office.down(SyncFailure.OFFLINE);
+
+        syncNow();
+
+        assertThat(status.onlineProperty().get()).isFalse();
+        assertThat(status.resultProperty().get()).isEqualTo("Sync niet gelukt: de syncserver is niet bereikbaar");
+    }
+
+    @Test
+    void synchroniseerNuPressedWhileABackgroundSyncRunsKeepsSayingSyncingUntilItsOwnSyncIsDone() {
+        SyncStatus direct = new SyncStatus(store, store, store, store, test.session(), new SameThreadTasks(), true);
+        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, java.util.Set.of(), NOW);
+        direct.started(); // a background sync
+
+        direct.syncNow();
+        direct.succeeded(nothing); // that background sync ends; the asked one is still to come
+        assertThat(direct.syncingProperty().get()).isTrue();
+        assertThat(direct.resultProperty().get()).isEmpty();
+
+        direct.started();
+        direct.succeeded(nothing);
+        assertThat(direct.syncingProperty().get()).isFalse();
+        assertThat(direct.resultProperty().get()).isEqualTo("Bijgewerkt: er was niets nieuws");
+    }
+
+    @Test
     void whenTheServerCannotBeReachedItSaysOfflineAndTheChangesKeepWaiting() {
         store.lastSyncAt(Instant.parse("2026-11-21T16:30:00Z")).saved(resident.id());
         status.reload();
