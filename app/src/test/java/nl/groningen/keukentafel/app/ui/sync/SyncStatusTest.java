@@ -145,14 +145,14 @@ class SyncStatusTest {
         assertThat(status.syncingProperty().get()).as("said before the sync thread even starts").isTrue();
         ui.handleUntil(() -> !status.syncingProperty().get());
 
-        assertThat(status.resultProperty().get()).isEqualTo("Bijgewerkt: 2 wijzigingen verzonden, 1 wijziging ontvangen");
+        assertThat(status.resultProperty().get()).isEqualTo("Bijgewerkt: 2 verzonden, 1 ontvangen");
     }
 
     @Test
     void synchroniseerNuThatFindsNothingNewSaysSo() {
         syncNow();
 
-        assertThat(status.resultProperty().get()).isEqualTo("Bijgewerkt: er was niets nieuws");
+        assertThat(status.resultProperty().get()).isEqualTo("Bijgewerkt: niets nieuws");
     }
 
     @Test
@@ -172,7 +172,7 @@ class SyncStatusTest {
         syncNow();
 
         assertThat(status.onlineProperty().get()).isFalse();
-        assertThat(status.resultProperty().get()).isEqualTo("Sync niet gelukt: de syncserver is niet bereikbaar");
+        assertThat(status.resultProperty().get()).isEqualTo("Sync niet gelukt: server niet bereikbaar");
     }
 
     @Test
@@ -189,7 +189,7 @@ class SyncStatusTest {
         direct.started();
         direct.succeeded(nothing);
         assertThat(direct.syncingProperty().get()).isFalse();
-        assertThat(direct.resultProperty().get()).isEqualTo("Bijgewerkt: er was niets nieuws");
+        assertThat(direct.resultProperty().get()).isEqualTo("Bijgewerkt: niets nieuws");
     }
 
     @Test
