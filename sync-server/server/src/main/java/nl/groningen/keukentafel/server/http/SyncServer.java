@@ -175,7 +175,7 @@ public final class SyncServer implements AutoCloseable {
 
     private void enrol(Context ctx) throws JsonProcessingException {
         EnrolRequest request = Json.mapper().readValue(ctx.body(), EnrolRequest.class);
-        if (request.userName() == null || request.password() == null || request.code() == null) {
+        if (request == null || request.userName() == null || request.password() == null || request.code() == null) {
             metrics.enrolment("bad_request");
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "User name, password and enrolment code are all needed.");
             return;
@@ -201,12 +201,24 @@ public final class SyncServer implements AutoCloseable {
     }
 
     private void checkDevice(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+        Optional<DeviceSession> session = accounts.authenticate(token, clock.instant());
+        session.ifPresent(s -> RequestLog.note(ctx, "device", s.deviceId()));
+        if (session.isPresent() && session.get().revoked()) {
+            // Before the schema check: a revoked laptop is told to wipe, however old its app is.
+            refuse(ctx, HttpStatus.UNAUTHORIZED, "device_revoked", "This device has been revoked; its local data must be wiped.");
+            ctx.skipRemainingHandlers();
+            return;
+        }
         String schema = ctx.header(Protocol.SCHEMA_HEADER);
         int version;
         try {
             version = schema == null ? -1 : Integer.parseInt(schema.trim());
         } catch (NumberFormatException e) {
-            version = -1;
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The schema header is not a number.");
+            ctx.skipRemainingHandlers();
+            return;
         }
         if (version < Protocol.OLDEST_SUPPORTED_SCHEMA) {
             refuse(ctx, HttpStatus.UPGRADE_REQUIRED, "app_too_old",
@@ -220,14 +232,8 @@ public final class SyncServer implements AutoCloseable {
             return;
         }
         ctx.attribute(SCHEMA, version);
-        String authorization = ctx.header("Authorization");
-        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
-        Optional<DeviceSession> session = accounts.authenticate(token, clock.instant());
         if (session.isEmpty()) {
             refuse(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", "This device is not enrolled.");
-            ctx.skipRemainingHandlers();
-        } else if (session.get().revoked()) {
-            refuse(ctx, HttpStatus.UNAUTHORIZED, "device_revoked", "This device has been revoked; its local data must be wiped.");
             ctx.skipRemainingHandlers();
         } else if (session.get().role() == Role.COACH && session.get().coachId() == null) {
             refuse(ctx, HttpStatus.FORBIDDEN, "forbidden", "This coach has no caseload yet.");
@@ -235,12 +241,15 @@ public final class SyncServer implements AutoCloseable {
         } else {
             ctx.attribute(SESSION, session.get());
         }
-        session.ifPresent(s -> RequestLog.note(ctx, "device", s.deviceId()));
     }
 
     private void push(Context ctx) throws JsonProcessingException {
         DeviceSession session = ctx.attribute(SESSION);
         PushRequest request = Json.mapper().readValue(ctx.body(), PushRequest.class);
+        if (request == null || (request.cursor() != null && request.cursor() < 0)) {
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "A push needs a JSON object with its changes, and a cursor of 0 or more.");
+            return;
+        }
         List<ChangeResult> results = store.push(scope(session), request.cursor(), request.changes());
         metrics.pushed(results);
         RequestLog.note(ctx, "changes", results.size());

@@ -90,6 +90,11 @@ class SyncOverHttpTest {
                 assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload,
                         Integer.toString(Protocol.OLDEST_SUPPORTED_SCHEMA - 1)), 426, "app_too_old");
                 assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload, null), 426, "app_too_old");
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], token, payload, "twee"), 400, "bad_request");
+                // A revoked laptop is told to wipe even when its app is too old to name a schema the server takes.
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], revoked, payload, null), 401, "device_revoked");
+                assertRefused(sendWithSchema(server, endpoint[0], endpoint[1], revoked, payload,
+                        Integer.toString(Protocol.OLDEST_SUPPORTED_SCHEMA - 1)), 401, "device_revoked");
             }
             HttpResponse<String> wrongPassword = send(server, "POST", Protocol.ENROL, null, Json.mapper().writeValueAsString(
                     new EnrolRequest("sanne", "verkeerd", "AAAA-BBBB-CCCC", "laptop")));
@@ -132,6 +137,9 @@ class SyncOverHttpTest {
 
             assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": [ {\"change_id\": "), 400, "bad_request");
             assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": 12}"), 400, "bad_request");
+            assertRefused(send(server, "POST", Protocol.PUSH, token, "null"), 400, "bad_request");
+            assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": [], \"cursor\": -1}"), 400, "bad_request");
+            assertRefused(send(server, "POST", Protocol.ENROL, null, "null"), 400, "bad_request");
             assertRefused(send(server, "POST", Protocol.PUSH, token, "{\"changes\": [{\"change_id\": \"not-a-uuid\"}]}"), 400, "bad_request");
             assertRefused(send(server, "GET", Protocol.PULL + "?after=abc", token, null), 400, "bad_request");
             assertRefused(send(server, "GET", Protocol.PULL + "?after=0&limit=0", token, null), 400, "bad_request");
