@@ -16,7 +16,6 @@ import nl.groningen.keukentafel.app.domain.ReferenceUpdates;
 import nl.groningen.keukentafel.app.domain.SyncState;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
-import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
@@ -84,15 +83,14 @@ public final class SyncEngine {
         SyncState.Enrolled enrolled = state.enrolment()
                 .orElseThrow(() -> new SyncException(SyncFailure.NOT_ENROLLED, "no enrolment on this laptop", null));
         SyncTransport client = clients.apply(enrolled);
-        int[] counts = new int[3];
-        Set<Long> ownSeqs = new HashSet<>();
+        Pushed pushed = new Pushed();
         Epoch epoch = new Epoch(local(state::serverEpoch));
         if (epoch.remembered != null && local(outbox::waiting) > 0) {
             // Ask first, push after: were the server restored, changes made since the last sync must
             // not reach it before the older ones sent again (a contact attempt is written whole).
             epoch.check(client.pull(local(pulledChanges::cursor), 1).serverEpoch());
         }
-        pushAll(client, counts, ownSeqs, epoch);
+        pushAll(client, pushed, epoch);
         Set<UUID> changed = new LinkedHashSet<>();
         int pulled = 0;
         int fromElsewhere = 0;
@@ -100,11 +98,11 @@ public final class SyncEngine {
         do {
             page = client.pull(local(pulledChanges::cursor), PULL_PAGE);
             if (epoch.check(page.serverEpoch())) {
-                pushAll(client, counts, ownSeqs, epoch); // before the page: a record with a change on its way keeps the laptop's version
+                pushAll(client, pushed, epoch); // before the page: a record with a change on its way keeps the laptop's version
             }
-            changed.addAll(apply(page, client, counts, ownSeqs, epoch));
+            changed.addAll(apply(page, client, pushed, epoch));
             pulled += page.changes().size();
-            fromElsewhere += (int) page.changes().stream().filter(c -> !ownSeqs.contains(c.seq())).count();
+            fromElsewhere += (int) page.changes().stream().filter(c -> !pushed.seqs.contains(c.seq())).count();
             progress.update(pulled, pulled + page.remaining());
         } while (page.hasMore());
         ReferenceBundle bundle = client.reference();
@@ -123,7 +121,7 @@ public final class SyncEngine {
             state.saveLastSync(at);
             return null;
         });
-        return new Outcome(counts[0], counts[1], counts[2], pulled, fromElsewhere, changed, at);
+        return new Outcome(pushed.applied, pushed.conflicts, pushed.refused, pulled, fromElsewhere, changed, at);
     }
 
     /**
@@ -132,10 +130,10 @@ public final class SyncEngine {
      * resident after the check and before the page is committed (the store refuses the page then):
      * that change is pushed too, and the page applied again.
      */
-    private Set<UUID> apply(PullPage page, SyncTransport client, int[] counts, Set<Long> ownSeqs, Epoch epoch) throws SyncException {
+    private Set<UUID> apply(PullPage page, SyncTransport client, Pushed pushed, Epoch epoch) throws SyncException {
         for (int attempt = 1; ; attempt++) {
             if (movesAResidentWithWaitingChanges(page.changes())) {
-                pushAll(client, counts, ownSeqs, epoch);
+                pushAll(client, pushed, epoch);
             }
             try {
                 return local(() -> pulledChanges.applyPulled(page.changes(), page.nextCursor()));
@@ -147,7 +145,7 @@ public final class SyncEngine {
         }
     }
 
-    private void pushAll(SyncTransport client, int[] counts, Set<Long> ownSeqs, Epoch epoch) throws SyncException {
+    private void pushAll(SyncTransport client, Pushed pushed, Epoch epoch) throws SyncException {
         for (int round = 0; round < 1_000; round++) {
             List<Change> batch = local(() -> outbox.takeOutbox(PUSH_BATCH));
             if (batch.isEmpty()) {
@@ -161,16 +159,31 @@ public final class SyncEngine {
                 outbox.acknowledge(answered, clock.instant());
                 return null;
             });
-            for (ChangeResult result : answered) {
-                if (result.seq() != null) {
-                    ownSeqs.add(result.seq());
-                }
-                counts[result.status() == ChangeStatus.APPLIED ? 0 : result.status() == ChangeStatus.CONFLICT ? 1 : 2]++;
-            }
+            answered.forEach(pushed::count);
             if (answered.size() < batch.size()) {
                 throw new SyncException(SyncFailure.SERVER_ERROR, "the server did not answer every change", null);
             }
             epoch.check(response.serverEpoch()); // restored in the middle of this sync: the loop sends the kept ones too
+        }
+    }
+
+    /** What the server answered to this sync's pushed changes: how many of each, and the seqs it gave them. */
+    private static final class Pushed {
+        int applied;
+        int conflicts;
+        int refused;
+        /** A pulled change with one of these seqs is this laptop's own change coming back. */
+        final Set<Long> seqs = new HashSet<>();
+
+        void count(ChangeResult result) {
+            switch (result.status()) {
+                case APPLIED -> applied++;
+                case CONFLICT -> conflicts++;
+                case REJECTED -> refused++;
+            }
+            if (result.seq() != null) {
+                seqs.add(result.seq());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,17 +34,8 @@ public final class SyncBar extends HBox {
         where.setTooltip(new Tooltip(whereText));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label problem = new Label();
-        problem.setId("syncProblem");
-        problem.textProperty().bind(status.problemProperty());
+        Label problem = givingWay("syncProblem", status.problemProperty());
         problem.getStyleClass().add("status-problem");
-        problem.setWrapText(false);
-        problem.setMinWidth(0);
-        problem.setMaxWidth(360);
-        problem.tooltipProperty().bind(Bindings.createObjectBinding(
-                () -> status.problemProperty().get().isEmpty() ? null : new Tooltip(status.problemProperty().get()),
-                status.problemProperty()));
-        problem.managedProperty().bind(status.problemProperty().isNotEmpty());
         if (!status.enrolled()) {
             // Not enrolled: say so, and why an enrolment at this login did not work (offline, wrong code...).
             Label notEnrolled = new Label(messages.text("sync.notEnrolled"));
@@ -52,15 +44,7 @@ public final class SyncBar extends HBox {
             getChildren().addAll(where, spacer, problem, notEnrolled);
             return;
         }
-        Label result = new Label();
-        result.setId("syncResult");
-        result.textProperty().bind(status.resultProperty());
-        result.setMinWidth(0);
-        result.setMaxWidth(360);
-        result.tooltipProperty().bind(Bindings.createObjectBinding(
-                () -> status.resultProperty().get().isEmpty() ? null : new Tooltip(status.resultProperty().get()),
-                status.resultProperty()));
-        result.managedProperty().bind(status.resultProperty().isNotEmpty());
+        Label result = givingWay("syncResult", status.resultProperty());
         Label state = new Label();
         state.setId("syncState");
         state.textProperty().bind(Bindings.createStringBinding(() -> status.syncingProperty().get()
@@ -96,5 +80,21 @@ public final class SyncBar extends HBox {
             keep.setMinWidth(Region.USE_PREF_SIZE); // these always show in full; the folder and the problem give way
         }
         getChildren().addAll(where, spacer, problem, result, progress, state, last, waiting, now);
+    }
+
+    /**
+     * A line of the bar that shows {@code text} while there is any, takes no room when empty, and
+     * gives way to the others when space is short (the whole sentence stays in its tooltip).
+     */
+    private static Label givingWay(String id, StringProperty text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.setWrapText(false);
+        label.setMinWidth(0);
+        label.setMaxWidth(360);
+        label.tooltipProperty().bind(Bindings.createObjectBinding(() -> text.get().isEmpty() ? null : new Tooltip(text.get()), text));
+        label.managedProperty().bind(text.isNotEmpty());
+        return label;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -178,7 +179,7 @@ class SyncStatusTest {
     @Test
     void synchroniseerNuPressedWhileABackgroundSyncRunsKeepsSayingSyncingUntilItsOwnSyncIsDone() {
         SyncStatus direct = new SyncStatus(store, store, store, store, test.session(), new SameThreadTasks(), true);
-        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, java.util.Set.of(), NOW);
+        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, Set.of(), NOW);
         direct.started(); // a background sync
 
         direct.syncNow();
