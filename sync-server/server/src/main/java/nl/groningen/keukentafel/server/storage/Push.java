@@ -160,9 +160,10 @@ final class Push {
         ByIds.select(connection, kind, "SELECT change_id, status, seq, reason FROM change_result WHERE change_id IN (%s)", ids,
                 false, row -> {
                     UUID changeId = UUID.fromString(row.getString(1));
-                    long seq = row.getLong(3);
-                    earlier.put(changeId, new ChangeResult(changeId, ChangeStatus.valueOf(row.getString(2)),
-                            row.wasNull() ? null : seq, row.getString(4)));
+                    // wasNull right after its own column: a rejected change has no number, and must not come back as 0.
+                    long number = row.getLong(3);
+                    Long seq = row.wasNull() ? null : number;
+                    earlier.put(changeId, new ChangeResult(changeId, ChangeStatus.valueOf(row.getString(2)), seq, row.getString(4)));
                 });
     }
 
