@@ -1,11 +1,13 @@
 package nl.groningen.keukentafel.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.community.ssl.SslPlugin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinException;
@@ -98,7 +100,12 @@ public final class SyncServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             // Jetty's graceful stop: stop accepting, let requests in flight finish (up to the grace), then stop.
-            config.jetty.modifyServer(server -> server.setStopTimeout(shutdownGrace.toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(shutdownGrace.toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
+            config.http.prefer405over404 = true;
             config.requestLogger.http((ctx, millis) -> {
                 String endpoint = endpointOf(ctx);
                 metrics.request(ctx.method().name(), endpoint, ctx.statusCode(), Math.round(millis));
@@ -137,9 +144,9 @@ public final class SyncServer implements AutoCloseable {
             LOG.error("event=request_failed endpoint={}", endpointOf(ctx), e);
             refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "The server could not do this; nothing was half-stored.");
         });
-        javalin.error(HttpStatus.NOT_FOUND, ctx -> ctx.json(new ErrorResponse("not_found", "No such endpoint.")));
-        javalin.error(HttpStatus.CONTENT_TOO_LARGE, ctx ->
-                ctx.json(new ErrorResponse("too_large", "The request is larger than the server accepts; send fewer changes at once.")));
+        for (HttpStatus status : List.of(HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.CONTENT_TOO_LARGE)) {
+            javalin.error(status, ctx -> ctx.json(JsonErrorHandler.forStatus(status.getCode())));
+        }
         if (tls != null) {
             javalin.start();
         } else {
@@ -174,8 +181,12 @@ public final class SyncServer implements AutoCloseable {
     }
 
     private void enrol(Context ctx) throws JsonProcessingException {
-        EnrolRequest request = Json.mapper().readValue(ctx.body(), EnrolRequest.class);
-        if (request == null || request.userName() == null || request.password() == null || request.code() == null) {
+        JsonNode body = jsonObject(ctx);
+        if (body == null) {
+            return;
+        }
+        EnrolRequest request = Json.mapper().treeToValue(body, EnrolRequest.class);
+        if (request.userName() == null || request.password() == null || request.code() == null) {
             metrics.enrolment("bad_request");
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "User name, password and enrolment code are all needed.");
             return;
@@ -206,7 +217,7 @@ public final class SyncServer implements AutoCloseable {
         Optional<DeviceSession> session = accounts.authenticate(token, clock.instant());
         session.ifPresent(s -> RequestLog.note(ctx, "device", s.deviceId()));
         if (session.isPresent() && session.get().revoked()) {
-            // Before the schema check: a revoked laptop is told to wipe, however old its app is.
+            // Before the schema: a stolen laptop with an app too old to sync must still learn to wipe itself.
             refuse(ctx, HttpStatus.UNAUTHORIZED, "device_revoked", "This device has been revoked; its local data must be wiped.");
             ctx.skipRemainingHandlers();
             return;
@@ -216,7 +227,7 @@ public final class SyncServer implements AutoCloseable {
         try {
             version = schema == null ? -1 : Integer.parseInt(schema.trim());
         } catch (NumberFormatException e) {
-            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The schema header is not a number.");
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The " + Protocol.SCHEMA_HEADER + " header must be a whole number.");
             ctx.skipRemainingHandlers();
             return;
         }
@@ -245,11 +256,21 @@ public final class SyncServer implements AutoCloseable {
 
     private void push(Context ctx) throws JsonProcessingException {
         DeviceSession session = ctx.attribute(SESSION);
-        PushRequest request = Json.mapper().readValue(ctx.body(), PushRequest.class);
-        if (request == null || (request.cursor() != null && request.cursor() < 0)) {
-            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "A push needs a JSON object with its changes, and a cursor of 0 or more.");
+        JsonNode body = jsonObject(ctx);
+        if (body == null) {
             return;
         }
+        // Checked on the tree: the record reads a missing or null list as empty, which would answer a broken push with "nothing to do".
+        if (!body.path("changes").isArray()) {
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "changes must be a list of changes.");
+            return;
+        }
+        JsonNode cursor = body.path("cursor");
+        if (!cursor.isMissingNode() && !cursor.isNull() && !(cursor.canConvertToLong() && cursor.isIntegralNumber() && cursor.asLong() >= 0)) {
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "cursor must be 0 or more.");
+            return;
+        }
+        PushRequest request = Json.mapper().treeToValue(body, PushRequest.class);
         List<ChangeResult> results = store.push(scope(session), request.cursor(), request.changes());
         metrics.pushed(results);
         RequestLog.note(ctx, "changes", results.size());
@@ -291,6 +312,37 @@ public final class SyncServer implements AutoCloseable {
     /** The coach whose residents a device may see and change; null for the office and admins: all residents. */
     private static java.util.UUID scope(DeviceSession session) {
         return session.role() == Role.COACH ? session.coachId() : null;
+    }
+
+    /**
+     * The request's body as a JSON object; null when refused (a body that is not JSON, or JSON that is
+     * no object: {@code null}, a list, a number), the refusal already answered.
+     */
+    private static JsonNode jsonObject(Context ctx) throws JsonProcessingException {
+        String contentType = ctx.contentType();
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            ErrorResponse error = JsonErrorHandler.forStatus(415);
+            refuse(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, error.error(), error.message());
+            return null;
+        }
+        String text;
+        try {
+            text = ctx.body();
+        } catch (HttpResponseException e) {
+            throw e; // too large: answered 413 by its own handler
+        } catch (Exception e) {
+            // A body its client framed wrongly (bad chunking) or broke off. Javalin takes such an exception for a
+            // client that went away and answers an empty 500, so it is answered here, before it gets that far.
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The request body could not be read.");
+            return null;
+        }
+        JsonNode body = text.isBlank() ? null : Json.mapper().readTree(text);
+        if (body == null || !body.isObject()) {
+            refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The body must be a JSON object.");
+            return null;
+        }
+        return body;
     }
 
     private static void refuse(Context ctx, HttpStatus status, String code, String message) {
