@@ -56,10 +56,17 @@ final class LocalDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Opens (or makes) the file, migrated to {@link #SCHEMA_VERSION}. */
+    /**
+     * Opens (or makes) the file, migrated to {@link #SCHEMA_VERSION}. The file is made (or, from an
+     * older version, tightened) owner-only before SQLite opens it: SQLite gives the {@code -wal} and
+     * {@code -shm} it makes the database file's mode.
+     */
     static LocalDatabase connect(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnly.folder(file.toAbsolutePath().getParent());
+            OwnerOnly.file(file);
+            OwnerOnly.tightenIfThere(file.resolveSibling(file.getFileName() + "-wal"));
+            OwnerOnly.tightenIfThere(file.resolveSibling(file.getFileName() + "-shm"));
         } catch (IOException e) {
             throw new UncheckedIOException("The data folder cannot be created", e);
         }
