@@ -29,13 +29,13 @@ import nl.groningen.keukentafel.app.profile.Enrolment;
 import nl.groningen.keukentafel.app.profile.Preconfiguration;
 import nl.groningen.keukentafel.app.profile.Profiles;
 import nl.groningen.keukentafel.app.store.LocalStore;
+import nl.groningen.keukentafel.app.store.OwnerOnly;
 import nl.groningen.keukentafel.app.sync.SyncClient;
 import nl.groningen.keukentafel.app.sync.SyncEngine;
 import nl.groningen.keukentafel.app.sync.SyncException;
 import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.Conversation;
-import nl.groningen.keukentafel.contract.ConversationStatus;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
 import okhttp3.OkHttpClient;
@@ -88,18 +88,44 @@ public final class HeadlessCommands {
             return Messages.forLocale(java.util.Locale.forLanguageTag(language));
         }
 
+        /** The coach's password; {@link NoPasswordException} when none was given (an empty line is none). */
         char[] password() throws IOException {
             String env = System.getenv("KEUKENTAFEL_PASSWORD");
             Console console = System.console();
+            char[] password;
             if (!passwordFromStdin && env != null) {
-                return env.toCharArray();
+                password = env.toCharArray();
+            } else if (!passwordFromStdin && console != null) {
+                password = console.readPassword("%s", messages().text("cli.passwordPrompt"));
+            } else {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                password = line == null ? null : line.toCharArray();
             }
-            if (!passwordFromStdin && console != null) {
-                return console.readPassword("Wachtwoord: ");
+            if (password == null || password.length == 0) {
+                throw new NoPasswordException();
             }
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? new char[0] : line.toCharArray();
+            return password;
         }
+
+        /**
+         * Tells that the coach's data on this laptop was wiped when the office revoked it, if it
+         * was (the exit code then), or null: the commands say so rather than that nobody enrolled.
+         */
+        Integer wiped(PrintWriter err) {
+            Optional<java.time.Instant> wipedAt = profiles().wipedAt(user);
+            if (wipedAt.isEmpty()) {
+                return null;
+            }
+            Messages m = messages();
+            err.println(wipedAt.get().equals(java.time.Instant.EPOCH) ? m.text("cli.wipedEarlier", user.trim())
+                    : m.text("cli.wiped", user.trim(), WHEN.format(wipedAt.get())));
+            return REVOKED;
+        }
+    }
+
+    /** No password came (an empty line, an empty variable, nothing on standard input). */
+    static final class NoPasswordException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** Base of the commands that work on an existing, unlocked local database. */
@@ -113,12 +139,19 @@ public final class HeadlessCommands {
         public final Integer call() throws Exception {
             Path file = common.profiles().fileOf(common.user);
             if (file == null || !LocalStore.exists(file)) {
+                Integer wiped = file == null ? null : common.wiped(err());
+                if (wiped != null) {
+                    return wiped;
+                }
                 err().println(common.messages().text("cli.noProfile", common.user));
                 return FAILED;
             }
             LocalStore store;
             try {
                 store = LocalStore.unlock(file, common.password());
+            } catch (NoPasswordException e) {
+                err().println(common.messages().text("cli.noPassword"));
+                return WRONG_PASSWORD;
             } catch (WrongCredentialException e) {
                 err().println(common.messages().text("login.wrongPassword"));
                 return WRONG_PASSWORD;
@@ -173,6 +206,9 @@ public final class HeadlessCommands {
                     common.password(), enrolmentCode, deviceName != null ? deviceName : Enrolment.deviceName())) {
                 spec.commandLine().getOut().println(messages.text("cli.enrolled", store.syncState().enrolment().orElseThrow().deviceId()));
                 return 0;
+            } catch (NoPasswordException e) {
+                spec.commandLine().getErr().println(messages.text("cli.noPassword"));
+                return WRONG_PASSWORD;
             } catch (WrongCredentialException e) {
                 spec.commandLine().getErr().println(messages.text("login.wrongPassword"));
                 return WRONG_PASSWORD;
@@ -189,12 +225,28 @@ public final class HeadlessCommands {
     @Command(name = "sync", mixinStandardHelpOptions = true,
             description = "Synchroniseer nu: stuur de wachtende wijzigingen en haal de nieuwe op.")
     public static final class Sync extends Unlocked {
+        @Option(names = "--server", description = "Adres van de syncserver, als kantoor de server verhuisde "
+                + "(standaard: -Dkeukentafel.server.url, dan de instellingen van IT voor deze computer, dan die van de gebruiker, "
+                + "dan de server waarbij deze laptop is ingeschreven). De laptop houdt zijn inschrijving.")
+        String server;
+
         @Override
         int run(LocalStore store) throws IOException {
             Messages messages = common.messages();
             OkHttpClient http = SyncClient.defaultHttp();
+            Preconfiguration preconfigured = Preconfiguration.of(common.dataFolder());
+            Optional<SyncState.Enrolled> enrolled = store.syncState().enrolment();
+            Preconfiguration.Setting address = preconfigured.syncServer(server, enrolled.map(SyncState.Enrolled::serverUrl).orElse(null));
+            if (enrolled.isPresent()) {
+                try {
+                    new SyncClient(http, address.value(), null);
+                } catch (IllegalArgumentException e) {
+                    err().println(messages.text("enrol.badServer", address.value()));
+                    return address.source() == Preconfiguration.Source.COMMAND_LINE ? WRONG_PASSWORD : FAILED;
+                }
+            }
             SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
-                    e -> new SyncClient(http, e.serverUrl(), e.token()), Clock.systemUTC());
+                    e -> new SyncClient(http, address.value(), e.token()), Clock.systemUTC());
             long[] lastShown = {0};
             try {
                 SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> {
@@ -205,12 +257,13 @@ public final class HeadlessCommands {
                     }
                 });
                 out().println(messages.text("cli.synced", outcome.pushed(), outcome.conflicts(), outcome.refused(), outcome.pulled()));
+                keep(store, preconfigured, enrolled.orElseThrow(), address);
                 return 0;
             } catch (SyncException e) {
                 err().println(messages.text(e.failure().messageKey()));
                 if (e.failure() == SyncFailure.REVOKED) {
                     store.close();
-                    common.profiles().wipe(common.user);
+                    common.profiles().wipeRevoked(common.user);
                     err().println(messages.text("sync.wiped"));
                     return REVOKED;
                 }
@@ -219,13 +272,38 @@ public final class HeadlessCommands {
         }
     }
 
+    /**
+     * After a sync that worked with a server other than the one enrolled with (the office moved
+     * it): the laptop keeps the new address, with the same device and token, so the next sync goes
+     * there without {@code --server}; given on the command line, it goes in the user's settings too,
+     * which otherwise would still name the old server.
+     */
+    static void keep(LocalStore store, Preconfiguration preconfigured, SyncState.Enrolled enrolled,
+                     Preconfiguration.Setting address) throws IOException {
+        if (address.value().equals(enrolled.serverUrl())) {
+            return;
+        }
+        store.syncState().saveEnrolment(new SyncState.Enrolled(address.value(), enrolled.deviceId(), enrolled.token()));
+        if (address.source() == Preconfiguration.Source.COMMAND_LINE) {
+            preconfigured.rememberServer(address.value());
+        }
+    }
+
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Laat de syncstatus van deze laptop zien.")
     public static final class Status extends Unlocked {
+        @Option(names = "--server", description = "Adres van de syncserver dat sync zou gebruiken (zie sync --help).")
+        String server;
+
         @Override
         int run(LocalStore store) {
             Messages m = common.messages();
             Optional<SyncState.Enrolled> enrolled = store.syncState().enrolment();
-            out().println(m.text("cli.status.server", enrolled.map(SyncState.Enrolled::serverUrl).orElse(m.text("cli.status.notEnrolled"))));
+            Optional<Preconfiguration.Setting> address = enrolled.map(e ->
+                    Preconfiguration.of(common.dataFolder()).syncServer(server, e.serverUrl()));
+            out().println(m.text("cli.status.server", address.map(Preconfiguration.Setting::value).orElse(m.text("cli.status.notEnrolled"))));
+            if (address.isPresent() && !address.get().value().equals(enrolled.get().serverUrl())) {
+                out().println(m.text("cli.status.enrolledWith", enrolled.get().serverUrl()));
+            }
             enrolled.ifPresent(e -> out().println(m.text("cli.status.device", e.deviceId())));
             out().println(m.text("cli.status.lastSync", store.syncState().lastSync().map(WHEN::format).orElse(m.text("cli.status.never"))));
             out().println(m.text("cli.status.waiting", store.outbox().waiting()));
@@ -263,6 +341,7 @@ public final class HeadlessCommands {
                 System.out.println();
                 System.out.flush();
             } else {
+                OwnerOnly.file(out); // residents' data: for the user only, like the database
                 Files.write(out, bytes);
                 err().println(common.messages().text("cli.exported", out));
             }
@@ -271,8 +350,10 @@ public final class HeadlessCommands {
     }
 
     @Command(name = "add-conversation", mixinStandardHelpOptions = true,
-            description = {"Voeg een afgerond gesprek toe uit een JSON-bestand: "
-                    + "{\"conversation\": {...}, \"agreements\": [...], \"referrals\": [...]}.",
+            description = {"Voeg een gesprek toe uit een JSON-bestand en rond het af zoals het gespreksformulier doet: "
+                    + "{\"conversation\": {...}, \"agreements\": [...], \"referrals\": [...]} in de JSON van het "
+                    + "sync-contract (zoals export die schrijft). \"status\" van het gesprek is \"draft\" (of weggelaten); "
+                    + "\"finalised\" mag ook. agreements en referrals mogen ontbreken.",
                     "Het gesprek komt in de outbox en gaat bij de volgende sync naar de server."})
     public static final class AddConversation extends Unlocked {
         @Parameters(index = "0", description = "Het JSON-bestand.")
@@ -283,27 +364,37 @@ public final class HeadlessCommands {
             Messages m = common.messages();
             ConversationDraft draft;
             try {
-                draft = Json.mapper().readValue(file.toFile(), ConversationDraft.class);
-            } catch (IOException | RuntimeException e) {
-                err().println(m.text("cli.badConversationFile", file, firstLine(e.getMessage())));
+                draft = ConversationFile.read(file);
+            } catch (ConversationFile.Problem problem) {
+                err().println(m.text(problem.key(), problem.arguments(file)));
                 return FAILED;
             }
             Conversation conversation = draft.conversation();
-            Optional<Resident> resident = conversation == null ? Optional.empty()
-                    : store.sealedRecords().residents().stream().filter(r -> r.id().equals(conversation.residentId())).findFirst();
+            Optional<Resident> resident = store.sealedRecords().residents().stream()
+                    .filter(r -> r.id().equals(conversation.residentId())).findFirst();
             if (resident.isEmpty()) {
                 err().println(m.text("cli.unknownResident"));
                 return FAILED;
             }
-            Conversation finalised = conversation.status() == ConversationStatus.FINALISED ? conversation
-                    : Conversations.finalise(conversation);
+            Optional<Conversations.FinaliseProblem> cannot = Conversations.finaliseProblem(conversation,
+                    java.time.LocalDate.now(ZoneId.of("Europe/Amsterdam")));
+            if (cannot.isPresent()) {
+                err().println(m.text(switch (cannot.get()) {
+                    case MISSING_DATE_OR_PLACE -> "conversation.missingDateOrPlace";
+                    case DATE_IN_FUTURE -> "conversation.dateInFuture";
+                }));
+                return FAILED;
+            }
+            boolean known = store.sealedRecords().records().getOrDefault(conversation.residentId(), ResidentRecords.NONE)
+                    .conversations().stream().anyMatch(c -> c.id().equals(conversation.id()));
+            if (known) {
+                err().println(m.text("cli.conversationExists", conversation.id()));
+                return FAILED;
+            }
+            Conversation finalised = Conversations.finalise(conversation);
             store.recordWriter().finalise(draft, finalised, Conversations.applyTo(resident.get(), finalised));
             out().println(m.text("cli.conversationAdded", finalised.id(), store.outbox().waiting()));
             return 0;
-        }
-
-        private static String firstLine(String message) {
-            return message == null ? "" : message.lines().findFirst().orElse("");
         }
     }
 }

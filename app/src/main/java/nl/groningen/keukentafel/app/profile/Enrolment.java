@@ -51,6 +51,7 @@ public final class Enrolment {
                 store.referenceTable().saveCoach(new Coach(response.coachId(), user, ""));
                 store.referenceTable().saveReference(ReferenceData.standard(), List.of());
             }
+            profiles.forgetWiped(user);
             enrolled = true;
             return store;
         } finally {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import nl.groningen.keukentafel.app.store.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class Preconfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(Preconfiguration.class);
 
     /** Where a value came from, for the enrolment screen and for support. */
-    public enum Source { COMMAND_LINE, SYSTEM_PROPERTY, MACHINE_CONFIG, USER_SETTINGS, NONE }
+    public enum Source { COMMAND_LINE, SYSTEM_PROPERTY, MACHINE_CONFIG, USER_SETTINGS, ENROLMENT, NONE }
 
     /** A value and where it came from ({@code value} null when nothing set it). */
     public record Setting(String value, Source source) {
@@ -93,6 +94,16 @@ public final class Preconfiguration {
         return lookUp(SERVER_URL, commandLine);
     }
 
+    /**
+     * The server an enrolled laptop syncs with: the first source above that names one (the office
+     * moved the server: IT changes the machine config, or support gives {@code --server}), else the
+     * server it enrolled with. The laptop keeps its device token either way.
+     */
+    public Setting syncServer(String commandLine, String enrolledWith) {
+        Setting configured = serverUrl(commandLine);
+        return configured.value() != null ? configured : new Setting(enrolledWith, Source.ENROLMENT);
+    }
+
     /** The enrolment code: {@code commandLine} when given, else the first source that sets it. */
     public Setting enrolmentCode(String commandLine) {
         return lookUp(ENROLMENT_CODE, commandLine);
@@ -124,8 +135,9 @@ public final class Preconfiguration {
             return;
         }
         user.setProperty(SERVER_URL, serverUrl);
-        Files.createDirectories(userSettings.getParent());
+        OwnerOnly.folder(userSettings.getParent());
         Path written = userSettings.resolveSibling(USER_SETTINGS + ".new");
+        OwnerOnly.file(written);
         try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
             user.store(out, "Keukentafel: settings of this user (the sync server this laptop enrolled with)");
         }

@@ -1,9 +1,12 @@
 package nl.groningen.keukentafel.app.profile;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.groningen.keukentafel.app.store.OwnerOnly;
 
 /** Where each enrolled coach's database lives: one SQLite file per coach in the data folder. */
 public final class Profiles {
@@ -50,6 +53,47 @@ public final class Profiles {
             java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
         return existed;
+    }
+
+    /**
+     * Wipes a coach's database because the office revoked this laptop, and leaves a note of when,
+     * so that {@code status} and the next command can say the data was wiped rather than that
+     * the coach was never here. The note holds the time only.
+     */
+    public void wipeRevoked(String userName) throws java.io.IOException {
+        wipe(userName);
+        Path note = wipedNote(userName);
+        if (note != null) {
+            OwnerOnly.folder(folder);
+            OwnerOnly.file(note);
+            java.nio.file.Files.writeString(note, Instant.now().toString());
+        }
+    }
+
+    /** When this laptop wiped the coach's data because it was revoked, if it did and the coach has not enrolled again. */
+    public Optional<Instant> wipedAt(String userName) {
+        Path note = wipedNote(userName);
+        if (note == null || !java.nio.file.Files.exists(note)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(java.nio.file.Files.readString(note).strip()));
+        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+            return Optional.of(Instant.EPOCH); // wiped; when is not known
+        }
+    }
+
+    /** Forgets that the coach's data was wiped (they enrolled again). */
+    public void forgetWiped(String userName) throws java.io.IOException {
+        Path note = wipedNote(userName);
+        if (note != null) {
+            java.nio.file.Files.deleteIfExists(note);
+        }
+    }
+
+    private Path wipedNote(String userName) {
+        Path file = fileOf(userName);
+        return file == null ? null : file.resolveSibling(file.getFileName().toString().replace(".db", ".wiped"));
     }
 
     /** The database file for a user name, or null when the name cannot be one. */

@@ -296,8 +296,10 @@ public final class Keukentafel implements AutoCloseable {
         window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new);
         MainWindow shown = window;
         if (enrolled) {
+            // The office moved the server: --server, the machine config or the user's settings point
+            // an enrolled laptop at the new address (Preconfiguration.syncServer); it keeps its token.
             SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
-                    e -> new SyncClient(http(), e.serverUrl(), e.token()), clock);
+                    e -> new SyncClient(http(), options.serverUrl() != null ? options.serverUrl() : e.serverUrl(), e.token()), clock);
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);
@@ -336,7 +338,7 @@ public final class Keukentafel implements AutoCloseable {
         alert.getDialogPane().setId("revokedDialog");
         alert.showAndWait();
         String wiped = user;
-        closeSession(() -> profiles.wipe(wiped));
+        closeSession(() -> profiles.wipeRevoked(wiped));
         showLogin(null);
     }
 

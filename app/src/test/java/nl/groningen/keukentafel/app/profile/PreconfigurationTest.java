@@ -41,6 +41,33 @@ class PreconfigurationTest {
     }
 
     @Test
+    void anEnrolledLaptopFollowsTheServerTheCommandLineThenTheMachineConfigThenTheSettingsName() throws IOException {
+        String enrolledWith = "https://old.example";
+        Path machine = write("machine.properties", "server.url = https://machine.example\n");
+        Path user = write("settings.properties", "server.url=https://user.example\n");
+        Path none = folder.resolve("absent");
+
+        assertThat(config(none, none).syncServer(null, enrolledWith)).isEqualTo(new Setting(enrolledWith, Source.ENROLMENT));
+        assertThat(config(none, user).syncServer(null, enrolledWith)).isEqualTo(new Setting("https://user.example", Source.USER_SETTINGS));
+        assertThat(config(machine, user).syncServer(null, enrolledWith))
+                .isEqualTo(new Setting("https://machine.example", Source.MACHINE_CONFIG));
+        assertThat(config(machine, user).syncServer("https://new.example", enrolledWith))
+                .isEqualTo(new Setting("https://new.example", Source.COMMAND_LINE));
+    }
+
+    @Test
+    void theSettingsFileIsForTheUserOnly() throws IOException {
+        Path user = folder.resolve("data").resolve("settings.properties");
+        config(folder.resolve("absent"), user).rememberServer("https://typed.example");
+
+        if (Files.getFileAttributeView(user, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(user))).isEqualTo("rw-------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(user.getParent())))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
     void readsTheIniFileTheWindowsInstallerWrites() throws IOException {
         Path machine = write("keukentafel.properties", "[keukentafel]\r\nserver.url=https://sync.groningen.example\r\n");
 

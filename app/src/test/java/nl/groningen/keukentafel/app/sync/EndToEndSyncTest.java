@@ -214,6 +214,35 @@ class EndToEndSyncTest {
         assertThat(lastErr.toString()).contains("ingetrokken").contains("gewist");
         assertThat(file).doesNotExist();
         assertThat(file.resolveSibling("sanne.db-wal")).doesNotExist();
+        assertThat(cli("status", laptop, "sanne")).as("the laptop remembers it was wiped").isEqualTo(3);
+        assertThat(lastErr.toString()).contains("gewist").contains("ingetrokken");
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void anEnrolledLaptopPointedAtTheMovedServerKeepsItsTokenAndSyncsThere(StoreKind kind, TestStores stores) throws Exception {
+        startServer(stores.fresh(kind));
+        Path laptop = enrolled("sanne", SANNE);
+        assertThat(cli("sync", laptop, "sanne")).isZero();
+        String oldUrl = url;
+
+        // The office moves the server: same database, another address.
+        server.close();
+        server = new SyncServer(serverStore, Clock.systemUTC()).start("127.0.0.1", 0);
+        String newUrl = "http://127.0.0.1:" + server.port();
+        try (LocalStore store = open(laptop, "sanne")) {
+            recordConversation(store, store.sealedRecords().residents().get(0), 1);
+        }
+        assertThat(cli("sync", laptop, "sanne")).as("still at the old address").isEqualTo(4);
+
+        assertThat(run(PASSWORD, "sync", "--data-dir", laptop.toString(), "--user", "sanne", "--password-stdin",
+                "--server", newUrl)).as(lastErr.toString()).isZero();
+        assertThat(lastOut.toString()).contains("3 verstuurd");
+        assertThat(serverStore.accounts().devices()).as("no new enrolment").hasSize(1);
+
+        assertThat(cli("sync", laptop, "sanne")).as("the new address is kept: " + lastErr).isZero();
+        assertThat(cli("status", laptop, "sanne")).isZero();
+        assertThat(lastOut.toString()).contains("Syncserver: " + newUrl).doesNotContain(oldUrl);
     }
 
     @ParameterizedTest(name = "on {0}")
