@@ -49,7 +49,8 @@ public final class AppArguments {
             description = "Vergrendel na zoveel minuten zonder toetsenbord of muis (standaard: ${DEFAULT-VALUE}).")
     int lockAfterMinutes = DEFAULT_LOCK_AFTER_MINUTES;
 
-    @Option(names = SERVER, description = "Adres van de syncserver, om deze laptop bij de eerste aanmelding in te schrijven "
+    @Option(names = SERVER, description = "Adres van de syncserver: om deze laptop bij de eerste aanmelding in te schrijven, "
+            + "of waar een ingeschreven laptop naartoe synchroniseert als kantoor de server verhuisde "
             + "(standaard: -Dkeukentafel.server.url, dan de instellingen van IT voor deze computer, dan die van de gebruiker).")
     String server;
 
