@@ -12,6 +12,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
+import nl.groningen.keukentafel.app.print.PlanPrinter;
+import nl.groningen.keukentafel.app.print.SystemPrinter;
 import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.app.profile.Enrolment;
 import nl.groningen.keukentafel.app.profile.Preconfiguration;
@@ -64,6 +66,7 @@ public final class Keukentafel implements AutoCloseable {
     private MainWindow window;
     private String user;
     private Runnable onSessionShown = () -> { };
+    private PlanPrinter printer = new SystemPrinter();
     private LocalStore.Locked prepared;
     /** The opened session's store and sync; set by the login's background work, read on the UI thread after it. */
     private LocalStore openedStore;
@@ -135,6 +138,11 @@ public final class Keukentafel implements AutoCloseable {
             http = SyncClient.defaultHttp();
         }
         return http;
+    }
+
+    /** Where the dossier's "Naar de printer" goes from the next session on (tests: a recording printer; the system's print dialog by default). */
+    public void printWith(PlanPrinter printer) {
+        this.printer = printer;
     }
 
     /** Called each time an unlocked session's main window is shown (for tests and benchmarks). */
@@ -293,7 +301,7 @@ public final class Keukentafel implements AutoCloseable {
         SyncStatus sync = new SyncStatus(store.outbox(), store.syncState(), store.conflictRecords(), store.sealedRecords(),
                 opened, tasks, enrolled);
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
-        window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new);
+        window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new, printer);
         MainWindow shown = window;
         if (enrolled) {
             // The office moved the server: --server, the machine config or the user's settings point

@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -29,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
+import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
@@ -51,7 +53,8 @@ import nl.groningen.keukentafel.contract.ReferralStatus;
  */
 public final class DossierView extends VBox {
 
-    public DossierView(DossierViewModel model, CoachSession session, Navigator navigator) {
+    /** {@code printer} sends the printout to a printer the coach picks (the PDF is saved here). */
+    public DossierView(DossierViewModel model, CoachSession session, Navigator navigator, PlanPrinter printer) {
         Messages messages = session.messages();
         setId("dossierView");
         setSpacing(12);
@@ -74,7 +77,7 @@ public final class DossierView extends VBox {
         attempt.setOnAction(e -> pickAttempt(model, messages));
         Button print = new Button(messages.text("dossier.print"));
         print.setId("dossierPrint");
-        print.setOnAction(e -> print(model, messages));
+        print.setOnAction(e -> print(model, messages, printer));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button visit = new Button(messages.text("dossier.planVisit"));
@@ -184,7 +187,7 @@ public final class DossierView extends VBox {
 
         Shortcuts.bind(this, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), model::newConversation);
         Shortcuts.bind(this, new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> pickAttempt(model, messages));
-        Shortcuts.bind(this, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> print(model, messages));
+        Shortcuts.bind(this, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> print(model, messages, printer));
     }
 
     private void pickAttempt(DossierViewModel model, Messages messages) {
@@ -195,10 +198,28 @@ public final class DossierView extends VBox {
                 .ifPresent(choice -> model.logAttempt(choice.channel(), choice.result()));
     }
 
-    private void print(DossierViewModel model, Messages messages) {
+    /** Asks: to the printer (the default, Enter) or as PDF; Esc asks nothing more. */
+    private void print(DossierViewModel model, Messages messages, PlanPrinter printer) {
         if (getScene() == null) {
             return;
         }
+        ButtonType toPrinter = new ButtonType(messages.text("print.toPrinter"), ButtonData.OK_DONE);
+        ButtonType toPdf = new ButtonType(messages.text("print.toPdf"), ButtonData.OTHER);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.text("dossier.print"));
+        dialog.getDialogPane().setId("printDialog");
+        dialog.getDialogPane().setContentText(messages.text("print.choose"));
+        dialog.getDialogPane().getButtonTypes().addAll(toPrinter, toPdf, DialogButtons.cancel(messages));
+        ButtonType chosen = dialog.showAndWait().orElse(null);
+        if (chosen == toPrinter) {
+            model.printed(printer.print(model.printContent(), getScene().getWindow()));
+        } else if (chosen == toPdf) {
+            saveAsPdf(model, messages);
+        }
+    }
+
+    private void saveAsPdf(DossierViewModel model, Messages messages) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.text("dossier.printTitle"));
         chooser.setInitialFileName(model.suggestedPrintName());

@@ -24,6 +24,7 @@ import nl.groningen.keukentafel.app.domain.DevelopmentPlans;
 import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
+import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.print.PlanPrintout;
 import nl.groningen.keukentafel.app.print.PrintContent;
 import nl.groningen.keukentafel.app.ui.CoachSession;
@@ -256,8 +257,22 @@ public final class DossierViewModel {
         }
     }
 
+    /**
+     * The PDF's proposed name: the date only. The desktop keeps a file dialog's names in its list of
+     * recently used files, so a resident's name there would be on view to anyone at the laptop.
+     */
     public String suggestedPrintName() {
-        return messages.text("print.fileName", resident().surname(), session.today().toString()) + ".pdf";
+        return messages.text("print.fileName", session.today().toString()) + ".pdf";
+    }
+
+    /** Says how sending the printout to the printer went. */
+    public void printed(PlanPrinter.Outcome outcome) {
+        message.set(switch (outcome) {
+            case PRINTED -> messages.text("dossier.printSent");
+            case CANCELLED -> "";
+            case NO_PRINTER -> messages.text("dossier.noPrinter");
+            case FAILED -> messages.text("dossier.printerFailed");
+        });
     }
 
     PrintContent printContent() {

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
@@ -53,14 +54,17 @@ public final class MainWindow implements Navigator {
     private final ToggleButton conflicts;
     private final SyncStatus sync;
     private final SaveTimer.Factory saveTimers;
+    private final PlanPrinter printer;
     private Runnable current = () -> { };
     private final CaseloadViewModel caseloadModel;
     private ConversationViewModel openConversation;
     private int navigation;
 
-    /** {@code saveTimers} makes the conversation form's save-as-you-type timers. */
-    public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow, SaveTimer.Factory saveTimers) {
+    /** {@code saveTimers} makes the conversation form's save-as-you-type timers; {@code printer} prints the dossier's plan. */
+    public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow, SaveTimer.Factory saveTimers,
+                      PlanPrinter printer) {
         this.session = session;
+        this.printer = printer;
         this.saveTimers = saveTimers;
         this.sync = sync;
         this.messages = session.messages();
@@ -218,7 +222,7 @@ public final class MainWindow implements Navigator {
                 showCaseload(); // the resident moved to another coach
             }
         };
-        showWhenLoaded(() -> show(new DossierView(new DossierViewModel(session, residentId, this), session, this)));
+        showWhenLoaded(() -> show(new DossierView(new DossierViewModel(session, residentId, this), session, this, printer)));
     }
 
     @Override

@@ -50,8 +50,20 @@ class PrintoutTest {
         records.agreements().stream().filter(a -> a.status() == AgreementStatus.OPEN)
                 .forEach(a -> assertThat(text).contains(a.description()));
         assertThat(text).doesNotContain(resident.clientNumber(), resident.phone(), resident.street());
-        assertThat(file.getFileName().toString()).startsWith("ontwikkelplan-" + resident.surname()).endsWith(".pdf");
         assertThat(test.store().written()).as("printing writes nothing to the coach's records").isEmpty();
+    }
+
+    @Test
+    void thePdfsProposedNameHoldsTheDateAndNoPartOfTheResidentsName() {
+        TestSession test = new TestSession();
+        Resident resident = TestSession.demo().residents().get(0);
+        DossierViewModel model = new DossierViewModel(test.session(), resident.id(), new RecordingNavigator());
+
+        String name = model.suggestedPrintName();
+
+        assertThat(name).isEqualTo("ontwikkelplan-" + test.session().today() + ".pdf");
+        assertThat(name.toLowerCase(java.util.Locale.ROOT)).doesNotContain(resident.surname().toLowerCase(java.util.Locale.ROOT),
+                resident.givenName().toLowerCase(java.util.Locale.ROOT), resident.clientNumber());
     }
 
     @Test
