@@ -13,6 +13,9 @@ public interface Navigator {
 
     void showDossier(UUID residentId);
 
+    /** Opens the dossier with a notice on top: what was just done (a conversation finalised, say). */
+    void showDossier(UUID residentId, String notice);
+
     /** Opens the conversation form for a resident: the draft in progress, or a new one. */
     void showConversation(UUID residentId);
 }

@@ -154,7 +154,7 @@ class CoachFlowsTest {
         select(robot, "#ratingContact", 7);
         FxWait.until(() -> !robot.lookup("#conversationSaved").queryAs(Label.class).getText().isEmpty());
 
-        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        finaliseAndConfirm(robot);
         FxWait.until(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
 
         ListView<TimelineLine> timeline = robot.lookup("#dossierTimeline").queryListView();
@@ -258,7 +258,7 @@ class CoachFlowsTest {
         FxWait.until(() -> robot.lookup("#conversationView").tryQuery().isPresent());
         assertThat(robot.lookup(".screen-title").queryAs(Label.class).getText()).isEqualTo("Correctie op gesprek met " + target.fullName());
         type(robot, "#conversationWishes", " (aangevuld)");
-        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        finaliseAndConfirm(robot);
         FxWait.until(() -> robot.lookup("#dossierTimeline").tryQuery().isPresent());
 
         ListView<TimelineLine> after = robot.lookup("#dossierTimeline").queryListView();
@@ -284,6 +284,14 @@ class CoachFlowsTest {
         FxWait.until(() -> table.getItems().size() == 1);
         robot.type(KeyCode.ENTER);
         FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
+    }
+
+    /** Ctrl+Enter, then Alt+D in the confirmation ("Definitief afronden"). */
+    static void finaliseAndConfirm(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        FxWait.until(() -> robot.lookup("#finaliseDialog").tryQuery().isPresent());
+        robot.targetWindow(robot.lookup("#finaliseDialog").query().getScene().getWindow());
+        robot.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
     }
 
     private static void focus(FxRobot robot, String query) {

@@ -9,10 +9,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -269,7 +271,7 @@ public final class ConversationView extends VBox {
 
         Button finalise = new Button(messages.text("conversation.finalise"));
         finalise.setId("conversationFinalise");
-        finalise.setOnAction(e -> model.finalise());
+        finalise.setOnAction(e -> confirmFinalise());
         Button close = new Button(messages.text("conversation.close"));
         close.setId("conversationClose");
         close.setCancelButton(true);
@@ -286,6 +288,39 @@ public final class ConversationView extends VBox {
 
     public void focusFirstField() {
         date.requestFocus();
+    }
+
+    /**
+     * Finalising cannot be undone, so it asks once, with what will be recorded. The safe "Terug naar
+     * het gesprek" is the default (Enter, Esc); finalising takes Alt+D, or Tab to it and Space.
+     */
+    private void confirmFinalise() {
+        if (!model.readyToFinalise()) {
+            return;
+        }
+        ButtonType back = new ButtonType(messages.text("conversation.confirmBack"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType finalise = new ButtonType(messages.text("conversation.confirmFinalise"), ButtonBar.ButtonData.OTHER);
+        VBox summary = new VBox(4);
+        summary.setId("finaliseSummary");
+        for (String line : model.finaliseSummary()) {
+            Label label = new Label(line);
+            label.setWrapText(true);
+            summary.getChildren().add(label);
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.text("conversation.confirmTitle"));
+        dialog.getDialogPane().setId("finaliseDialog");
+        dialog.getDialogPane().setHeaderText(messages.text("conversation.confirmHeader"));
+        dialog.getDialogPane().setContent(summary);
+        dialog.getDialogPane().getButtonTypes().addAll(finalise, back);
+        Button backButton = (Button) dialog.getDialogPane().lookupButton(back);
+        backButton.setDefaultButton(true);
+        Button finaliseButton = (Button) dialog.getDialogPane().lookupButton(finalise);
+        finaliseButton.setId("finaliseConfirm");
+        finaliseButton.setDefaultButton(false);
+        dialog.setOnShown(e -> backButton.requestFocus());
+        dialog.showAndWait().filter(b -> b == finalise).ifPresent(b -> model.finalise());
     }
 
     private void confirmDiscard() {

@@ -170,17 +170,55 @@ public final class ConversationViewModel {
                 });
     }
 
+    /** Whether the conversation can be finalised now; if not, the problem says why. Asked before the confirmation. */
+    public boolean readyToFinalise() {
+        Optional<Conversations.FinaliseProblem> notYet = Conversations.finaliseProblem(draft().conversation(), session.today());
+        notYet.ifPresent(p -> problem.set(messages.text(switch (p) {
+            case MISSING_DATE_OR_PLACE -> "conversation.missingDateOrPlace";
+            case DATE_IN_FUTURE -> "conversation.dateInFuture";
+        })));
+        return notYet.isEmpty();
+    }
+
+    /**
+     * What the coach confirms before finalising, line by line: the outcome, the agreements with their
+     * due dates, the next contact, and the ratings left empty (asked at the end, so easily forgotten).
+     */
+    public List<String> finaliseSummary() {
+        List<String> lines = new ArrayList<>();
+        lines.add(outcome.get() == null ? messages.text("conversation.confirmNoOutcome")
+                : messages.text("conversation.confirmOutcome", session.label(session.reference().outcomeCategories(), outcome.get().code())));
+        lines.add(agreements.isEmpty() ? messages.text("conversation.confirmNoAgreements")
+                : messages.text("conversation.confirmAgreements", messages.number(agreements.size())));
+        for (Agreement a : agreements) {
+            lines.add(messages.text("conversation.confirmAgreement", a.description(), messages.date(a.dueDate())));
+        }
+        lines.add(messages.text("conversation.confirmNext", messages.date(nextContactDue())));
+        List<String> empty = new ArrayList<>();
+        if (conversationRating.get() == null) {
+            empty.add(messages.text("conversation.ratingConversation"));
+        }
+        if (contactValueRating.get() == null) {
+            empty.add(messages.text("conversation.ratingContact"));
+        }
+        if (!empty.isEmpty()) {
+            lines.add(messages.text("conversation.confirmRatingsEmpty", String.join(", ", empty)));
+        }
+        return lines;
+    }
+
+    private LocalDate nextContactDue() {
+        return NextContact.due(date.get() == null ? session.today() : date.get(), termMonths.get());
+    }
+
     /** Closes the conversation: read-only from now on; agreements, referrals and next contact take effect. */
     public void finalise() {
-        ConversationDraft draft = draft();
-        Optional<Conversations.FinaliseProblem> notYet = Conversations.finaliseProblem(draft.conversation(), session.today());
-        if (notYet.isPresent()) {
-            problem.set(messages.text(switch (notYet.get()) {
-                case MISSING_DATE_OR_PLACE -> "conversation.missingDateOrPlace";
-                case DATE_IN_FUTURE -> "conversation.dateInFuture";
-            }));
+        if (!readyToFinalise()) {
             return;
         }
+        ConversationDraft draft = draft();
+        String done = messages.text("conversation.finalisedNotice", messages.date(draft.conversation().date()),
+                messages.date(nextContactDue()));
         saveTimer.stop();
         closed = true;
         Conversation finalised = Conversations.finalise(draft.conversation());
@@ -189,7 +227,7 @@ public final class ConversationViewModel {
             session.caseload().put(updated);
             session.caseload().put(resident.id(),
                     session.caseload().recordsOf(resident.id()).withFinalised(finalised, draft.agreements(), draft.referrals()));
-        }, () -> navigator.showDossier(resident.id()), failure -> {
+        }, () -> navigator.showDossier(resident.id(), done), failure -> {
             closed = false;
             dirty = true;
             problem.set(failure);
@@ -269,8 +307,7 @@ public final class ConversationViewModel {
     }
 
     private void updateNextDue() {
-        LocalDate from = date.get() == null ? session.today() : date.get();
-        nextDue.set(messages.text("conversation.nextDue", messages.date(NextContact.due(from, termMonths.get()))));
+        nextDue.set(messages.text("conversation.nextDue", messages.date(nextContactDue())));
     }
 
     public String residentName() {

@@ -74,6 +74,11 @@ public final class DossierViewModel {
         refresh();
     }
 
+    /** Shows {@code notice} in the dossier's message line (empty: nothing). */
+    public void tell(String notice) {
+        message.set(notice);
+    }
+
     public void refresh() {
         Resident r = resident();
         ResidentRecords records = session.caseload().recordsOf(residentId);

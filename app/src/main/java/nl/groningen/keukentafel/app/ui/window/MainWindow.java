@@ -213,6 +213,11 @@ public final class MainWindow implements Navigator {
 
     @Override
     public void showDossier(UUID residentId) {
+        showDossier(residentId, "");
+    }
+
+    @Override
+    public void showDossier(UUID residentId, String notice) {
         leaveConversation();
         caseload.setSelected(true);
         current = () -> {
@@ -222,7 +227,11 @@ public final class MainWindow implements Navigator {
                 showCaseload(); // the resident moved to another coach
             }
         };
-        showWhenLoaded(() -> show(new DossierView(new DossierViewModel(session, residentId, this), session, this, printer)));
+        showWhenLoaded(() -> {
+            DossierViewModel model = new DossierViewModel(session, residentId, this);
+            model.tell(notice);
+            show(new DossierView(model, session, this, printer));
+        });
     }
 
     @Override

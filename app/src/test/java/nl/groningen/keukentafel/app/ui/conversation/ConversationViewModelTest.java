@@ -128,6 +128,47 @@ class ConversationViewModelTest {
         assertThat(test.caseload().recordsOf(resident.id()).referrals()).hasSize(
                 TestSession.demo().referrals().stream().filter(x -> x.residentId().equals(resident.id())).toList().size() + 1);
         assertThat(navigator.shown()).isEqualTo(new RecordingNavigator.Screen("dossier", resident.id()));
+        assertThat(navigator.notice()).isEqualTo("Het gesprek van " + test.messages().date(model.dateProperty().get())
+                + " is afgerond en opgeslagen. Volgend contact uiterlijk " + test.messages().date(today.plusMonths(3)) + ".");
+    }
+
+    @Test
+    void theConfirmationSumsUpOutcomeAgreementsWithDueDatesNextContactAndTheEmptyRatings() {
+        ReferenceItem outcome = test.session().reference().outcomeCategories().get(0);
+        model.outcomeProperty().set(outcome);
+        model.termMonthsProperty().set(3);
+        model.addAgreement("CV online zetten", AgreementOwner.COACH, null, today.plusWeeks(2), null);
+        model.addAgreement("Bellen met de schuldhulp", AgreementOwner.RESIDENT, null, today.plusWeeks(1), null);
+        model.conversationRatingProperty().set(null);
+        model.contactValueRatingProperty().set(8);
+
+        assertThat(model.finaliseSummary()).containsExactly(
+                "Uitkomst: " + outcome.labelNl(),
+                "Afspraken: 2",
+                "· CV online zetten, uiterlijk " + test.messages().date(today.plusWeeks(2)),
+                "· Bellen met de schuldhulp, uiterlijk " + test.messages().date(today.plusWeeks(1)),
+                "Volgend contact uiterlijk " + test.messages().date(model.dateProperty().get().plusMonths(3)),
+                "Leeg gelaten: Cijfer voor het gesprek");
+        assertThat(test.store().written(RecordingStore.Finalised.class)).as("asking finalises nothing").isEmpty();
+    }
+
+    @Test
+    void theConfirmationSaysWhenNoOutcomeNoAgreementsAndNoRatingsAreGiven() {
+        model.outcomeProperty().set(null);
+        model.agreements().clear();
+        model.conversationRatingProperty().set(null);
+        model.contactValueRatingProperty().set(null);
+
+        assertThat(model.finaliseSummary()).contains("Uitkomst: nog niet gekozen", "Afspraken: geen",
+                "Leeg gelaten: Cijfer voor het gesprek, Cijfer voor contact houden zo");
+    }
+
+    @Test
+    void aConversationThatCannotBeFinalisedYetSaysWhyBeforeAnyConfirmation() {
+        model.dateProperty().set(today.plusDays(1));
+
+        assertThat(model.readyToFinalise()).isFalse();
+        assertThat(model.problemProperty().get()).isEqualTo(test.messages().text("conversation.dateInFuture"));
     }
 
     @Test
