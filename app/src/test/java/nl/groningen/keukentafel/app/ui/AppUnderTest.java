@@ -123,10 +123,28 @@ public final class AppUnderTest implements AfterEachCallback {
         if (server != null) {
             server.close();
         }
+        removeFolder(3);
+    }
+
+    /**
+     * Removes the test's folder. The store closes in the background after the app does, and SQLite
+     * removes its -wal and -shm files as it closes: a file gone during the walk is walked again.
+     */
+    private void removeFolder(int attempts) {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempts <= 1) {
+                throw e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            removeFolder(attempts - 1);
         }
     }
 }

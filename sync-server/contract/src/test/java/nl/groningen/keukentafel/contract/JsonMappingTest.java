@@ -27,6 +27,24 @@ class JsonMappingTest {
     }
 
     @Test
+    void aSocialMapEntryTravelsWithPhoneAndWebsiteAndOneSyncedBeforeThemStillReads() throws JsonProcessingException {
+        SocialMapEntry entry = new SocialMapEntry(UUID.randomUUID(), "WIJ-team Selwerd", "organisation", "Selwerd",
+                "Sociaal team.", "Proefstraat 1", "werkdagen 9:00-17:00", "wij", "050 - 555 0001",
+                "https://wij-selwerd.voorbeeld.example");
+        JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(entry));
+        assertThat(json.get("phone").asText()).isEqualTo("050 - 555 0001");
+        assertThat(json.get("website").asText()).isEqualTo("https://wij-selwerd.voorbeeld.example");
+        assertThat(Json.mapper().treeToValue(json, SocialMapEntry.class)).isEqualTo(entry);
+
+        String before = "{\"id\":\"" + entry.id() + "\",\"name\":\"Kookclub\",\"kind\":\"activity\",\"wijk\":\"Selwerd\","
+                + "\"description\":\"Samen koken.\",\"address\":\"Proefstraat 2\",\"when\":\"vrijdag 17:00\",\"partner\":null}";
+        SocialMapEntry old = Json.mapper().readValue(before, SocialMapEntry.class);
+        assertThat(old.address()).isEqualTo("Proefstraat 2");
+        assertThat(old.phone()).isNull();
+        assertThat(old.website()).isNull();
+    }
+
+    @Test
     void unknownOutreachStatusIsRefused() {
         String json = "\"on_holiday\"";
         assertThatThrownBy(() -> Json.mapper().readValue(json, OutreachStatus.class))

@@ -45,7 +45,6 @@ public final class SocialMapView extends VBox {
                 setWrapText(true);
             }
         });
-        VBox.setVgrow(list, Priority.ALWAYS);
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !list.getItems().isEmpty()) {
                 list.requestFocus();
@@ -53,7 +52,29 @@ public final class SocialMapView extends VBox {
                 e.consume();
             }
         });
-        getChildren().addAll(title, new HBox(8, search, wijk), list);
+        // The selected entry's contact details beside the list, to read out or call from the resident's table.
+        Label detailName = new Label();
+        detailName.getStyleClass().add("section-title");
+        detailName.setWrapText(true);
+        VBox details = new VBox(4);
+        details.setId("socialMapDetails");
+        VBox detail = new VBox(6, detailName, details);
+        detail.setId("socialMapDetail");
+        detail.setPrefWidth(300);
+        detail.setMinWidth(240);
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, entry) -> {
+            detailName.setText(entry == null ? "" : entry.name());
+            details.getChildren().setAll(entry == null ? java.util.List.of()
+                    : model.contactDetails(entry).stream().map(line -> {
+                        Label label = new Label(line);
+                        label.setWrapText(true);
+                        return label;
+                    }).toList());
+        });
+        HBox.setHgrow(list, Priority.ALWAYS);
+        HBox body = new HBox(12, list, detail);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(title, new HBox(8, search, wijk), body);
     }
 
     public void focusSearch() {

@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.ui.socialmap;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -35,6 +36,25 @@ public final class SocialMapViewModel {
     public String describe(SocialMapEntry e) {
         String where = e.wijk().isBlank() ? session.messages().text("socialMap.cityWide") : e.wijk();
         return session.messages().text("socialMap.line", e.name(), where, e.when(), e.description(), e.address());
+    }
+
+    /**
+     * An entry's contact details, one line each: address, opening hours, phone, website. What the
+     * entry lacks (entries synced before phone and website existed) is left out, not shown empty.
+     */
+    public List<String> contactDetails(SocialMapEntry e) {
+        List<String> lines = new ArrayList<>();
+        add(lines, "socialMap.address", e.address());
+        add(lines, "socialMap.openingHours", e.when());
+        add(lines, "socialMap.phone", e.phone());
+        add(lines, "socialMap.website", e.website());
+        return lines;
+    }
+
+    private void add(List<String> lines, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(session.messages().text(key, value));
+        }
     }
 
     public ObservableList<SocialMapEntry> entries() {

@@ -42,4 +42,23 @@ class SocialMapViewModelTest {
 
         assertThat(model.describe(cityWide)).startsWith(cityWide.name() + " – hele stad");
     }
+
+    @Test
+    void anEntryShowsItsAddressOpeningHoursPhoneAndWebsite() {
+        SocialMapEntry wij = TestSession.demo().socialMap().stream().filter(e -> e.name().startsWith("WIJ-team")).findFirst()
+                .orElseThrow();
+
+        assertThat(model.contactDetails(wij)).containsExactly("Adres: " + wij.address(), "Open: werkdagen 9:00-17:00",
+                "Telefoon: " + wij.phone(), "Website: " + wij.website());
+        assertThat(wij.phone()).startsWith("050 - 555 ");
+        assertThat(wij.website()).endsWith(".voorbeeld.example");
+    }
+
+    @Test
+    void anEntryFromBeforePhoneAndWebsiteExistedShowsWhatItHas() {
+        SocialMapEntry old = new SocialMapEntry(java.util.UUID.randomUUID(), "Kookclub Selwerd", "activity", "Selwerd",
+                "Samen koken.", "Kastanjelaan 3", "vrijdag 17:00", null, null, null);
+
+        assertThat(model.contactDetails(old)).containsExactly("Adres: Kastanjelaan 3", "Open: vrijdag 17:00");
+    }
 }
