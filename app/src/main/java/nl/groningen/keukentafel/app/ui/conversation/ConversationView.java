@@ -1,6 +1,7 @@
 package nl.groningen.keukentafel.app.ui.conversation;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -61,6 +62,10 @@ public final class ConversationView extends VBox {
     private final Messages messages;
     private SocialMapEntry agreementWhere;
     private SocialMapEntry referralWhere;
+    private Consumer<SocialMapEntry> agreementAt;
+    private Consumer<SocialMapEntry> referralTo;
+    private Runnable focusAgreement;
+    private Runnable focusReferral;
 
     public ConversationView(ConversationViewModel model, CoachSession session) {
         this.model = model;
@@ -153,13 +158,14 @@ public final class ConversationView extends VBox {
         agreementLink.setId("agreementLink");
         Button agreementMap = new Button(messages.text("conversation.fromSocialMap"));
         agreementMap.setId("agreementSocialMap");
-        agreementMap.setOnAction(e -> SocialMapChooser.choose(getScene().getWindow(), session).ifPresent(entry -> {
+        agreementAt = entry -> {
             agreementWhere = entry;
             agreementLink.setText(entry.name());
             if (agreementText.getText().isBlank()) {
                 agreementText.setText(messages.text("conversation.visitEntry", entry.name()));
             }
-        }));
+        };
+        agreementMap.setOnAction(e -> SocialMapChooser.choose(getScene().getWindow(), session).ifPresent(agreementAt));
         Button addAgreement = new Button(messages.text("conversation.addAgreement"));
         addAgreement.setId("agreementAdd");
         addAgreement.setOnAction(e -> {
@@ -171,6 +177,7 @@ public final class ConversationView extends VBox {
             }
         });
         agreementText.setOnAction(e -> addAgreement.fire());
+        focusAgreement = agreementText::requestFocus;
         Button removeAgreement = new Button(messages.text("conversation.remove"));
         removeAgreement.setId("agreementRemove");
         removeAgreement.disableProperty().bind(agreementList.getSelectionModel().selectedItemProperty().isNull());
@@ -203,12 +210,13 @@ public final class ConversationView extends VBox {
         Label referralLink = new Label();
         Button referralMap = new Button(messages.text("conversation.fromSocialMap"));
         referralMap.setId("referralSocialMap");
-        referralMap.setOnAction(e -> SocialMapChooser.choose(getScene().getWindow(), session).ifPresent(entry -> {
+        referralTo = entry -> {
             referralWhere = entry;
             referralLink.setText(entry.name());
             session.reference().partners().stream().filter(p -> p.code().equals(entry.partner())).findFirst()
                     .ifPresent(referralPartner::setValue);
-        }));
+        };
+        referralMap.setOnAction(e -> SocialMapChooser.choose(getScene().getWindow(), session).ifPresent(referralTo));
         Button addReferral = new Button(messages.text("conversation.addReferral"));
         addReferral.setId("referralAdd");
         addReferral.setOnAction(e -> {
@@ -219,6 +227,7 @@ public final class ConversationView extends VBox {
                 referralLink.setText("");
             }
         });
+        focusReferral = addReferral::requestFocus;
         Button removeReferral = new Button(messages.text("conversation.remove"));
         removeReferral.setId("referralRemove");
         removeReferral.disableProperty().bind(referralList.getSelectionModel().selectedItemProperty().isNull());
@@ -284,6 +293,18 @@ public final class ConversationView extends VBox {
 
         getChildren().addAll(title, problem, scroll, buttons);
         Shortcuts.bind(this, new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), finalise::fire);
+    }
+
+    /** Starts an agreement at a sociale-kaart entry (from the Sociale kaart): the row filled in, the coach completes it. */
+    public void startAgreementAt(SocialMapEntry entry) {
+        agreementAt.accept(entry);
+        focusAgreement.run();
+    }
+
+    /** Starts a referral to a sociale-kaart entry's partner: the row filled in, focus on "Toevoegen". */
+    public void startReferralTo(SocialMapEntry entry) {
+        referralTo.accept(entry);
+        focusReferral.run();
     }
 
     public void focusFirstField() {

@@ -1,6 +1,8 @@
 package nl.groningen.keukentafel.app.ui.socialmap;
 
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,6 +21,7 @@ public final class SocialMapView extends VBox {
 
     private final TextField search = new TextField();
     private final ListView<SocialMapEntry> list;
+    private final VBox detail;
 
     public SocialMapView(SocialMapViewModel model, Messages messages) {
         setId("socialMapView");
@@ -58,7 +61,7 @@ public final class SocialMapView extends VBox {
         detailName.setWrapText(true);
         VBox details = new VBox(4);
         details.setId("socialMapDetails");
-        VBox detail = new VBox(6, detailName, details);
+        detail = new VBox(6, detailName, details);
         detail.setId("socialMapDetail");
         detail.setPrefWidth(300);
         detail.setMinWidth(240);
@@ -75,6 +78,25 @@ public final class SocialMapView extends VBox {
         HBox body = new HBox(12, list, detail);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(title, new HBox(8, search, wijk), body);
+    }
+
+    /**
+     * From the selected entry straight to the resident's conversation: an agreement at it (Alt+A) or
+     * a referral to its partner (Alt+V; only for entries that are a partner's location).
+     */
+    public void offerActions(Messages messages, Consumer<SocialMapEntry> agreement, Consumer<SocialMapEntry> referral) {
+        Button agree = new Button(messages.text("socialMap.startAgreement"));
+        agree.setId("socialMapAgreement");
+        agree.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        agree.setOnAction(e -> agreement.accept(list.getSelectionModel().getSelectedItem()));
+        Button refer = new Button(messages.text("socialMap.startReferral"));
+        refer.setId("socialMapReferral");
+        refer.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            SocialMapEntry selected = list.getSelectionModel().getSelectedItem();
+            return selected == null || selected.partner() == null;
+        }, list.getSelectionModel().selectedItemProperty()));
+        refer.setOnAction(e -> referral.accept(list.getSelectionModel().getSelectedItem()));
+        detail.getChildren().addAll(agree, refer);
     }
 
     public void focusSearch() {

@@ -59,6 +59,8 @@ public final class MainWindow implements Navigator {
     private final CaseloadViewModel caseloadModel;
     private ConversationViewModel openConversation;
     private int navigation;
+    /** The resident whose dossier or conversation was open last: the Sociale kaart's actions are for them. */
+    private UUID lastResident;
 
     /** {@code saveTimers} makes the conversation form's save-as-you-type timers; {@code printer} prints the dossier's plan. */
     public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow, SaveTimer.Factory saveTimers,
@@ -207,6 +209,8 @@ public final class MainWindow implements Navigator {
         current = this::showSocialMap;
         navigation++;
         SocialMapView view = new SocialMapView(new SocialMapViewModel(session), messages);
+        view.offerActions(messages, entry -> fromSocialMap(view, c -> c.startAgreementAt(entry)),
+                entry -> fromSocialMap(view, c -> c.startReferralTo(entry)));
         show(view);
         Platform.runLater(view::focusSearch);
     }
@@ -219,6 +223,7 @@ public final class MainWindow implements Navigator {
     @Override
     public void showDossier(UUID residentId, String notice) {
         leaveConversation();
+        lastResident = residentId;
         caseload.setSelected(true);
         current = () -> {
             if (session.caseload().resident(residentId).isPresent()) {
@@ -236,14 +241,31 @@ public final class MainWindow implements Navigator {
 
     @Override
     public void showConversation(UUID residentId) {
+        showConversation(residentId, ConversationView::focusFirstField);
+    }
+
+    private void showConversation(UUID residentId, java.util.function.Consumer<ConversationView> then) {
         leaveConversation();
         caseload.setSelected(true);
+        lastResident = residentId;
         showWhenLoaded(() -> {
             openConversation = new ConversationViewModel(session, residentId, this, saveTimers);
             ConversationView view = new ConversationView(openConversation, session);
             show(view);
-            Platform.runLater(view::focusFirstField);
+            Platform.runLater(() -> then.accept(view));
         });
+    }
+
+    /**
+     * From the Sociale kaart to the conversation (the draft in progress, or a new one) of the
+     * resident whose dossier was open last; with none, asks which resident first.
+     */
+    private void fromSocialMap(Node from, java.util.function.Consumer<ConversationView> start) {
+        UUID resident = lastResident != null && session.caseload().resident(lastResident).isPresent() ? lastResident
+                : ResidentChoice.ask(from.getScene().getWindow(), session).orElse(null);
+        if (resident != null) {
+            showConversation(resident, start);
+        }
     }
 
     /** Shows a screen that needs the records; until they are read, says so (or what went wrong). */
