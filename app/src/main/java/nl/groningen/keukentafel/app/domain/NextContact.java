@@ -10,7 +10,7 @@ public final class NextContact {
 
     public static final int MAX_TERM_MONTHS = 12;
     /** Vandaag lists next contacts due within this many days, and every one overdue. */
-    public static final int DUE_SOON_DAYS = 14;
+    public static final int DUE_SOON_DAYS = Due.SOON_DAYS;
 
     private NextContact() {
     }
@@ -22,11 +22,11 @@ public final class NextContact {
 
     /** Due within {@link #DUE_SOON_DAYS} days from today, or already overdue. */
     public static boolean dueSoonOrOverdue(LocalDate due, LocalDate today) {
-        return due != null && !due.isAfter(today.plusDays(DUE_SOON_DAYS));
+        return Due.of(due, today) != Due.LATER;
     }
 
     /** The day has passed without the contact. */
     public static boolean overdue(LocalDate due, LocalDate today) {
-        return due != null && due.isBefore(today);
+        return Due.of(due, today) == Due.LATE;
     }
 }

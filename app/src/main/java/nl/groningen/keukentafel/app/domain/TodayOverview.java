@@ -43,7 +43,8 @@ public record TodayOverview(
                 due.add(resident);
             }
             for (Agreement a : records.agreements()) {
-                if (a.owner() == AgreementOwner.COACH && a.status() == AgreementStatus.OPEN && a.dueDate().isBefore(today)) {
+                if (a.owner() == AgreementOwner.COACH && a.status() == AgreementStatus.OPEN
+                        && Due.of(a.dueDate(), today) == Due.LATE) {
                     agreements.add(new Item<>(resident, a));
                 }
             }

@@ -5,16 +5,25 @@ import java.util.function.Consumer;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
-/** A list of resident lines; Enter or a double click opens the resident's dossier. */
+/** A list of resident lines, each with its due mark; Enter or a double click opens the resident's dossier. */
 public final class ResidentList extends ListView<ResidentLine> {
 
-    public ResidentList(String id, List<ResidentLine> lines, String emptyText, Consumer<UUID> open) {
+    public ResidentList(String id, List<ResidentLine> lines, String emptyText, Messages messages, Consumer<UUID> open) {
         super(FXCollections.observableArrayList(lines));
         setId(id);
+        setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ResidentLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.text());
+                DueBadge.mark(this, messages, empty || line == null ? null : line.due());
+            }
+        });
         setPlaceholder(new Label(emptyText));
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && getSelectionModel().getSelectedItem() != null) {

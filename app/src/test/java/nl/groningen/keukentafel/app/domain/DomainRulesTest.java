@@ -97,6 +97,16 @@ class DomainRulesTest {
     }
 
     @Test
+    void aDateIsLateFromTheDayAfterItSoonFromTodayForFourteenDaysAndLaterAfterThat() {
+        assertThat(Due.of(TODAY.minusDays(40), TODAY)).isEqualTo(Due.LATE);
+        assertThat(Due.of(TODAY.minusDays(1), TODAY)).isEqualTo(Due.LATE);
+        assertThat(Due.of(TODAY, TODAY)).isEqualTo(Due.SOON);
+        assertThat(Due.of(TODAY.plusDays(14), TODAY)).isEqualTo(Due.SOON);
+        assertThat(Due.of(TODAY.plusDays(15), TODAY)).isEqualTo(Due.LATER);
+        assertThat(Due.of(null, TODAY)).isEqualTo(Due.LATER);
+    }
+
+    @Test
     void aNextContactIsOverdueFromTheDayAfterItWasDue() {
         assertThat(NextContact.overdue(TODAY.minusDays(1), TODAY)).isTrue();
         assertThat(NextContact.overdue(TODAY, TODAY)).isFalse();

@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.ui.caseload;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
+import nl.groningen.keukentafel.app.domain.Due;
 
 /**
  * One line of the caseload list, in the words the coach reads. Equality is written out: the table
@@ -18,7 +19,7 @@ public record CaseloadRow(
         String clientNumber,
         String outreachStatus,
         LocalDate nextContactDue,
-        boolean due) {
+        Due due) {
 
     @Override
     public boolean equals(Object other) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -20,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import nl.groningen.keukentafel.app.ui.DueBadge;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.PlainTextCell;
@@ -181,18 +183,17 @@ public final class CaseloadView extends VBox {
     private static TableColumn<CaseloadRow, LocalDate> dateColumn(String header, Messages messages) {
         TableColumn<CaseloadRow, LocalDate> column = new TableColumn<>(header);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().nextContactDue()));
-        column.setCellFactory(c -> new PlainTextCell<>(messages::date) {
+        // A cell with a graphic, not a PlainTextCell: the due mark is a badge beside the date.
+        column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
                 CaseloadRow row = getTableRow() == null ? null : getTableRow().getItem();
-                getStyleClass().remove("due");
-                if (!empty && row != null && row.due()) {
-                    getStyleClass().add("due");
-                }
+                setText(empty || date == null ? null : messages.date(date));
+                DueBadge.mark(this, messages, empty || row == null ? null : row.due());
             }
         });
-        column.setPrefWidth(110);
+        column.setPrefWidth(190);
         return column;
     }
 }

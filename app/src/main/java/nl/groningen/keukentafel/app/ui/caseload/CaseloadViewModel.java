@@ -17,7 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import nl.groningen.keukentafel.app.domain.CaseloadFilter;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
-import nl.groningen.keukentafel.app.domain.NextContact;
+import nl.groningen.keukentafel.app.domain.Due;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -125,7 +125,7 @@ public final class CaseloadViewModel {
     private static CaseloadRow row(Resident resident, LocalDate today, String statusLabel) {
         return new CaseloadRow(resident.id(), CaseloadOrder.listName(resident), resident.address(),
                 resident.postcode(), resident.wijk(), resident.clientNumber(), statusLabel,
-                resident.nextContactDue(), NextContact.dueSoonOrOverdue(resident.nextContactDue(), today));
+                resident.nextContactDue(), Due.of(resident.nextContactDue(), today));
     }
 
     private static String blankToNull(String text) {

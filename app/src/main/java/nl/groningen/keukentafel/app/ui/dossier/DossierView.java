@@ -33,6 +33,7 @@ import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
+import nl.groningen.keukentafel.app.ui.DueBadge;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Fields;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -88,7 +89,14 @@ public final class DossierView extends VBox {
 
         VBox details = new VBox(2);
         details.setId("dossierDetails");
-        Runnable showDetails = () -> details.getChildren().setAll(model.details().stream().map(Label::new).toList());
+        Runnable showDetails = () -> details.getChildren().setAll(model.details().stream().map(line -> {
+            Label label = new Label(line);
+            if (line.equals(model.nextContactLine())) {
+                label.setId("dossierNextContact");
+                DueBadge.mark(label, messages, model.nextContactDue());
+            }
+            return label;
+        }).toList());
         model.details().addListener((ListChangeListener<String>) change -> showDetails.run());
         showDetails.run();
 
@@ -106,6 +114,7 @@ public final class DossierView extends VBox {
             protected void updateItem(Agreement a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? null : model.agreementText(a));
+                DueBadge.mark(this, messages, empty || a == null ? null : model.agreementDue(a));
             }
         });
         agreements.setPrefHeight(130);
@@ -122,6 +131,7 @@ public final class DossierView extends VBox {
             protected void updateItem(Referral x, boolean empty) {
                 super.updateItem(x, empty);
                 setText(empty || x == null ? null : model.referralText(x));
+                DueBadge.mark(this, messages, empty || x == null ? null : model.referralDue(x));
             }
         });
         referrals.setPrefHeight(100);

@@ -21,6 +21,7 @@ import nl.groningen.keukentafel.app.domain.Appointments;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.DevelopmentPlans;
+import nl.groningen.keukentafel.app.domain.Due;
 import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
@@ -65,6 +66,8 @@ public final class DossierViewModel {
     private final ObservableList<Referral> openReferrals = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private String nextContactLine;
+    private Due nextContactDue = Due.LATER;
 
     public DossierViewModel(CoachSession session, UUID residentId, Navigator navigator) {
         this.session = session;
@@ -94,9 +97,11 @@ public final class DossierViewModel {
             lines.add(messages.text("dossier.phone", r.phone()));
         }
         lines.add(messages.text("dossier.outreach", EnumLabels.of(messages, "outreach", r.outreachStatus())));
-        lines.add(messages.text("dossier.contact", r.contactTermMonths(),
+        nextContactLine = messages.text("dossier.contact", r.contactTermMonths(),
                 messages.text(r.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach"),
-                r.nextContactDue() == null ? messages.text("dossier.noNextContact") : messages.date(r.nextContactDue())));
+                r.nextContactDue() == null ? messages.text("dossier.noNextContact") : messages.date(r.nextContactDue()));
+        nextContactDue = Due.of(r.nextContactDue(), session.today());
+        lines.add(nextContactLine);
         if (r.knownAtWij()) {
             lines.add(messages.text("dossier.knownAtWij"));
         }
@@ -314,6 +319,26 @@ public final class DossierViewModel {
     public String agreementText(Agreement a) {
         return messages.text("dossier.agreementLine", a.description(), EnumLabels.of(messages, "owner", a.owner()),
                 messages.date(a.dueDate()));
+    }
+
+    /** How near the agreement's due date is. */
+    public Due agreementDue(Agreement a) {
+        return Due.of(a.dueDate(), session.today());
+    }
+
+    /** How near the referral's check date is. */
+    public Due referralDue(Referral x) {
+        return Due.of(x.checkOn(), session.today());
+    }
+
+    /** The line of {@link #details} that says when the next contact is due. */
+    public String nextContactLine() {
+        return nextContactLine;
+    }
+
+    /** How near the next contact is. */
+    public Due nextContactDue() {
+        return nextContactDue;
     }
 
     public String referralText(Referral x) {

@@ -17,13 +17,13 @@ public final class TodayView extends ScrollPane {
         title.getStyleClass().add("screen-title");
         VBox content = new VBox(8, title,
                 section(messages.text("today.appointments")),
-                new ResidentList("todayAppointments", model.appointments(), messages.text("today.noAppointments"), model::open),
+                new ResidentList("todayAppointments", model.appointments(), messages.text("today.noAppointments"), messages, model::open),
                 section(messages.text("today.contactsDue")),
-                new ResidentList("todayContactsDue", model.contactsDue(), messages.text("today.noContactsDue"), model::open),
+                new ResidentList("todayContactsDue", model.contactsDue(), messages.text("today.noContactsDue"), messages, model::open),
                 section(messages.text("today.overdueAgreements")),
-                new ResidentList("todayOverdueAgreements", model.overdueAgreements(), messages.text("today.noOverdueAgreements"), model::open),
+                new ResidentList("todayOverdueAgreements", model.overdueAgreements(), messages.text("today.noOverdueAgreements"), messages, model::open),
                 section(messages.text("today.referralsToCheck")),
-                new ResidentList("todayReferrals", model.referralsToCheck(), messages.text("today.noReferrals"), model::open));
+                new ResidentList("todayReferrals", model.referralsToCheck(), messages.text("today.noReferrals"), messages, model::open));
         content.setPadding(new Insets(12));
         setContent(content);
     }

@@ -3,7 +3,7 @@ package nl.groningen.keukentafel.app.ui.today;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.domain.NextContact;
+import nl.groningen.keukentafel.app.domain.Due;
 import nl.groningen.keukentafel.app.domain.TodayOverview;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -41,16 +41,19 @@ public final class TodayViewModel {
 
     public List<ResidentLine> contactsDue() {
         Messages m = session.messages();
-        return overview.contactsDue().stream().map(r -> new ResidentLine(r.id(), m.text(
-                NextContact.overdue(r.nextContactDue(), session.today()) ? "today.contactOverdue" : "today.contactDue",
-                r.fullName(), m.date(r.nextContactDue()),
-                m.text(r.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach")))).toList();
+        return overview.contactsDue().stream().map(r -> {
+            Due due = Due.of(r.nextContactDue(), session.today());
+            return new ResidentLine(r.id(), m.text(due == Due.LATE ? "today.contactOverdue" : "today.contactDue",
+                    r.fullName(), m.date(r.nextContactDue()),
+                    m.text(r.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach")), due);
+        }).toList();
     }
 
     public List<ResidentLine> overdueAgreements() {
         Messages m = session.messages();
         return overview.overdueAgreements().stream().map(i -> new ResidentLine(i.resident().id(), m.text(
-                "today.agreementOverdue", i.record().description(), i.resident().fullName(), m.date(i.record().dueDate()))))
+                "today.agreementOverdue", i.record().description(), i.resident().fullName(), m.date(i.record().dueDate())),
+                Due.of(i.record().dueDate(), session.today())))
                 .toList();
     }
 
@@ -58,7 +61,8 @@ public final class TodayViewModel {
         Messages m = session.messages();
         return overview.referralsToCheck().stream().map(i -> new ResidentLine(i.resident().id(), m.text(
                 "today.referralToCheck", session.label(session.reference().partners(), i.record().partner()),
-                i.resident().fullName(), m.date(i.record().checkOn())))).toList();
+                i.resident().fullName(), m.date(i.record().checkOn())),
+                Due.of(i.record().checkOn(), session.today()))).toList();
     }
 
     public void open(UUID residentId) {

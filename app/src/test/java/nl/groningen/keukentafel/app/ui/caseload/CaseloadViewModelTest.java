@@ -2,13 +2,17 @@ package nl.groningen.keukentafel.app.ui.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import nl.groningen.keukentafel.app.domain.Due;
 import nl.groningen.keukentafel.app.domain.NextContact;
 import nl.groningen.keukentafel.app.ui.RecordingNavigator;
 import nl.groningen.keukentafel.app.ui.RecordingStore;
 import nl.groningen.keukentafel.app.ui.TestSession;
 import nl.groningen.keukentafel.contract.ContactChannel;
 import nl.groningen.keukentafel.contract.ContactResult;
+import nl.groningen.keukentafel.contract.Initiative;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.Resident;
 import org.junit.jupiter.api.Test;
@@ -44,8 +48,27 @@ class CaseloadViewModelTest {
 
         assertThat(inWijk).isBetween(1, everyone - 1);
         assertThat(model.rows()).hasSizeLessThanOrEqualTo(inWijk)
-                .allMatch(row -> row.wijk().equals(wijk) && row.due());
+                .allMatch(row -> row.wijk().equals(wijk) && row.due() != Due.LATER);
         assertThat(model.rows()).allMatch(row -> NextContact.dueSoonOrOverdue(row.nextContactDue(), test.session().today()));
+    }
+
+    @Test
+    void aRowIsLateFromTheDayAfterItsNextContactSoonWithinFourteenDaysAndUnmarkedLater() {
+        LocalDate today = test.session().today();
+        List<Resident> three = TestSession.demo().residents().subList(0, 3);
+        test.caseload().put(three.get(0).withContact(6, Initiative.COACH, three.get(0).outreachStatus(), today.minusDays(1)));
+        test.caseload().put(three.get(1).withContact(6, Initiative.COACH, three.get(1).outreachStatus(), today.plusDays(14)));
+        test.caseload().put(three.get(2).withContact(6, Initiative.COACH, three.get(2).outreachStatus(), today.plusDays(15)));
+
+        CaseloadViewModel fresh = new CaseloadViewModel(test.session(), navigator);
+        fresh.refresh();
+
+        assertThat(fresh.rows()).filteredOn(row -> row.residentId().equals(three.get(0).id()))
+                .singleElement().extracting(CaseloadRow::due).isEqualTo(Due.LATE);
+        assertThat(fresh.rows()).filteredOn(row -> row.residentId().equals(three.get(1).id()))
+                .singleElement().extracting(CaseloadRow::due).isEqualTo(Due.SOON);
+        assertThat(fresh.rows()).filteredOn(row -> row.residentId().equals(three.get(2).id()))
+                .singleElement().extracting(CaseloadRow::due).isEqualTo(Due.LATER);
     }
 
     @Test

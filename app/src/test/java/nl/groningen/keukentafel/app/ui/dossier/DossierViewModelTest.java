@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.Due;
+import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.ui.RecordingNavigator;
 import nl.groningen.keukentafel.app.ui.TestSession;
@@ -122,6 +124,45 @@ class DossierViewModelTest {
             assertThat(a.status()).isEqualTo(AgreementStatus.DONE);
             assertThat(a.doneDate()).isEqualTo(today);
         });
+    }
+
+    @Test
+    void anAgreementPastItsDateIsMarkedLateOneDueWithinFourteenDaysSoonALaterOneNot() {
+        Resident resident = residentWith(ResidentRecords::hasOpenAgreements);
+        DossierViewModel model = dossierOf(resident);
+        Agreement agreement = model.openAgreements().get(0);
+
+        assertThat(model.agreementDue(withDue(agreement, today.minusDays(1)))).isEqualTo(Due.LATE);
+        assertThat(model.agreementDue(withDue(agreement, today.plusDays(14)))).isEqualTo(Due.SOON);
+        assertThat(model.agreementDue(withDue(agreement, today.plusDays(15)))).isEqualTo(Due.LATER);
+    }
+
+    @Test
+    void aNextContactPastItsDateMarksTheContactLineLate() {
+        Resident resident = TestSession.demo().residents().get(5);
+        test.caseload().put(resident.withContact(6, resident.initiative(), resident.outreachStatus(), today.minusDays(3)));
+
+        DossierViewModel model = dossierOf(resident);
+
+        assertThat(model.details()).contains(model.nextContactLine());
+        assertThat(model.nextContactLine()).endsWith("volgend contact: 19-11-2026");
+        assertThat(model.nextContactDue()).isEqualTo(Due.LATE);
+    }
+
+    @Test
+    void aReferralToCheckWithinFourteenDaysIsMarkedSoon() {
+        Resident resident = residentWith(r -> r.referrals().stream().anyMatch(Referrals::isOpen));
+        DossierViewModel model = dossierOf(resident);
+        Referral referral = model.openReferrals().get(0);
+        Referral checkToday = new Referral(referral.id(), referral.residentId(), referral.conversationId(), referral.partner(),
+                referral.warmHandover(), referral.referredOn(), referral.status(), today, referral.socialMapEntry());
+
+        assertThat(model.referralDue(checkToday)).isEqualTo(Due.SOON);
+    }
+
+    private static Agreement withDue(Agreement a, LocalDate due) {
+        return new Agreement(a.id(), a.residentId(), a.conversationId(), a.description(), a.owner(), a.partner(), due,
+                a.status(), a.doneDate(), a.socialMapEntry());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package nl.groningen.keukentafel.app.ui.today;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
 import nl.groningen.keukentafel.app.domain.Agreements;
 import nl.groningen.keukentafel.app.domain.Appointments;
+import nl.groningen.keukentafel.app.domain.Due;
 import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.ui.RecordingNavigator;
@@ -70,7 +72,7 @@ class TodayViewModelTest {
     }
 
     @Test
-    void aContactPastItsDateSaysItIsLateOneDueSoonDoesNot() {
+    void aContactPastItsDateIsMarkedLateOneDueWithinFourteenDaysSoon() {
         Resident late = resident.withContact(6, Initiative.COACH, resident.outreachStatus(), today.minusDays(1));
         Resident soon = TestSession.demo().residents().get(12);
         soon = soon.withContact(6, Initiative.RESIDENT, soon.outreachStatus(), today.plusDays(3));
@@ -79,11 +81,26 @@ class TodayViewModelTest {
 
         TodayViewModel model = vandaag();
 
-        assertThat(model.contactsDue()).extracting(ResidentLine::text)
-                .contains(late.fullName() + " – contact was uiterlijk 21-11-2026, te laat (initiatief: "
-                        + test.messages().text("initiative.coach") + ")")
-                .contains(soon.fullName() + " – contact uiterlijk 25-11-2026 (initiatief: "
-                        + test.messages().text("initiative.resident") + ")");
+        assertThat(model.contactsDue()).extracting(ResidentLine::text, ResidentLine::due)
+                .contains(tuple(late.fullName() + " – contact was uiterlijk 21-11-2026 (initiatief: "
+                        + test.messages().text("initiative.coach") + ")", Due.LATE))
+                .contains(tuple(soon.fullName() + " – contact uiterlijk 25-11-2026 (initiatief: "
+                        + test.messages().text("initiative.resident") + ")", Due.SOON));
+    }
+
+    @Test
+    void theCoachsAgreementPastItsDateIsMarkedLateAReferralToCheckTodaySoon() {
+        record(r -> r.withAgreement(Agreements.make(UUID.randomUUID(), resident.id(), UUID.randomUUID(), "Formulier opsturen",
+                AgreementOwner.COACH, null, today.minusDays(1), null)));
+        record(r -> r.withReferral(Referrals.make(UUID.randomUUID(), resident.id(), UUID.randomUUID(),
+                test.session().reference().partners().get(0).code(), false, today.minusDays(28), today, null)));
+
+        TodayViewModel model = vandaag();
+
+        assertThat(model.overdueAgreements()).filteredOn(l -> l.text().startsWith("Formulier opsturen"))
+                .singleElement().extracting(ResidentLine::due).isEqualTo(Due.LATE);
+        assertThat(model.referralsToCheck()).filteredOn(l -> l.text().endsWith(resident.fullName() + " (nagaan op 22-11-2026)"))
+                .singleElement().extracting(ResidentLine::due).isEqualTo(Due.SOON);
     }
 
     @Test
