@@ -8,6 +8,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.Messages;
@@ -22,6 +23,9 @@ public final class LoginView extends StackPane {
         setId("loginView");
         Label title = new Label(messages.text(model.locked() ? "login.lockedTitle" : "login.title"));
         title.getStyleClass().add("screen-title");
+        // The lock screen's heading is longer than the box is wide: it wraps rather than ending in "...".
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
 
         user.setId("loginUser");
         user.textProperty().bindBidirectional(model.userProperty());
