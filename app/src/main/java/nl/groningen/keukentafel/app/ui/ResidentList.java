@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.UUID;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -16,11 +15,10 @@ public final class ResidentList extends ListView<ResidentLine> {
     public ResidentList(String id, List<ResidentLine> lines, String emptyText, Messages messages, Consumer<UUID> open) {
         super(FXCollections.observableArrayList(lines));
         setId(id);
-        setCellFactory(list -> new ListCell<>() {
+        setCellFactory(list -> new WrappingCell<>(ResidentLine::text) {
             @Override
             protected void updateItem(ResidentLine line, boolean empty) {
                 super.updateItem(line, empty);
-                setText(empty || line == null ? null : line.text());
                 DueBadge.mark(this, messages, empty || line == null ? null : line.due());
             }
         });

@@ -14,7 +14,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -40,6 +39,7 @@ import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
 import nl.groningen.keukentafel.app.ui.ScrollToFocused;
 import nl.groningen.keukentafel.app.ui.Shortcuts;
+import nl.groningen.keukentafel.app.ui.WrappingCell;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttemptPicker;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Place;
@@ -109,11 +109,10 @@ public final class DossierView extends VBox {
         ListView<Agreement> agreements = new ListView<>(model.openAgreements());
         agreements.setId("dossierAgreements");
         agreements.setPlaceholder(new Label(messages.text("dossier.noOpenAgreements")));
-        agreements.setCellFactory(list -> new ListCell<>() {
+        agreements.setCellFactory(list -> new WrappingCell<>(model::agreementText) {
             @Override
             protected void updateItem(Agreement a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : model.agreementText(a));
                 DueBadge.mark(this, messages, empty || a == null ? null : model.agreementDue(a));
             }
         });
@@ -126,11 +125,10 @@ public final class DossierView extends VBox {
         ListView<Referral> referrals = new ListView<>(model.openReferrals());
         referrals.setId("dossierReferrals");
         referrals.setPlaceholder(new Label(messages.text("dossier.noOpenReferrals")));
-        referrals.setCellFactory(list -> new ListCell<>() {
+        referrals.setCellFactory(list -> new WrappingCell<>(model::referralText) {
             @Override
             protected void updateItem(Referral x, boolean empty) {
                 super.updateItem(x, empty);
-                setText(empty || x == null ? null : model.referralText(x));
                 DueBadge.mark(this, messages, empty || x == null ? null : model.referralDue(x));
             }
         });
@@ -147,6 +145,7 @@ public final class DossierView extends VBox {
         ListView<String> plan = new ListView<>(model.plan());
         plan.setId("dossierPlan");
         plan.setPlaceholder(new Label(messages.text("dossier.noPlan")));
+        plan.setCellFactory(list -> new WrappingCell<>(line -> line));
         plan.setPrefHeight(120);
         Button addGoal = new Button(messages.text("dossier.addGoal"));
         addGoal.setId("dossierAddGoal");
@@ -170,6 +169,7 @@ public final class DossierView extends VBox {
         ListView<TimelineLine> timeline = new ListView<>(model.timeline());
         timeline.setId("dossierTimeline");
         timeline.setPlaceholder(new Label(messages.text("dossier.emptyTimeline")));
+        timeline.setCellFactory(list -> new WrappingCell<>(TimelineLine::toString));
         VBox.setVgrow(timeline, Priority.ALWAYS);
         Button read = new Button(messages.text("dossier.readConversation"));
         read.setId("dossierReadConversation");
