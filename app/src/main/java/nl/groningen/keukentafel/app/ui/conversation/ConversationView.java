@@ -182,7 +182,8 @@ public final class ConversationView extends VBox {
         removeAgreement.setId("agreementRemove");
         removeAgreement.disableProperty().bind(agreementList.getSelectionModel().selectedItemProperty().isNull());
         removeAgreement.setOnAction(e -> model.agreements().remove(agreementList.getSelectionModel().getSelectedItem()));
-        HBox agreementOptions = new HBox(6, label("conversation.who", owner), owner, agreementPartner,
+        // A flow, not a row: at 1366×768 the buttons go to a next line whole instead of ending in "...".
+        FlowPane agreementOptions = new FlowPane(6, 6, label("conversation.who", owner), owner, agreementPartner,
                 label("conversation.due", due), due, agreementMap, addAgreement);
         agreementOptions.setAlignment(Pos.CENTER_LEFT);
         VBox agreementInput = new VBox(6, agreementText, agreementOptions);
@@ -232,7 +233,7 @@ public final class ConversationView extends VBox {
         removeReferral.setId("referralRemove");
         removeReferral.disableProperty().bind(referralList.getSelectionModel().selectedItemProperty().isNull());
         removeReferral.setOnAction(e -> model.referrals().remove(referralList.getSelectionModel().getSelectedItem()));
-        HBox referralInput = new HBox(6, referralPartner, warm, label("conversation.checkOn", check), check, referralMap,
+        FlowPane referralInput = new FlowPane(6, 6, referralPartner, warm, label("conversation.checkOn", check), check, referralMap,
                 referralLink, addReferral);
         referralInput.setAlignment(Pos.CENTER_LEFT);
 
