@@ -91,6 +91,8 @@ public final class DossierView extends VBox {
         details.setId("dossierDetails");
         Runnable showDetails = () -> details.getChildren().setAll(model.details().stream().map(line -> {
             Label label = new Label(line);
+            // Wraps rather than ending in "...": the next contact's line with its badge is wider than the column.
+            label.setWrapText(true);
             if (line.equals(model.nextContactLine())) {
                 label.setId("dossierNextContact");
                 DueBadge.mark(label, messages, model.nextContactDue());
