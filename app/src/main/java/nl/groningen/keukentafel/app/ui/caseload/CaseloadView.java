@@ -185,6 +185,10 @@ public final class CaseloadView extends VBox {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().nextContactDue()));
         // A cell with a graphic, not a PlainTextCell: the due mark is a badge beside the date.
         column.setCellFactory(c -> new TableCell<>() {
+            {
+                setAlignment(Pos.CENTER_LEFT);
+            }
+
             @Override
             protected void updateItem(LocalDate date, boolean empty) {
                 super.updateItem(date, empty);
