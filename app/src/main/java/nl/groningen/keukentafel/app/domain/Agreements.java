@@ -62,6 +62,15 @@ public final class Agreements {
                 a.dueDate(), AgreementStatus.DONE, today, a.socialMapEntry());
     }
 
+    /** The open agreement due on {@code newDue} instead; a day already gone is refused. */
+    public static Optional<Agreement> postponed(Agreement a, LocalDate newDue, LocalDate today) {
+        if (newDue == null || newDue.isBefore(today) || a.status() != AgreementStatus.OPEN) {
+            return Optional.empty();
+        }
+        return Optional.of(new Agreement(a.id(), a.residentId(), a.conversationId(), a.description(), a.owner(), a.partner(),
+                newDue, a.status(), a.doneDate(), a.socialMapEntry()));
+    }
+
     /** The agreement as part of the conversation {@code conversationId}. */
     public static Agreement inConversation(Agreement a, UUID conversationId) {
         return new Agreement(a.id(), a.residentId(), conversationId, a.description(), a.owner(), a.partner(),

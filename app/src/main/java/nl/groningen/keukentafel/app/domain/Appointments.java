@@ -40,4 +40,15 @@ public final class Appointments {
     public static Appointment visit(UUID id, UUID residentId, LocalDate day, LocalTime time, ZoneId zone, Place place) {
         return new Appointment(id, residentId, day.atTime(time).atZone(zone).toInstant(), VISIT_MINUTES, place);
     }
+
+    /** The same visit (same id, so the server and other laptops replace it) on another day, time or place. */
+    public static Appointment moved(Appointment visit, LocalDate day, LocalTime time, ZoneId zone, Place place) {
+        return new Appointment(visit.id(), visit.residentId(), day.atTime(time).atZone(zone).toInstant(),
+                visit.durationMinutes(), place);
+    }
+
+    /** Whether the visit can still be moved or cancelled: it is today or later. */
+    public static boolean ahead(Appointment visit, LocalDate today, ZoneId zone) {
+        return !visit.startsAt().atZone(zone).toLocalDate().isBefore(today);
+    }
 }

@@ -59,4 +59,51 @@ public final class DevelopmentPlans {
         }
         return found ? Optional.of(new DevelopmentPlan(current.id(), current.residentId(), goals, today)) : Optional.empty();
     }
+    /** The plan with goal {@code goalId} in another life domain or with another text; empty if the plan has no such goal. */
+    public static Optional<DevelopmentPlan> withGoalChanged(DevelopmentPlan current, UUID goalId, String domain, String goal,
+                                                            LocalDate today) {
+        if (!canAdd(domain, goal)) {
+            throw new IllegalArgumentException("A goal needs a life domain and a text");
+        }
+        return changeGoal(current, goalId, today, g -> new PlanGoal(g.id(), domain, goal.trim(), g.steps()));
+    }
+
+    /** The plan with one more step for goal {@code goalId}; empty if the plan has no such goal or the step no text. */
+    public static Optional<DevelopmentPlan> withStep(DevelopmentPlan current, UUID goalId, String step, LocalDate today) {
+        if (step == null || step.isBlank()) {
+            return Optional.empty();
+        }
+        return changeGoal(current, goalId, today, g -> {
+            List<PlanStep> steps = new ArrayList<>(g.steps());
+            steps.add(new PlanStep(UUID.randomUUID(), step.trim(), false));
+            return new PlanGoal(g.id(), g.domain(), g.goal(), steps);
+        });
+    }
+
+    /** The plan without goal {@code goalId} and its steps; empty if the plan has no such goal. */
+    public static Optional<DevelopmentPlan> withoutGoal(DevelopmentPlan current, UUID goalId, LocalDate today) {
+        return changeGoal(current, goalId, today, g -> null);
+    }
+
+    /** The goal {@code goalId} of the plan, if there is one. */
+    public static Optional<PlanGoal> goal(DevelopmentPlan current, UUID goalId) {
+        return current == null || goalId == null ? Optional.empty()
+                : current.goals().stream().filter(g -> g.id().equals(goalId)).findFirst();
+    }
+
+    /** The plan with goal {@code goalId} replaced by what {@code change} makes of it (null: removed), dated today. */
+    private static Optional<DevelopmentPlan> changeGoal(DevelopmentPlan current, UUID goalId, LocalDate today,
+                                                        java.util.function.UnaryOperator<PlanGoal> change) {
+        if (goal(current, goalId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<PlanGoal> goals = new ArrayList<>();
+        for (PlanGoal g : current.goals()) {
+            PlanGoal changed = g.id().equals(goalId) ? change.apply(g) : g;
+            if (changed != null) {
+                goals.add(changed);
+            }
+        }
+        return Optional.of(new DevelopmentPlan(current.id(), current.residentId(), goals, today));
+    }
 }

@@ -34,5 +34,8 @@ public interface RecordStore {
 
     void saveAppointment(Appointment appointment);
 
+    /** The visit is off: gone here, and (as a delete) from the server and every other laptop. */
+    void cancelAppointment(Appointment appointment);
+
     void savePlan(DevelopmentPlan plan);
 }

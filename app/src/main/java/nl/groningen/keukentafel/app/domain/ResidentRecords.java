@@ -52,6 +52,11 @@ public record ResidentRecords(
                 agreements, referrals, plan, drafts);
     }
 
+    public ResidentRecords withoutAppointment(UUID appointmentId) {
+        return new ResidentRecords(contactAttempts, appointments.stream().filter(a -> !a.id().equals(appointmentId)).toList(),
+                conversations, agreements, referrals, plan, drafts);
+    }
+
     public ResidentRecords withDraft(ConversationDraft draft) {
         return new ResidentRecords(contactAttempts, appointments, conversations, agreements, referrals, plan, List.of(draft));
     }

@@ -68,6 +68,9 @@ public final class Keukentafel implements AutoCloseable {
     private Runnable onSessionShown = () -> { };
     private PlanPrinter printer = new SystemPrinter();
     private LocalStore.Locked prepared;
+    /** The screen the coach was on when the session locked, and whose session it was: the unlock returns there. */
+    private java.util.function.Consumer<MainWindow> resumeAt;
+    private String resumeFor;
     /** The opened session's store and sync; set by the login's background work, read on the UI thread after it. */
     private LocalStore openedStore;
     private String enrolProblem;
@@ -157,6 +160,8 @@ public final class Keukentafel implements AutoCloseable {
         }
         idleLock.stop();
         window.flush();
+        resumeAt = window.place();
+        resumeFor = user;
         closeSession(() -> { });
         showLogin(user);
     }
@@ -303,6 +308,10 @@ public final class Keukentafel implements AutoCloseable {
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
         window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new, printer);
         MainWindow shown = window;
+        if (resumeAt != null && resumeFor != null && resumeFor.equals(user)) {
+            shown.resume(resumeAt);
+        }
+        resumeAt = null;
         if (enrolled) {
             // The office moved the server: --server, the machine config or the user's settings point
             // an enrolled laptop at the new address (Preconfiguration.syncServer); it keeps its token.

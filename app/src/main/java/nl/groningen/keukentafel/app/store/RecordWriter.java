@@ -147,6 +147,14 @@ public final class RecordWriter implements RecordStore {
     }
 
     @Override
+    public void cancelAppointment(Appointment appointment) {
+        database.inTransaction(() -> {
+            records.delete(appointment.id());
+            outbox.queue(StoredKind.of(RecordKind.APPOINTMENT).code(), appointment.id(), appointment.residentId(), null, null);
+        });
+    }
+
+    @Override
     public void savePlan(DevelopmentPlan plan) {
         database.inTransaction(() -> putRecord(StoredKind.of(RecordKind.DEVELOPMENT_PLAN), plan.id(), plan.residentId(), plan, true));
     }

@@ -71,4 +71,20 @@ class AgreementsTest {
         assertThat(Agreements.inConversation(make("Bellen", AgreementOwner.COACH, null, TODAY), conversation).conversationId())
                 .isEqualTo(conversation);
     }
+
+    @Test
+    void anOpenAgreementIsPostponedToTodayOrLaterAndADoneOneIsNot() {
+        Agreement open = make("Bellen", AgreementOwner.RESIDENT, null, TODAY.minusDays(2));
+
+        assertThat(Agreements.postponed(open, TODAY.plusWeeks(3), TODAY)).get()
+                .satisfies(a -> {
+                    assertThat(a.dueDate()).isEqualTo(TODAY.plusWeeks(3));
+                    assertThat(a.id()).isEqualTo(open.id());
+                    assertThat(a.status()).isEqualTo(AgreementStatus.OPEN);
+                });
+        assertThat(Agreements.postponed(open, TODAY, TODAY)).isPresent();
+        assertThat(Agreements.postponed(open, TODAY.minusDays(1), TODAY)).isEmpty();
+        assertThat(Agreements.postponed(open, null, TODAY)).isEmpty();
+        assertThat(Agreements.postponed(Agreements.done(open, TODAY), TODAY.plusDays(1), TODAY)).isEmpty();
+    }
 }

@@ -73,4 +73,31 @@ class DevelopmentPlansTest {
         assertThat(DevelopmentPlans.withStepToggled(plan, plan.goals().get(0).id(), TODAY)).isEmpty();
         assertThat(DevelopmentPlans.withStepToggled(null, UUID.randomUUID(), TODAY)).isEmpty();
     }
+
+    @Test
+    void aGoalIsRenamedGetsAStepAndIsRemovedByItsIdLeavingTheOthers() {
+        DevelopmentPlan plan = DevelopmentPlans.withGoal(null, RESIDENT, "paid_work", "Werk zoeken", "Cv maken", TODAY);
+        plan = DevelopmentPlans.withGoal(plan, RESIDENT, "sports", "Sporten", null, TODAY);
+        UUID work = plan.goals().get(0).id();
+        UUID sports = plan.goals().get(1).id();
+
+        DevelopmentPlan renamed = DevelopmentPlans.withGoalChanged(plan, work, "education", " Opleiding zoeken ", TODAY.plusDays(1))
+                .orElseThrow();
+        assertThat(renamed.goals().get(0)).satisfies(g -> {
+            assertThat(g.id()).isEqualTo(work);
+            assertThat(g.domain()).isEqualTo("education");
+            assertThat(g.goal()).isEqualTo("Opleiding zoeken");
+            assertThat(g.steps()).extracting(PlanStep::description).containsExactly("Cv maken");
+        });
+        assertThat(renamed.updatedOn()).isEqualTo(TODAY.plusDays(1));
+
+        DevelopmentPlan stepped = DevelopmentPlans.withStep(renamed, sports, " Proefles boeken ", TODAY).orElseThrow();
+        assertThat(stepped.goals().get(1).steps()).extracting(PlanStep::description).containsExactly("Proefles boeken");
+        assertThat(DevelopmentPlans.withStep(renamed, sports, "  ", TODAY)).isEmpty();
+
+        DevelopmentPlan removed = DevelopmentPlans.withoutGoal(stepped, work, TODAY).orElseThrow();
+        assertThat(removed.goals()).extracting(PlanGoal::id).containsExactly(sports);
+        assertThat(removed.id()).isEqualTo(plan.id());
+        assertThat(DevelopmentPlans.withoutGoal(removed, work, TODAY)).isEmpty();
+    }
 }

@@ -108,6 +108,27 @@ class LocalStoreTest {
     }
 
     @Test
+    void aCancelledVisitLeavesTheLaptopAndGoesToTheServerAsADelete() {
+        Path file = folder.resolve("coach.db");
+        Resident someone = DEMO.residents().get(0);
+        nl.groningen.keukentafel.contract.Appointment visit = nl.groningen.keukentafel.app.domain.Appointments.visit(
+                UUID.randomUUID(), someone.id(), TODAY.plusDays(2), java.time.LocalTime.of(10, 0),
+                java.time.ZoneId.of("Europe/Amsterdam"), nl.groningen.keukentafel.contract.Place.HOME);
+        try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {
+            DemoProfile.fill(store, DEMO, DEMO.coaches().get(0), true);
+            store.recordWriter().saveAppointment(visit);
+            store.recordWriter().cancelAppointment(visit);
+        }
+        try (LocalStore store = LocalStore.unlock(file, PASSWORD)) {
+            assertThat(store.sealedRecords().caseload().recordsOf(someone.id()).appointments())
+                    .noneMatch(a -> a.id().equals(visit.id()));
+            List<nl.groningen.keukentafel.contract.sync.Change> outbox = store.outbox().takeOutbox(100).stream()
+                    .filter(c -> c.recordId().equals(visit.id())).toList();
+            assertThat(outbox).extracting(nl.groningen.keukentafel.contract.sync.Change::deleted).containsExactly(false, true);
+        }
+    }
+
+    @Test
     void theFileIsInWalModeWithTheSchemaMigrated() throws Exception {
         Path file = folder.resolve("coach.db");
         try (LocalStore store = LocalStore.create(file, PASSWORD, FAST_KDF)) {

@@ -72,5 +72,6 @@ public final class RecordingStore implements RecordStore {
     @Override public void saveAgreement(Agreement agreement) { write(agreement); }
     @Override public void saveReferral(Referral referral) { write(referral); }
     @Override public void saveAppointment(Appointment appointment) { write(appointment); }
+    @Override public void cancelAppointment(Appointment appointment) { write(appointment); }
     @Override public void savePlan(DevelopmentPlan plan) { write(plan); }
 }

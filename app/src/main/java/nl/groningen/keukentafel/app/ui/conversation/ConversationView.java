@@ -34,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.Confirmation;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
 import nl.groningen.keukentafel.app.ui.Fields;
@@ -346,12 +347,10 @@ public final class ConversationView extends VBox {
     }
 
     private void confirmDiscard() {
-        ButtonType yes = DialogButtons.yes(messages);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.text("conversation.discardConfirm"),
-                yes, DialogButtons.no(messages));
-        alert.initOwner(getScene().getWindow());
-        alert.setHeaderText(null);
-        alert.showAndWait().filter(b -> b == yes).ifPresent(b -> model.discard());
+        if (Confirmation.ask(getScene().getWindow(), "discardDialog", messages.text("conversation.discardConfirm"),
+                messages.text("conversation.discardYes"), messages.text("conversation.discardKeep"))) {
+            model.discard();
+        }
     }
 
     private Label section(String key) {

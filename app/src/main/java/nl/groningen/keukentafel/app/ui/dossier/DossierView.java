@@ -31,6 +31,7 @@ import javafx.util.StringConverter;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.Confirmation;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.DueBadge;
 import nl.groningen.keukentafel.app.ui.EnumLabels;
@@ -84,7 +85,10 @@ public final class DossierView extends VBox {
         Button visit = new Button(messages.text("dossier.planVisit"));
         visit.setId("dossierPlanVisit");
         visit.setOnAction(e -> planVisit(model, messages));
-        HBox actions = new HBox(8, back, title, spacer, conversation, visit, attempt, print);
+        Button contact = new Button(messages.text("dossier.changeContact"));
+        contact.setId("dossierChangeContact");
+        contact.setOnAction(e -> changeContact(model, messages));
+        HBox actions = new HBox(8, back, title, spacer, conversation, visit, attempt, contact, print);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox details = new VBox(2);
@@ -123,6 +127,10 @@ public final class DossierView extends VBox {
         agreementDone.setId("dossierAgreementDone");
         agreementDone.disableProperty().bind(agreements.getSelectionModel().selectedItemProperty().isNull());
         agreementDone.setOnAction(e -> model.markAgreementDone(agreements.getSelectionModel().getSelectedItem()));
+        Button postpone = new Button(messages.text("dossier.postpone"));
+        postpone.setId("dossierPostpone");
+        postpone.disableProperty().bind(agreements.getSelectionModel().selectedItemProperty().isNull());
+        postpone.setOnAction(e -> postpone(model, messages, agreements.getSelectionModel().getSelectedItem()));
 
         ListView<Referral> referrals = new ListView<>(model.openReferrals());
         referrals.setId("dossierReferrals");
@@ -156,11 +164,24 @@ public final class DossierView extends VBox {
         toggleStep.setId("dossierToggleStep");
         toggleStep.disableProperty().bind(plan.getSelectionModel().selectedItemProperty().isNull());
         toggleStep.setOnAction(e -> model.toggleStep(plan.getSelectionModel().getSelectedIndex()));
+        Button addStep = new Button(messages.text("dossier.addStep"));
+        addStep.setId("dossierAddStep");
+        addStep.disableProperty().bind(plan.getSelectionModel().selectedItemProperty().isNull());
+        addStep.setOnAction(e -> addStep(model, messages, plan.getSelectionModel().getSelectedIndex()));
+        Button changeGoal = new Button(messages.text("dossier.changeGoal"));
+        changeGoal.setId("dossierChangeGoal");
+        changeGoal.disableProperty().bind(plan.getSelectionModel().selectedItemProperty().isNull());
+        changeGoal.setOnAction(e -> changeGoal(model, messages, plan.getSelectionModel().getSelectedIndex()));
+        Button removeGoal = new Button(messages.text("dossier.removeGoal"));
+        removeGoal.setId("dossierRemoveGoal");
+        removeGoal.disableProperty().bind(plan.getSelectionModel().selectedItemProperty().isNull());
+        removeGoal.setOnAction(e -> removeGoal(model, messages, plan.getSelectionModel().getSelectedIndex()));
+        javafx.scene.layout.FlowPane planActions = new javafx.scene.layout.FlowPane(8, 8, addGoal, toggleStep, addStep, changeGoal, removeGoal);
 
-        VBox left = new VBox(8, details, message,
-                section(messages.text("dossier.openAgreements")), agreements, agreementDone,
+        VBox left = new VBox(8, details,
+                section(messages.text("dossier.openAgreements")), agreements, new HBox(8, agreementDone, postpone),
                 section(messages.text("dossier.openReferrals")), referrals, new HBox(8, referralRunning, referralDone),
-                section(messages.text("dossier.plan")), plan, new HBox(8, addGoal, toggleStep));
+                section(messages.text("dossier.plan")), plan, planActions);
         VBox.setVgrow(plan, Priority.SOMETIMES);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -181,6 +202,20 @@ public final class DossierView extends VBox {
             TimelineLine line = timeline.getSelectionModel().getSelectedItem();
             return line == null || line.type() != TimelineEntry.Kind.CONVERSATION;
         }, timeline.getSelectionModel().selectedItemProperty());
+        Button moveVisit = new Button(messages.text("dossier.moveVisit"));
+        moveVisit.setId("dossierMoveVisit");
+        Button cancelVisit = new Button(messages.text("dossier.cancelVisit"));
+        cancelVisit.setId("dossierCancelVisit");
+        javafx.beans.binding.BooleanBinding noVisitAhead = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            TimelineLine line = timeline.getSelectionModel().getSelectedItem();
+            return line == null || line.type() != TimelineEntry.Kind.APPOINTMENT || model.visitAhead(line.recordId()).isEmpty();
+        }, timeline.getSelectionModel().selectedItemProperty());
+        moveVisit.disableProperty().bind(noVisitAhead);
+        cancelVisit.disableProperty().bind(noVisitAhead);
+        moveVisit.setOnAction(e -> model.visitAhead(timeline.getSelectionModel().getSelectedItem().recordId())
+                .ifPresent(v -> moveVisit(model, messages, v)));
+        cancelVisit.setOnAction(e -> model.visitAhead(timeline.getSelectionModel().getSelectedItem().recordId())
+                .ifPresent(v -> cancelVisit(model, messages, v)));
         read.disableProperty().bind(noConversation);
         correct.disableProperty().bind(noConversation);
         read.setOnAction(e -> showConversation(model, messages, timeline.getSelectionModel().getSelectedItem()));
@@ -190,12 +225,14 @@ public final class DossierView extends VBox {
                 showConversation(model, messages, timeline.getSelectionModel().getSelectedItem());
             }
         });
-        VBox right = new VBox(8, section(messages.text("dossier.timeline")), timeline, new HBox(8, read, correct));
+        javafx.scene.layout.FlowPane timelineActions = new javafx.scene.layout.FlowPane(8, 8, read, correct, moveVisit, cancelVisit);
+        VBox right = new VBox(8, section(messages.text("dossier.timeline")), timeline, timelineActions);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox columns = new HBox(12, leftScroll, right);
         VBox.setVgrow(columns, Priority.ALWAYS);
 
-        getChildren().addAll(actions, columns, new Label(messages.text("dossier.keys")));
+        // Right under the buttons, across the screen: where the eye is after pressing one, whichever column it acted on.
+        getChildren().addAll(actions, message, columns, new Label(messages.text("dossier.keys")));
 
         Shortcuts.bind(this, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), model::newConversation);
         Shortcuts.bind(this, new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> pickAttempt(model, messages));
@@ -256,18 +293,45 @@ public final class DossierView extends VBox {
         dialog.showAndWait();
     }
 
+    /** A visit's day, time (null when not a time) and place as the coach filled them in. */
+    private record VisitChoice(java.time.LocalDate day, LocalTime time, Place place) {
+    }
+
     private void planVisit(DossierViewModel model, Messages messages) {
+        askVisit(messages, messages.text("dossier.planVisit"), null, "10:00", Place.HOME)
+                .ifPresent(v -> model.planVisit(v.day(), v.time(), v.place()));
+    }
+
+    private void moveVisit(DossierViewModel model, Messages messages, nl.groningen.keukentafel.contract.Appointment visit) {
+        java.time.LocalDateTime at = model.visitTime(visit);
+        askVisit(messages, messages.text("dossier.moveVisit"), at.toLocalDate(), at.toLocalTime().toString(), visit.place())
+                .ifPresent(v -> model.moveVisit(visit, v.day(), v.time(), v.place()));
+    }
+
+    private void cancelVisit(DossierViewModel model, Messages messages, nl.groningen.keukentafel.contract.Appointment visit) {
+        java.time.LocalDateTime at = model.visitTime(visit);
+        if (Confirmation.ask(getScene().getWindow(), "cancelVisitDialog",
+                messages.text("dossier.cancelVisitConfirm", messages.date(at.toLocalDate()), at.toLocalTime().toString()),
+                messages.text("dossier.cancelVisitYes"), messages.text("dossier.cancelVisitKeep"))) {
+            model.cancelVisit(visit);
+        }
+    }
+
+    /** The visit dialog: day, time and place, filled in with what is given. */
+    private java.util.Optional<VisitChoice> askVisit(Messages messages, String heading, java.time.LocalDate dayNow,
+                                                     String timeNow, Place placeNow) {
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(messages.text("dossier.planVisit"));
+        dialog.setTitle(heading);
         dialog.getDialogPane().setId("visitDialog");
         DatePicker day = Fields.datePicker("visitDate", messages);
-        TextField time = new TextField("10:00");
+        day.setValue(dayNow);
+        TextField time = new TextField(timeNow);
         time.setId("visitTime");
         ComboBox<Place> place = new ComboBox<>();
         place.setId("visitPlace");
         place.getItems().setAll(Place.values());
-        place.setValue(Place.HOME);
+        place.setValue(placeNow);
         place.setConverter(new StringConverter<>() {
             @Override
             public String toString(Place p) {
@@ -290,7 +354,7 @@ public final class DossierView extends VBox {
         dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
         dialog.setResultConverter(b -> b == save);
         Platform.runLater(day::requestFocus);
-        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> {
+        return dialog.showAndWait().filter(Boolean::booleanValue).map(ok -> {
             day.commitValue();
             LocalTime at;
             try {
@@ -298,18 +362,135 @@ public final class DossierView extends VBox {
             } catch (DateTimeParseException e) {
                 at = null;
             }
-            model.planVisit(day.getValue(), at, place.getValue());
+            return new VisitChoice(day.getValue(), at, place.getValue());
         });
     }
 
-    private void addGoal(DossierViewModel model, Messages messages) {
+    private void postpone(DossierViewModel model, Messages messages, Agreement agreement) {
         Dialog<Boolean> dialog = new Dialog<>();
         dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(messages.text("dossier.addGoal"));
+        dialog.setTitle(messages.text("dossier.postpone"));
+        dialog.getDialogPane().setId("postponeDialog");
+        DatePicker day = Fields.datePicker("postponeDate", messages);
+        day.setValue(agreement.dueDate());
+        Label what = new Label(agreement.description());
+        what.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(messages.text("dossier.postponeWhat")), what);
+        grid.addRow(1, new Label(messages.text("dossier.postponeDate")), day);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType save = DialogButtons.ok(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
+        dialog.setResultConverter(b -> b == save);
+        Platform.runLater(day::requestFocus);
+        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> {
+            day.commitValue();
+            model.postponeAgreement(agreement, day.getValue());
+        });
+    }
+
+    private void changeContact(DossierViewModel model, Messages messages) {
+        java.util.List<String> now = model.contactDetails();
+        TextField street = field("contactStreet", now.get(0), 24);
+        TextField number = field("contactHouseNumber", now.get(1), 6);
+        TextField postcode = field("contactPostcode", now.get(2), 8);
+        TextField phone = field("contactPhone", now.get(3), 16);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, labelFor(messages.text("dossier.contactStreet"), street), street);
+        grid.addRow(1, labelFor(messages.text("dossier.contactHouseNumber"), number), number);
+        grid.addRow(2, labelFor(messages.text("dossier.contactPostcode"), postcode), postcode);
+        grid.addRow(3, labelFor(messages.text("dossier.contactPhone"), phone), phone);
+        Label note = new Label(messages.text("dossier.contactNote"));
+        note.setWrapText(true);
+        note.setMaxWidth(420);
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.text("dossier.changeContact"));
+        dialog.getDialogPane().setId("contactDialog");
+        dialog.getDialogPane().setContent(new VBox(12, grid, note));
+        ButtonType save = DialogButtons.ok(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
+        dialog.setResultConverter(b -> b == save);
+        Platform.runLater(phone::requestFocus);
+        dialog.showAndWait().filter(Boolean::booleanValue)
+                .ifPresent(ok -> model.changeContact(street.getText(), number.getText(), postcode.getText(), phone.getText()));
+    }
+
+    private void addStep(DossierViewModel model, Messages messages, int planLine) {
+        model.goalOn(planLine).ifPresent(goal -> {
+            TextField step = field("stepText", "", 30);
+            GridPane grid = new GridPane();
+            grid.setHgap(8);
+            grid.setVgap(8);
+            Label goalText = new Label(goal.goal());
+            goalText.setWrapText(true);
+            grid.addRow(0, new Label(messages.text("dossier.stepGoal")), goalText);
+            grid.addRow(1, labelFor(messages.text("dossier.stepText"), step), step);
+            Dialog<Boolean> dialog = new Dialog<>();
+            dialog.initOwner(getScene().getWindow());
+            dialog.setTitle(messages.text("dossier.addStep"));
+            dialog.getDialogPane().setId("stepDialog");
+            dialog.getDialogPane().setContent(grid);
+            ButtonType save = DialogButtons.ok(messages);
+            dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
+            dialog.setResultConverter(b -> b == save);
+            Platform.runLater(step::requestFocus);
+            dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> model.addStep(planLine, step.getText()));
+        });
+    }
+
+    private void changeGoal(DossierViewModel model, Messages messages, int planLine) {
+        model.goalOn(planLine).ifPresent(goal -> goalDialog(model, messages, messages.text("dossier.changeGoal"), goal.domain(),
+                goal.goal(), false).ifPresent(g -> model.changeGoal(planLine, g.domain(), g.goal())));
+    }
+
+    private void removeGoal(DossierViewModel model, Messages messages, int planLine) {
+        model.goalOn(planLine).ifPresent(goal -> {
+            if (Confirmation.ask(getScene().getWindow(), "removeGoalDialog",
+                    messages.text("dossier.removeGoalConfirm", goal.goal(), goal.steps().size()),
+                    messages.text("dossier.removeGoalYes"), messages.text("dossier.removeGoalKeep"))) {
+                model.removeGoal(planLine);
+            }
+        });
+    }
+
+    private static TextField field(String id, String text, int columns) {
+        TextField field = new TextField(text == null ? "" : text);
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        return field;
+    }
+
+    private static Label labelFor(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        return label;
+    }
+
+    /** What the goal dialog gives back: the life domain, the goal and (when adding) a first step. */
+    private record GoalChoice(ReferenceItem domain, String goal, String firstStep) {
+    }
+
+    private void addGoal(DossierViewModel model, Messages messages) {
+        goalDialog(model, messages, messages.text("dossier.addGoal"), null, "", true)
+                .ifPresent(g -> model.addGoal(g.domain(), g.goal(), g.firstStep()));
+    }
+
+    /** The goal dialog, filled in with {@code domainNow} and {@code goalNow}; a field for the first step when {@code withStep}. */
+    private java.util.Optional<GoalChoice> goalDialog(DossierViewModel model, Messages messages, String heading, String domainNow,
+                                                      String goalNow, boolean withStep) {
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(heading);
         dialog.getDialogPane().setId("goalDialog");
         ComboBox<ReferenceItem> domain = new ComboBox<>();
         domain.setId("goalDomain");
         domain.getItems().setAll(model.lifeDomains());
+        domain.getItems().stream().filter(i -> i.code().equals(domainNow)).findFirst().ifPresent(domain::setValue);
         domain.setConverter(new StringConverter<>() {
             @Override
             public String toString(ReferenceItem item) {
@@ -321,24 +502,23 @@ public final class DossierView extends VBox {
                 return null;
             }
         });
-        TextField goal = new TextField();
-        goal.setId("goalText");
-        goal.setPrefColumnCount(30);
-        TextField step = new TextField();
-        step.setId("goalStep");
+        TextField goal = field("goalText", goalNow, 30);
+        TextField step = field("goalStep", "", 30);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label(messages.text("dossier.goalDomain")), domain);
-        grid.addRow(1, new Label(messages.text("dossier.goalText")), goal);
-        grid.addRow(2, new Label(messages.text("dossier.goalStep")), step);
+        grid.addRow(0, labelFor(messages.text("dossier.goalDomain"), domain), domain);
+        grid.addRow(1, labelFor(messages.text("dossier.goalText"), goal), goal);
+        if (withStep) {
+            grid.addRow(2, labelFor(messages.text("dossier.goalStep"), step), step);
+        }
         dialog.getDialogPane().setContent(grid);
         ButtonType save = DialogButtons.ok(messages);
         dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
         dialog.setResultConverter(b -> b == save);
-        Platform.runLater(domain::requestFocus);
-        dialog.showAndWait().filter(Boolean::booleanValue)
-                .ifPresent(ok -> model.addGoal(domain.getValue(), goal.getText(), step.getText()));
+        Platform.runLater(domainNow == null ? domain::requestFocus : goal::requestFocus);
+        return dialog.showAndWait().filter(Boolean::booleanValue)
+                .map(ok -> new GoalChoice(domain.getValue(), goal.getText(), step.getText()));
     }
 
     private static Label section(String text) {

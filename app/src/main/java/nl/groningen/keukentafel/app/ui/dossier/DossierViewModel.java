@@ -23,6 +23,7 @@ import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.DevelopmentPlans;
 import nl.groningen.keukentafel.app.domain.Due;
 import nl.groningen.keukentafel.app.domain.Referrals;
+import nl.groningen.keukentafel.app.domain.ResidentContact;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
@@ -62,6 +63,8 @@ public final class DossierViewModel {
     private final ObservableList<String> plan = FXCollections.observableArrayList();
     /** The id of the step on each line of {@link #plan}; null on a goal's line. */
     private final List<UUID> planLineSteps = new ArrayList<>();
+    /** The id of the goal each line of {@link #plan} belongs to (its own line and its steps' lines). */
+    private final List<UUID> planLineGoals = new ArrayList<>();
     private final ObservableList<Agreement> openAgreements = FXCollections.observableArrayList();
     private final ObservableList<Referral> openReferrals = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
@@ -177,6 +180,23 @@ public final class DossierViewModel {
         text.append(messages.text("record.ratings", rating(c.conversationRating()), rating(c.contactValueRating()))).append('\n');
         text.append(messages.text("record.next", c.nextContactTermMonths(),
                 messages.text(c.initiative() == Initiative.RESIDENT ? "initiative.resident" : "initiative.coach"))).append('\n');
+        ResidentRecords records = session.caseload().recordsOf(residentId);
+        List<Agreement> made = records.agreements().stream().filter(a -> c.id().equals(a.conversationId())).toList();
+        text.append('\n').append(messages.text("record.agreements")).append('\n');
+        if (made.isEmpty()) {
+            text.append("  ").append(messages.text("record.none")).append('\n');
+        }
+        made.forEach(a -> text.append("  ").append(messages.text("record.agreementLine", a.description(), owner(a),
+                messages.date(a.dueDate()), EnumLabels.of(messages, "agreement", a.status()))).append('\n'));
+        List<Referral> referred = records.referrals().stream().filter(x -> c.id().equals(x.conversationId())).toList();
+        text.append(messages.text("record.referrals")).append('\n');
+        if (referred.isEmpty()) {
+            text.append("  ").append(messages.text("record.none")).append('\n');
+        }
+        referred.forEach(x -> text.append("  ").append(messages.text("record.referralLine",
+                session.label(ref.partners(), x.partner()), EnumLabels.of(messages, "referral", x.status()),
+                messages.date(x.checkOn()))
+                + (x.warmHandover() ? " · " + messages.text("timeline.warm") : "")).append('\n'));
         return text.toString();
     }
 
@@ -249,6 +269,139 @@ public final class DossierViewModel {
                         this::refresh, message::set));
     }
 
+    /** The goal on line {@code planLine} of {@link #plan()} (a goal's line or one of its steps'), if any. */
+    public Optional<PlanGoal> goalOn(int planLine) {
+        if (planLine < 0 || planLine >= planLineGoals.size()) {
+            return Optional.empty();
+        }
+        return DevelopmentPlans.goal(session.caseload().recordsOf(residentId).plan(), planLineGoals.get(planLine));
+    }
+
+    /** Gives the goal on line {@code planLine} another life domain or text. */
+    public boolean changeGoal(int planLine, ReferenceItem domain, String goal) {
+        if (!DevelopmentPlans.canAdd(domain == null ? null : domain.code(), goal)) {
+            message.set(messages.text("dossier.goalIncomplete"));
+            return false;
+        }
+        return goalOn(planLine).flatMap(g -> DevelopmentPlans.withGoalChanged(plan(residentId), g.id(), domain.code(), goal,
+                session.today())).map(changed -> savePlan(changed, "dossier.goalChanged")).orElse(false);
+    }
+
+    /** Adds a step to the goal on line {@code planLine}. */
+    public boolean addStep(int planLine, String step) {
+        if (step == null || step.isBlank()) {
+            message.set(messages.text("dossier.stepIncomplete"));
+            return false;
+        }
+        return goalOn(planLine).flatMap(g -> DevelopmentPlans.withStep(plan(residentId), g.id(), step, session.today()))
+                .map(changed -> savePlan(changed, "dossier.stepAdded")).orElse(false);
+    }
+
+    /** Removes the goal on line {@code planLine}, with its steps. */
+    public void removeGoal(int planLine) {
+        goalOn(planLine).flatMap(g -> DevelopmentPlans.withoutGoal(plan(residentId), g.id(), session.today()))
+                .ifPresent(changed -> savePlan(changed, "dossier.goalRemoved"));
+    }
+
+    private DevelopmentPlan plan(UUID resident) {
+        return session.caseload().recordsOf(resident).plan();
+    }
+
+    private boolean savePlan(DevelopmentPlan changed, String doneKey) {
+        session.save(store -> store.savePlan(changed),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withPlan(changed)),
+                () -> {
+                    refresh();
+                    message.set(messages.text(doneKey));
+                }, message::set);
+        return true;
+    }
+
+    /** The agreement is due on {@code newDue} instead (a day already gone is refused). */
+    public boolean postponeAgreement(Agreement a, LocalDate newDue) {
+        Optional<Agreement> postponed = Agreements.postponed(a, newDue, session.today());
+        if (postponed.isEmpty()) {
+            message.set(messages.text("dossier.postponeInPast"));
+            return false;
+        }
+        Agreement changed = postponed.get();
+        session.save(store -> store.saveAgreement(changed),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withAgreement(changed)),
+                () -> {
+                    refresh();
+                    message.set(messages.text("dossier.agreementPostponed", a.description(), messages.date(newDue)));
+                }, message::set);
+        return true;
+    }
+
+    /** The resident's street, house number, postcode and phone as they stand, for the form that changes them. */
+    public List<String> contactDetails() {
+        Resident r = resident();
+        return java.util.Arrays.asList(r.street(), r.houseNumber(), r.postcode(), r.phone() == null ? "" : r.phone());
+    }
+
+    /** Saves a new address or phone number; the office's changes to other fields are merged with it at the sync. */
+    public boolean changeContact(String street, String houseNumber, String postcode, String phone) {
+        Optional<ResidentContact.Problem> problem = ResidentContact.problem(street, houseNumber, postcode, phone);
+        if (problem.isPresent()) {
+            message.set(messages.text(switch (problem.get()) {
+                case NO_ADDRESS -> "dossier.contactNoAddress";
+                case POSTCODE -> "dossier.contactPostcode";
+                case PHONE -> "dossier.contactPhone";
+            }));
+            return false;
+        }
+        Resident changed = ResidentContact.changed(resident(), street, houseNumber, postcode, phone);
+        session.save(store -> store.saveResident(changed), () -> session.caseload().put(changed),
+                () -> {
+                    refresh();
+                    message.set(messages.text("dossier.contactChanged"));
+                }, message::set);
+        return true;
+    }
+
+    /** The planned visit on the timeline's line with {@code recordId}, if it is one still ahead (today or later). */
+    public Optional<Appointment> visitAhead(UUID recordId) {
+        return session.caseload().recordsOf(residentId).appointments().stream()
+                .filter(a -> a.id().equals(recordId))
+                .filter(a -> Appointments.ahead(a, session.today(), session.zone())).findFirst();
+    }
+
+    /** The visit's day and time as the coach's clock reads them. */
+    public java.time.LocalDateTime visitTime(Appointment visit) {
+        return visit.startsAt().atZone(session.zone()).toLocalDateTime();
+    }
+
+    /** Moves a planned visit to another day, time or place. */
+    public boolean moveVisit(Appointment visit, LocalDate day, LocalTime time, Place place) {
+        Optional<Appointments.Problem> problem = Appointments.problem(day, time, place, session.today());
+        if (problem.isPresent()) {
+            message.set(messages.text(switch (problem.get()) {
+                case INCOMPLETE -> "dossier.visitIncomplete";
+                case IN_THE_PAST -> "dossier.visitInPast";
+            }));
+            return false;
+        }
+        Appointment moved = Appointments.moved(visit, day, time, session.zone(), place);
+        session.save(store -> store.saveAppointment(moved),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withAppointment(moved)),
+                () -> {
+                    refresh();
+                    message.set(messages.text("dossier.visitMoved", messages.date(day), time.toString()));
+                }, message::set);
+        return true;
+    }
+
+    /** Cancels a planned visit. */
+    public void cancelVisit(Appointment visit) {
+        session.save(store -> store.cancelAppointment(visit),
+                () -> session.caseload().put(residentId, session.caseload().recordsOf(residentId).withoutAppointment(visit.id())),
+                () -> {
+                    refresh();
+                    message.set(messages.text("dossier.visitCancelled", messages.date(visitTime(visit).toLocalDate())));
+                }, message::set);
+    }
+
     public List<ReferenceItem> lifeDomains() {
         return session.reference().lifeDomains();
     }
@@ -308,6 +461,11 @@ public final class DossierViewModel {
                 messages.text("print.footer"));
     }
 
+    /** Who does the agreement, as the coach reads it: "Inwoner", "Coach" or the partner's name. */
+    private String owner(Agreement a) {
+        return a.partner() == null ? EnumLabels.of(messages, "owner", a.owner()) : session.label(session.reference().partners(), a.partner());
+    }
+
     private String who(Agreement a) {
         return switch (a.owner()) {
             case RESIDENT -> messages.text("print.who.resident");
@@ -350,15 +508,18 @@ public final class DossierViewModel {
     private List<String> planLines(DevelopmentPlan p) {
         List<String> lines = new ArrayList<>();
         planLineSteps.clear();
+        planLineGoals.clear();
         if (p == null) {
             return lines;
         }
         for (PlanGoal g : p.goals()) {
             lines.add(messages.text("dossier.planGoal", session.label(session.reference().lifeDomains(), g.domain()), g.goal()));
             planLineSteps.add(null);
+            planLineGoals.add(g.id());
             for (PlanStep step : g.steps()) {
                 lines.add(messages.text(step.done() ? "dossier.planStepDone" : "dossier.planStep", step.description()));
                 planLineSteps.add(step.id());
+                planLineGoals.add(g.id());
             }
         }
         return lines;

@@ -56,6 +56,8 @@ public final class MainWindow implements Navigator {
     private final SaveTimer.Factory saveTimers;
     private final PlanPrinter printer;
     private Runnable current = () -> { };
+    /** How to come back to the screen in view, in a window of the same session after an unlock. */
+    private java.util.function.Consumer<MainWindow> place = MainWindow::showToday;
     private final CaseloadViewModel caseloadModel;
     private ConversationViewModel openConversation;
     private int navigation;
@@ -116,6 +118,28 @@ public final class MainWindow implements Navigator {
         showToday();
     }
 
+    /**
+     * The screen in view, to come back to: applied to the window of the next unlock, it shows the
+     * same screen (the same dossier, the conversation with its draft as saved at the lock), or the
+     * caseload if that resident is no longer in it.
+     */
+    public java.util.function.Consumer<MainWindow> place() {
+        return place;
+    }
+
+    /** Shows the screen {@link #place()} gave, in this window. */
+    public void resume(java.util.function.Consumer<MainWindow> at) {
+        at.accept(this);
+    }
+
+    private void showIfInCaseload(UUID residentId, Runnable show) {
+        if (session.caseload().resident(residentId).isPresent()) {
+            show.run();
+        } else {
+            showCaseload();
+        }
+    }
+
     public Parent root() {
         return root;
     }
@@ -167,6 +191,7 @@ public final class MainWindow implements Navigator {
         leaveConversation();
         conflicts.setSelected(true);
         current = this::showConflicts;
+        place = MainWindow::showConflicts;
         navigation++;
         ConflictsView view = new ConflictsView(new ConflictsViewModel(sync, session), messages);
         show(view);
@@ -185,6 +210,7 @@ public final class MainWindow implements Navigator {
         leaveConversation();
         today.setSelected(true);
         current = this::showToday;
+        place = MainWindow::showToday;
         showWhenLoaded(() -> show(new TodayView(new TodayViewModel(session, this), messages)));
     }
 
@@ -193,6 +219,7 @@ public final class MainWindow implements Navigator {
         leaveConversation();
         caseload.setSelected(true);
         current = this::showCaseload;
+        place = MainWindow::showCaseload;
         navigation++;
         CaseloadView view = new CaseloadView(caseloadModel, messages);
         caseloadModel.refresh();
@@ -207,6 +234,7 @@ public final class MainWindow implements Navigator {
         leaveConversation();
         socialMap.setSelected(true);
         current = this::showSocialMap;
+        place = MainWindow::showSocialMap;
         navigation++;
         SocialMapView view = new SocialMapView(new SocialMapViewModel(session), messages);
         view.offerActions(messages, entry -> fromSocialMap(view, c -> c.startAgreementAt(entry)),
@@ -225,6 +253,7 @@ public final class MainWindow implements Navigator {
         leaveConversation();
         lastResident = residentId;
         caseload.setSelected(true);
+        place = w -> w.showIfInCaseload(residentId, () -> w.showDossier(residentId));
         current = () -> {
             if (session.caseload().resident(residentId).isPresent()) {
                 showDossier(residentId);
@@ -246,6 +275,7 @@ public final class MainWindow implements Navigator {
 
     private void showConversation(UUID residentId, java.util.function.Consumer<ConversationView> then) {
         leaveConversation();
+        place = w -> w.showIfInCaseload(residentId, () -> w.showConversation(residentId));
         caseload.setSelected(true);
         lastResident = residentId;
         showWhenLoaded(() -> {
