@@ -8,7 +8,7 @@ import nl.groningen.keukentafel.contract.Resident;
 /**
  * A resident's phone and address as the coach corrects them at the kitchen table: street and
  * house number are needed, a Dutch postcode is written "9712 AB", a phone number (optional) has
- * 10 to 15 digits. The wijk stays as the office set it.
+ * 6 to 15 digits (as the office's caseload import accepts). The wijk stays as the office set it.
  */
 public final class ResidentContact {
 
@@ -38,7 +38,7 @@ public final class ResidentContact {
         }
         if (!blank(phone)) {
             long digits = phone.chars().filter(Character::isDigit).count();
-            if (!PHONE_CHARACTERS.matcher(phone.trim()).matches() || digits < 10 || digits > 15) {
+            if (!PHONE_CHARACTERS.matcher(phone.trim()).matches() || digits < 6 || digits > 15) {
                 return Optional.of(Problem.PHONE);
             }
         }

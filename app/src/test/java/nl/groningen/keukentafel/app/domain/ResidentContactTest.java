@@ -36,7 +36,7 @@ class ResidentContactTest {
         assertThat(ResidentContact.problem("Straat", "", "9711 AA", null)).contains(ResidentContact.Problem.NO_ADDRESS);
         assertThat(ResidentContact.problem("Straat", "1", "0711 AA", null)).contains(ResidentContact.Problem.POSTCODE);
         assertThat(ResidentContact.problem("Straat", "1", "97 AB", null)).contains(ResidentContact.Problem.POSTCODE);
-        assertThat(ResidentContact.problem("Straat", "1", "9711 AA", "0505")).contains(ResidentContact.Problem.PHONE);
+        assertThat(ResidentContact.problem("Straat", "1", "9711 AA", "05 05")).contains(ResidentContact.Problem.PHONE);
         assertThat(ResidentContact.problem("Straat", "1", "9711 AA", "bel Jan")).contains(ResidentContact.Problem.PHONE);
         assertThat(ResidentContact.problem("Straat", "1", "9711 AA", "06-12345678")).isEmpty();
         assertThatThrownBy(() -> ResidentContact.changed(JAN, "Straat", "1", "x", null)).isInstanceOf(IllegalArgumentException.class);

@@ -200,6 +200,51 @@ class EndToEndSyncTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void theCoachsNewAddressAndTheOfficesImportMergePerFieldAndADifferentPhoneOnBothSidesIsAConflict(StoreKind kind,
+                                                                                                   TestStores stores) throws Exception {
+        startServer(stores.fresh(kind));
+        Path laptop = enrolled("sanne", SANNE);
+        assertThat(cli("sync", laptop, "sanne")).isZero();
+        Resident before = AREA.caseloadOf(SANNE.id()).get(0);
+        try (LocalStore store = open(laptop, "sanne")) {
+            store.recordWriter().saveResident(nl.groningen.keukentafel.app.domain.ResidentContact.changed(
+                    store.sealedRecords().caseload().resident(before.id()).orElseThrow(), "Nieuwe Ebbingestraat", "12a", "9712 NL",
+                    "050 555 0199"));
+        }
+        // Meanwhile the office imports the municipality's file: the same resident, another phone and wijk.
+        nl.groningen.keukentafel.server.domain.CaseloadRow row = new nl.groningen.keukentafel.server.domain.CaseloadRow(2,
+                before.clientNumber(), before.givenName(), before.surnamePrefix(), before.surname(), before.street(),
+                before.houseNumber(), before.postcode(), "Oosterpoort", before.dateOfBirth(), "06 5555 0123", before.knownAtWij(),
+                before.specialistTeam(), null);
+        assertThat(new nl.groningen.keukentafel.server.storage.CaseloadImport(serverStore).run(List.of(row), List.of(), null, false)
+                .updated()).isEqualTo(1);
+
+        assertThat(cli("sync", laptop, "sanne")).isZero();
+        assertThat(lastOut.toString()).contains("1 met conflict");
+        try (LocalStore store = open(laptop, "sanne")) {
+            Resident merged = store.sealedRecords().caseload().resident(before.id()).orElseThrow();
+            assertThat(merged.address()).as("only the coach changed the street").isEqualTo("Nieuwe Ebbingestraat 12a");
+            assertThat(merged.postcode()).isEqualTo("9712 NL");
+            assertThat(merged.wijk()).as("only the office changed the wijk").isEqualTo("Oosterpoort");
+            assertThat(merged.phone()).as("until the coach chooses, the office's number stands").isEqualTo("06 5555 0123");
+            List<Conflict> conflicts = store.conflictRecords().conflicts();
+            assertThat(conflicts).singleElement().satisfies(c -> {
+                assertThat(c.recordId()).isEqualTo(before.id());
+                assertThat(c.field()).isEqualTo("phone");
+                assertThat(c.laptopValue().asText()).isEqualTo("050 555 0199");
+                assertThat(c.serverValue().asText()).isEqualTo("06 5555 0123");
+            });
+            store.conflictRecords().resolve(conflicts.get(0), conflicts.get(0).laptopValue());
+        }
+        assertThat(cli("sync", laptop, "sanne")).isZero();
+        try (LocalStore store = open(laptop, "sanne")) {
+            assertThat(store.conflictRecords().conflicts()).isEmpty();
+            assertThat(store.sealedRecords().caseload().resident(before.id()).orElseThrow().phone()).isEqualTo("050 555 0199");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void aRevokedLaptopIsToldAndWipesItsData(StoreKind kind, TestStores stores) throws Exception {
         startServer(stores.fresh(kind));
         Path laptop = enrolled("sanne", SANNE);

@@ -92,7 +92,11 @@ class SocialMapFlowTest {
         FxWait.until(() -> robot.lookup("#residentChoiceSearch").query().isFocused());
         robot.targetWindow(robot.lookup("#residentChoiceDialog").query().getScene().getWindow());
         robot.write(target.clientNumber());
-        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        robot.type(KeyCode.DOWN);
+        // As the coach does: Enter once the resident is selected in the list.
+        ListView<?> found = robot.lookup("#residentChoiceList").queryListView();
+        FxWait.until(() -> found.isFocused() && found.getSelectionModel().getSelectedItem() != null);
+        robot.type(KeyCode.ENTER);
         FxWait.until(() -> robot.lookup("#conversationView").tryQuery().isPresent());
 
         assertThat(robot.lookup(".screen-title").queryAs(Label.class).getText()).endsWith(target.fullName());
