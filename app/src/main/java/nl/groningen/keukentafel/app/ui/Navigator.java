@@ -11,6 +11,9 @@ public interface Navigator {
 
     void showSocialMap();
 
+    /** Openstaand: every open agreement and open referral of the caseload, the first due first. */
+    void showOpenItems();
+
     void showDossier(UUID residentId);
 
     /** Opens the dossier with a notice on top: what was just done (a conversation finalised, say). */

@@ -111,6 +111,10 @@ class NothingCutOffTest {
         FxWait.until(() -> robot.lookup("#socialMapView").tryQuery().isPresent());
         look(robot, "Sociale kaart");
 
+        robot.clickOn("#navOpenItems");
+        FxWait.until(() -> robot.lookup("#openItemsView").tryQuery().isPresent());
+        look(robot, "Openstaand");
+
         robot.clickOn("#lockButton");
         FxWait.until(() -> robot.lookup("#loginView").tryQuery().isPresent());
         look(robot, "vergrendeld");

@@ -25,6 +25,7 @@ public final class RecordingNavigator implements Navigator {
     @Override public void showToday() { shown = new Screen("today", null); }
     @Override public void showCaseload() { shown = new Screen("caseload", null); }
     @Override public void showSocialMap() { shown = new Screen("socialMap", null); }
+    @Override public void showOpenItems() { shown = new Screen("openItems", null); }
     @Override public void showDossier(UUID residentId) { showDossier(residentId, ""); }
     @Override public void showDossier(UUID residentId, String notice) {
         shown = new Screen("dossier", residentId);

@@ -31,6 +31,8 @@ import nl.groningen.keukentafel.app.ui.conversation.ConversationView;
 import nl.groningen.keukentafel.app.ui.conversation.ConversationViewModel;
 import nl.groningen.keukentafel.app.ui.dossier.DossierView;
 import nl.groningen.keukentafel.app.ui.dossier.DossierViewModel;
+import nl.groningen.keukentafel.app.ui.followup.OpenItemsView;
+import nl.groningen.keukentafel.app.ui.followup.OpenItemsViewModel;
 import nl.groningen.keukentafel.app.ui.socialmap.SocialMapView;
 import nl.groningen.keukentafel.app.ui.socialmap.SocialMapViewModel;
 import nl.groningen.keukentafel.app.ui.sync.SyncBar;
@@ -40,7 +42,7 @@ import nl.groningen.keukentafel.app.ui.today.TodayViewModel;
 
 /**
  * The main window of an unlocked session: header with the coach and the lock button, the screens
- * (Vandaag, Caseload, Sociale kaart; Ctrl+1..3), the screen in view, a status bar.
+ * (Vandaag, Caseload, Sociale kaart, Openstaand; Ctrl+1..3 and Ctrl+5), the screen in view, a status bar.
  */
 public final class MainWindow implements Navigator {
 
@@ -51,6 +53,7 @@ public final class MainWindow implements Navigator {
     private final ToggleButton today;
     private final ToggleButton caseload;
     private final ToggleButton socialMap;
+    private final ToggleButton openItems;
     private final ToggleButton conflicts;
     private final SyncStatus sync;
     private final SaveTimer.Factory saveTimers;
@@ -90,12 +93,13 @@ public final class MainWindow implements Navigator {
         today = navButton("navToday", messages.text("nav.today"), this::showToday);
         caseload = navButton("navCaseload", messages.text("nav.caseload"), this::showCaseload);
         socialMap = navButton("navSocialMap", messages.text("nav.socialMap"), this::showSocialMap);
+        openItems = navButton("navOpenItems", messages.text("nav.openItems"), this::showOpenItems);
         conflicts = navButton("navConflicts", messages.text("nav.conflicts"), this::showConflicts);
         conflicts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> sync.conflicts().isEmpty()
                 ? messages.text("nav.conflicts") : messages.text("nav.conflictsCount", sync.conflicts().size()), sync.conflicts()));
         conflicts.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(sync.conflicts()));
         conflicts.managedProperty().bind(conflicts.visibleProperty());
-        VBox nav = new VBox(4, today, caseload, socialMap, conflicts);
+        VBox nav = new VBox(4, today, caseload, socialMap, openItems, conflicts);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
 
@@ -111,6 +115,7 @@ public final class MainWindow implements Navigator {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showCaseload);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::showSocialMap);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::showConflicts);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), this::showOpenItems);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), lockNow);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), sync::syncNow);
             }
@@ -241,6 +246,19 @@ public final class MainWindow implements Navigator {
                 entry -> fromSocialMap(view, c -> c.startReferralTo(entry)));
         show(view);
         Platform.runLater(view::focusSearch);
+    }
+
+    @Override
+    public void showOpenItems() {
+        leaveConversation();
+        openItems.setSelected(true);
+        current = this::showOpenItems;
+        place = MainWindow::showOpenItems;
+        showWhenLoaded(() -> {
+            OpenItemsView view = new OpenItemsView(new OpenItemsViewModel(session, this), messages);
+            show(view);
+            Platform.runLater(view::focusList);
+        });
     }
 
     @Override
