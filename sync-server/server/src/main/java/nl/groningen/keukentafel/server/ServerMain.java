@@ -24,11 +24,13 @@ import picocli.CommandLine.Option;
 
 /** The server's command line; {@code serve} is the long-running server. */
 @Command(name = "keukentafel-server", mixinStandardHelpOptions = true,
-        subcommands = {ServerMain.Serve.class, OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
+        resourceBundle = "nl.groningen.keukentafel.server.CommandLineTexts",
+        subcommands = {ServerMain.Serve.class, OfficeCommands.AddCoach.class, OfficeCommands.Coaches.class,
+                OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
                 OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class,
                 OfficeCommands.Assign.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
                 BackupCommands.MarkRestored.class},
-        description = "Keukentafel sync server and the office's command line.")
+        description = "De synchronisatieserver van Keukentafel en de opdrachten voor het kantoor.")
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -49,17 +51,12 @@ public final class ServerMain {
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    /** The command line over the given environment; a wrong setting ends a command with exit code 2 and one sentence. */
+    /**
+     * The command line over the given environment. A wrong setting or wrong use ends a command with exit code 2 and
+     * one Dutch sentence, any other failure with 1 and one sentence: see {@link CommandLineErrors}.
+     */
     static CommandLine commandLine(Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new ServerMain(environment));
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof ConfigException) {
-                command.getErr().println("Configuration error: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
-        return cli;
+        return CommandLineErrors.install(new CommandLine(new ServerMain(environment)));
     }
 
     Map<String, String> environment() {
@@ -67,45 +64,46 @@ public final class ServerMain {
     }
 
     /** Runs the server until it is stopped (Ctrl+C or SIGTERM): then it finishes requests in flight and closes the store. */
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the sync server.",
-            footer = {"", "Every option can also be set in the --config file (key in brackets) or as an environment variable "
-                    + "KEUKENTAFEL_<KEY> (capitals, dots as underscores); an option beats the variable, which beats the file."})
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start de synchronisatieserver.",
+            footer = {"", "Elke optie kan ook in het --config-bestand staan (sleutel tussen haken) of als omgevingsvariabele "
+                    + "KEUKENTAFEL_<SLEUTEL> (hoofdletters, punten als liggende streepjes); een optie gaat voor de variabele, "
+                    + "die gaat voor het bestand."})
     static final class Serve implements Callable<Integer> {
 
         @Mixin
         StoreOptions storeOptions;
 
-        @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: 127.0.0.1) [host].")
+        @Option(names = "--host", paramLabel = "ADRES", description = "Adres waarop de server luistert (standaard: 127.0.0.1) [host].")
         String host;
 
-        @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: 8765) [port].")
+        @Option(names = "--port", paramLabel = "PORT", description = "Poort waarop de server luistert (standaard: 8765) [port].")
         String port;
 
         @Option(names = "--tls-cert", paramLabel = "PEM",
-                description = "Certificate chain, PEM (certbot's fullchain.pem) [tls.cert]. With --tls-key: serve HTTPS only.")
+                description = "Certificaatketen, PEM (fullchain.pem van certbot) [tls.cert]. Met --tls-key: alleen HTTPS.")
         String tlsCert;
 
-        @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key, PEM (certbot's privkey.pem) [tls.key]; "
-                + "the password of an encrypted key from tls.key.password.")
+        @Option(names = "--tls-key", paramLabel = "PEM", description = "Privésleutel, PEM (privkey.pem van certbot) [tls.key]; "
+                + "het wachtwoord van een versleutelde sleutel uit tls.key.password.")
         String tlsKey;
 
         @Option(names = "--tls-keystore", paramLabel = "P12",
-                description = "PKCS12 keystore instead of PEM files [tls.keystore]; its password from tls.keystore.password.")
+                description = "PKCS12-keystore in plaats van PEM-bestanden [tls.keystore]; het wachtwoord uit tls.keystore.password.")
         String tlsKeystore;
 
         @Option(names = "--allow-plain-http",
-                description = "Serve plain HTTP on an address other than loopback, for a proxy in front that terminates TLS "
+                description = "Gewoon HTTP op een ander adres dan loopback, voor een proxy ervoor die TLS afhandelt "
                         + "[allow.plain.http].")
         Boolean allowPlainHttp;
 
-        @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN or ERROR (default: INFO) [log.level].")
+        @Option(names = "--log-level", paramLabel = "NIVEAU", description = "TRACE, DEBUG, INFO, WARN of ERROR (standaard: INFO) [log.level].")
         String logLevel;
 
-        @Option(names = "--shutdown-grace-seconds", paramLabel = "SECONDS",
-                description = "On stop, how long requests in flight may finish (default: 30) [shutdown.grace.seconds].")
+        @Option(names = "--shutdown-grace-seconds", paramLabel = "SECONDEN",
+                description = "Bij stoppen: hoe lang lopende verzoeken mogen afmaken (standaard: 30) [shutdown.grace.seconds].")
         String shutdownGraceSeconds;
 
-        @Option(names = "--demo", description = "Fill an empty store with the demo caseload.")
+        @Option(names = "--demo", description = "Vul een lege database met de demo-caseload.")
         boolean demo;
 
         @picocli.CommandLine.Spec

@@ -122,12 +122,12 @@ class ServerConfigTest {
         Result openWithoutTls = serve("--host", "0.0.0.0", "--data-dir", folder.toString());
 
         assertThat(badFile.exit()).isEqualTo(2);
-        assertThat(badFile.err().trim()).isEqualTo("Configuration error: port '99999' (config file " + file
+        assertThat(badFile.err().trim()).isEqualTo("Fout in de instellingen: port '99999' (config file " + file
                 + " line 3) is not a whole number from 0 to 65535.");
         assertThat(badFileFromEnvironment.exit()).isEqualTo(2);
         assertThat(badFileFromEnvironment.err()).contains("line 3");
         assertThat(openWithoutTls.exit()).isEqualTo(2);
-        assertThat(openWithoutTls.err()).startsWith("Configuration error: Refusing plain HTTP on 0.0.0.0");
+        assertThat(openWithoutTls.err()).startsWith("Fout in de instellingen: Refusing plain HTTP on 0.0.0.0");
     }
 
     @Test

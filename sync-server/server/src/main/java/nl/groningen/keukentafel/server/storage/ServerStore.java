@@ -316,6 +316,11 @@ public final class ServerStore implements AutoCloseable {
         return new Accounts(this);
     }
 
+    /** The coaches in this store. */
+    public Coaches coaches() {
+        return new Coaches(this);
+    }
+
     <T> T inTransaction(Work<T> work) {
         return inTransaction(dataSource, work);
     }
