@@ -52,7 +52,7 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         if (jdbcUrl == null) {
             Path dataDir = path(sources.get(ConfigKey.DATA_DIR));
             try {
-                Files.createDirectories(dataDir);
+                nl.groningen.keukentafel.server.storage.OwnerOnly.folder(dataDir);
             } catch (IOException e) {
                 throw wrong(sources.get(ConfigKey.DATA_DIR), "cannot be created as a folder (" + e.getClass().getSimpleName() + ")");
             }

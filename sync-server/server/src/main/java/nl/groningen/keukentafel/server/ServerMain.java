@@ -187,12 +187,18 @@ public final class ServerMain {
                 store.accounts().createUser(DEMO_USER, Role.COACH, dataset.coaches().get(0).id(), DEMO_PASSWORD.toCharArray());
                 LOG.info("event=demo_data_loaded residents={}", store.countResidents());
             }
-            String url = settings.jdbcUrl();
-            if (url.startsWith("jdbc:sqlite:") && store.accounts().coachOf(DEMO_USER).isPresent()) {
-                java.nio.file.Path folder = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length())).getParent();
-                String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
-                java.nio.file.Files.writeString(folder.resolve("demo-enrolment-code.txt"), code + "\n");
+            if (settings.sqliteFile() != null && store.accounts().coachOf(DEMO_USER).isPresent()) {
+                writeDemoEnrolmentCode(store, settings.sqliteFile().getParent());
             }
+        }
+
+        /** A fresh enrolment code for the demo user in {@code demo-enrolment-code.txt}, readable by the server's user only. */
+        static java.nio.file.Path writeDemoEnrolmentCode(ServerStore store, java.nio.file.Path folder) throws java.io.IOException {
+            String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
+            java.nio.file.Path file = folder.resolve("demo-enrolment-code.txt");
+            nl.groningen.keukentafel.server.storage.OwnerOnly.file(file); // a code that enrols a laptop: not for other users
+            java.nio.file.Files.writeString(file, code + "\n");
+            return file;
         }
 
         private static void release(DataFolderLock lock) {
