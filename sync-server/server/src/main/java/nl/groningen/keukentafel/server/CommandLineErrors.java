@@ -92,6 +92,10 @@ final class CommandLineErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.net.BindException) {
+            return "Het adres of de poort is al in gebruik, of vraagt rechten die de server niet heeft: kies een andere met "
+                    + "--port of --host.";
+        }
         if (root instanceof java.net.ConnectException || root instanceof java.net.UnknownHostException
                 || root instanceof java.net.SocketTimeoutException) {
             return "De database is niet bereikbaar: controleer --jdbc-url (host en poort) en of PostgreSQL draait. "

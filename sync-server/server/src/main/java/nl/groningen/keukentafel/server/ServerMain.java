@@ -129,8 +129,8 @@ public final class ServerMain {
                 java.nio.file.Path folder = config.store().sqliteFile().getParent();
                 lock = DataFolderLock.tryAcquire(folder).orElse(null);
                 if (lock == null) {
-                    spec.commandLine().getErr().println("Another keukentafel-server is already running on the data folder " + folder
-                            + "; stop it first.");
+                    spec.commandLine().getErr().println("Er draait al een keukentafel-server op de gegevensmap " + folder
+                            + "; stop die eerst.");
                     return BackupCommands.EXIT_SERVER_RUNNING;
                 }
             }
@@ -151,7 +151,7 @@ public final class ServerMain {
                 store.close();
                 release(lock);
                 if (config.tls() != null) {
-                    throw new ConfigException("The TLS certificate and key (" + config.tls() + ") could not be used: "
+                    throw new ConfigException("Het TLS-certificaat en de sleutel (" + config.tls() + ") zijn niet bruikbaar: "
                             + rootCause(e));
                 }
                 throw e;
@@ -212,7 +212,8 @@ public final class ServerMain {
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
-            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            return cause.getMessage() == null ? "de bestanden worden niet herkend (" + cause.getClass().getSimpleName()
+                    .replace("Exception", "") + ")" : cause.getMessage(); // the library's words: what is wrong with the file
         }
     }
 
