@@ -39,7 +39,7 @@ final class BackupCommands {
             description = {"Kopieer de ingebouwde SQLite-database naar een bestand terwijl de server draait: een "
                     + "samenhangende momentopname, stoppen is niet nodig. Overschrijft nooit een bestand. (PostgreSQL: "
                     + "gebruik pg_dump -Fc.)"},
-            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer."})
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
     static final class Backup implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -80,7 +80,7 @@ final class BackupCommands {
                     + "Volgnummers gaan verder voorbij alles wat een laptop gezien kan hebben, zodat laptops niets missen "
                     + "van wat na het terugzetten gemaakt wordt. (PostgreSQL: pg_restore, daarna mark-restored.)"},
             footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom; er is niets veranderd), "
-                    + "2 verkeerde instelling of invoer, 3 de server draait."})
+                    + "2 verkeerde instelling of invoer, 3 de server draait.%n"})
     static final class Restore implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -137,7 +137,7 @@ final class BackupCommands {
                     + "bestandssysteem), voordat de server start: zet de volgnummers voorbij alles wat een laptop gezien "
                     + "kan hebben, zodat laptops niets missen van wat daarna gemaakt wordt. 'restore' doet dit zelf. "
                     + "Twee keer geven kan geen kwaad."},
-            footer = {"", "Afsluitcodes: 0 gelukt, 2 verkeerde instelling of invoer, 3 de server draait (SQLite)."})
+            footer = {"", "Afsluitcodes: 0 gelukt, 2 verkeerde instelling of invoer, 3 de server draait (SQLite).%n"})
     static final class MarkRestored implements Callable<Integer> {
         @Mixin
         StoreOptions store;

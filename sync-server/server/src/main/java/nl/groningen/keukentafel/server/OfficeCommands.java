@@ -42,7 +42,7 @@ final class OfficeCommands {
             description = {"Voeg een coach toe, met het gebied waarin die een caseload houdt.",
                     "Daarna: create-user NAAM --coach ID (het id dat deze opdracht toont) voor de gebruiker die de caseload "
                             + "bijhoudt, en assign of import-caseload voor de cliënten."},
-            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer."})
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
     static final class AddCoach implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -112,7 +112,7 @@ final class OfficeCommands {
     @Command(name = "create-user", mixinStandardHelpOptions = true,
             description = {"Maak een gebruiker (coach, kantoor of beheerder).",
                     "Een coach-gebruiker houdt de caseload van één coach bij: geef diens id met --coach (zie: coaches)."},
-            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer."})
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
     static final class CreateUser implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -301,7 +301,7 @@ final class OfficeCommands {
                     "  known_at_wij     optioneel; ja of nee (leeg: nee). ja: outreachstatus known_at_wij, niet uitgenodigd",
                     "  specialist_team  optioneel; ja of nee (leeg: nee)",
                     "  coach            optioneel; de gebruikersnaam van de coach (of het coach-id); anders --coach",
-                    "Nieuwe cliënten beginnen met outreachstatus to_schedule, contact elke 6 maanden op initiatief van de coach."})
+                    "Nieuwe cliënten beginnen met outreachstatus to_schedule, contact elke 6 maanden op initiatief van de coach.%n"})
     static final class ImportCaseload implements Callable<Integer> {
         @Mixin
         StoreOptions store;

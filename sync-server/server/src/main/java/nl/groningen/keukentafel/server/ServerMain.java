@@ -67,7 +67,7 @@ public final class ServerMain {
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start de synchronisatieserver.",
             footer = {"", "Elke optie kan ook in het --config-bestand staan (sleutel tussen haken) of als omgevingsvariabele "
                     + "KEUKENTAFEL_<SLEUTEL> (hoofdletters, punten als liggende streepjes); een optie gaat voor de variabele, "
-                    + "die gaat voor het bestand."})
+                    + "die gaat voor het bestand.%n"})
     static final class Serve implements Callable<Integer> {
 
         @Mixin

@@ -17,7 +17,7 @@ public final class StoreOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "BESTAND",
             description = "Instellingenbestand (Java-properties; zie keukentafel-server.example.properties). "
                     + "Ook KEUKENTAFEL_CONFIG. Opties gaan voor omgevingsvariabelen, die gaan voor het bestand.")
     Path config;
