@@ -53,6 +53,9 @@ final class CommandLineErrors {
         if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
             return label(overwritten.getOverwritten()) + " is meer dan één keer gegeven.";
         }
+        if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+            return "Geef een opdracht, bijvoorbeeld serve, coaches of create-user.";
+        }
         ArgSpec arg = e.getArgSpec();
         if (arg != null) {
             return "Ongeldige waarde voor " + label(arg) + ": " + expected(arg.type()) + ".";

@@ -250,7 +250,7 @@ final class OfficeCommands {
             PrintWriter err = spec.commandLine().getErr();
             try (ServerStore server = ServerStore.open(store.settings())) {
                 UUID coach = server.accounts().coachOf(to).orElseGet(() -> parseUuid(to));
-                if (coach == null) {
+                if (coach == null || !server.coaches().exists(coach)) {
                     err.println("Geen coach met gebruikersnaam of id '" + to + "'.");
                     return 1;
                 }
@@ -263,9 +263,6 @@ final class OfficeCommands {
                     UUID from = server.assign(server.residentByClientNumber(number), coach, Clock.systemUTC().instant());
                     out.println(number + ": " + (from == null ? "toegewezen" : from.equals(coach) ? "had deze coach al" : "overgedragen"));
                 }
-            } catch (nl.groningen.keukentafel.server.storage.StoreException e) {
-                err.println(e.getMessage());
-                return 1;
             }
             return 0;
         }
@@ -325,7 +322,10 @@ final class OfficeCommands {
                             .onUnmappableCharacter(CodingErrorAction.REPORT))) {
                 parsed = CaseloadCsv.read(reader, LocalDate.now(ZoneId.of("Europe/Amsterdam")));
             } catch (IOException e) {
-                err.println("Het bestand " + file + " kan niet gelezen worden (" + e.getClass().getSimpleName() + ").");
+                err.println("Het bestand " + file + (e instanceof java.nio.file.NoSuchFileException ? " bestaat niet."
+                        : e instanceof java.nio.charset.CharacterCodingException ? " is geen UTF-8-tekst; sla het op als 'CSV UTF-8'."
+                        : e instanceof java.nio.file.AccessDeniedException ? " mag deze gebruiker niet lezen."
+                        : " kan niet gelezen worden."));
                 return 1;
             }
             CaseloadImportResult result;

@@ -77,12 +77,14 @@ class CoachCommandsTest {
         Result noCoach = run(settings, "wachtwoord-van-femke\n", "create-user", "femke", "--password-stdin");
         Result unknownUser = run(settings, "", "enrolment-code", "niemand");
         Result typo = run(settings, "", "add-coach", "Femke Proef", "--area", "Zuidd");
+        Result assignToNoCoach = run(settings, "", "assign", "--to", UUID.randomUUID().toString(), "KT9000001");
 
         assertOneDutchLine(unknownCoach, 1, "Er is geen coach met id");
         assertOneDutchLine(notAnId, 2, "Ongeldige waarde voor --coach");
         assertOneDutchLine(noCoach, 2, "heeft --coach COACH-ID nodig");
         assertOneDutchLine(unknownUser, 1, "Er is geen gebruiker niemand");
         assertOneDutchLine(typo, 2, "Onbekend gebied 'Zuidd'; bekende gebieden: Zuid.");
+        assertOneDutchLine(assignToNoCoach, 1, "Geen coach met gebruikersnaam of id");
         try (ServerStore store = ServerStore.open(settings)) {
             assertThat(store.accounts().exists("femke")).isFalse();
             assertThat(store.coaches().list()).hasSize(1);
@@ -102,6 +104,9 @@ class CoachCommandsTest {
     @Test
     void aWrongOptionOrSettingIsOneDutchLine() {
         assertOneDutchLine(ServerCli.run(Map.of(), "coaches", "--kleur", "rood"), 2, "Onbekende optie --kleur.");
+        assertOneDutchLine(ServerCli.run(Map.of()), 2, "Geef een opdracht");
+        assertOneDutchLine(ServerCli.run(Map.of(), "import-caseload", "/bestaat/niet.csv"), 1,
+                "Het bestand /bestaat/niet.csv bestaat niet.");
         assertOneDutchLine(ServerCli.run(Map.of(), "add-coach", "Femke Proef"), 2, "Niet gegeven: --area.");
         assertOneDutchLine(ServerCli.run(Map.of(), "enrolment-code", "sanne", "--valid-hours", "lang"), 2,
                 "Ongeldige waarde voor --valid-hours: verwacht een heel getal.");
