@@ -36,15 +36,16 @@ final class BackupCommands {
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
-            description = {"Copy the embedded SQLite database to a file while the server runs: a consistent snapshot, "
-                    + "no stop needed. Never overwrites a file. (PostgreSQL: use pg_dump -Fc.)"},
-            footer = {"", "Exit codes: 0 done, 1 not done (the message says why), 2 wrong setting or use."})
+            description = {"Kopieer de ingebouwde SQLite-database naar een bestand terwijl de server draait: een "
+                    + "samenhangende momentopname, stoppen is niet nodig. Overschrijft nooit een bestand. (PostgreSQL: "
+                    + "gebruik pg_dump -Fc.)"},
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
     static final class Backup implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The backup file to write; must not exist yet.")
+        @Option(names = "--to", required = true, paramLabel = "BESTAND", description = "Het back-upbestand dat gemaakt wordt; het mag nog niet bestaan.")
         Path to;
 
         @Override
@@ -73,18 +74,19 @@ final class BackupCommands {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = {"Put a backup back as the embedded SQLite database. Only with the server stopped. The backup is "
-                    + "checked first (integrity, a schema no newer than this server's); the database it replaces is kept as "
-                    + "keukentafel-server.db.before-restore-TIMESTAMP. Change numbers continue past anything a laptop can "
-                    + "have seen, so laptops miss nothing made after the restore. (PostgreSQL: pg_restore, then mark-restored.)"},
-            footer = {"", "Exit codes: 0 done, 1 not done (the message says why; nothing changed), 2 wrong setting or use, "
-                    + "3 the server is running."})
+            description = {"Zet een back-up terug als de ingebouwde SQLite-database. Alleen als de server gestopt is. De "
+                    + "back-up wordt eerst gecontroleerd (integriteit, een schema niet nieuwer dan dat van deze server); de "
+                    + "database die hij vervangt blijft bewaard als keukentafel-server.db.before-restore-TIJDSTIP. "
+                    + "Volgnummers gaan verder voorbij alles wat een laptop gezien kan hebben, zodat laptops niets missen "
+                    + "van wat na het terugzetten gemaakt wordt. (PostgreSQL: pg_restore, daarna mark-restored.)"},
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom; er is niets veranderd), "
+                    + "2 verkeerde instelling of invoer, 3 de server draait.%n"})
     static final class Restore implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Option(names = "--from", required = true, paramLabel = "FILE", description = "The backup file (from 'backup --to').")
+        @Option(names = "--from", required = true, paramLabel = "BESTAND", description = "Het back-upbestand (van 'backup --to').")
         Path from;
 
         @Override
@@ -131,10 +133,11 @@ final class BackupCommands {
     }
 
     @Command(name = "mark-restored", mixinStandardHelpOptions = true,
-            description = {"After restoring the database by other means (pg_restore, a file-system snapshot), before the "
-                    + "server starts: moves the change numbers past anything a laptop can have seen, so laptops miss "
-                    + "nothing made after the restore. 'restore' does this itself. Harmless if run twice."},
-            footer = {"", "Exit codes: 0 done, 2 wrong setting or use, 3 the server is running (SQLite)."})
+            description = {"Na het terugzetten van de database op een andere manier (pg_restore, een snapshot van het "
+                    + "bestandssysteem), voordat de server start: zet de volgnummers voorbij alles wat een laptop gezien "
+                    + "kan hebben, zodat laptops niets missen van wat daarna gemaakt wordt. 'restore' doet dit zelf. "
+                    + "Twee keer geven kan geen kwaad."},
+            footer = {"", "Afsluitcodes: 0 gelukt, 2 verkeerde instelling of invoer, 3 de server draait (SQLite).%n"})
     static final class MarkRestored implements Callable<Integer> {
         @Mixin
         StoreOptions store;

@@ -37,16 +37,17 @@ final class ConfigFile {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new ConfigException("Config file " + path + " is not UTF-8 text.");
+            throw new ConfigException("Het instellingenbestand " + path + " is geen UTF-8-tekst.");
         } catch (IOException e) {
-            throw new ConfigException("Config file " + path + " cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ").");
+            throw new ConfigException("Het instellingenbestand " + path + (e instanceof java.nio.file.NoSuchFileException
+                    ? " bestaat niet." : e instanceof java.nio.file.AccessDeniedException
+                    ? " mag deze gebruiker niet lezen." : " kan niet gelezen worden."));
         }
         Properties properties = new Properties();
         try (Reader reader = new StringReader(text)) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("Config file " + path + " is not a properties file: " + e.getMessage());
+            throw new ConfigException("Het instellingenbestand " + path + " is geen geldig properties-bestand (kijk naar \\u-tekens).");
         }
         Map<String, Integer> keyLines = keyLines(text);
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
@@ -54,7 +55,7 @@ final class ConfigFile {
         for (String name : properties.stringPropertyNames()) {
             int line = keyLines.getOrDefault(name, 0);
             ConfigKey key = ConfigKey.ofKey(name).orElseThrow(() -> new ConfigException(where(path, line)
-                    + ": unknown key '" + name + "'. Known keys: " + Arrays.stream(ConfigKey.values()).map(ConfigKey::key)
+                    + ": onbekende sleutel '" + name + "'. Bekende sleutels: " + Arrays.stream(ConfigKey.values()).map(ConfigKey::key)
                     .collect(Collectors.joining(", ")) + "."));
             values.put(key, properties.getProperty(name).trim());
             lines.put(key, line);
@@ -72,7 +73,7 @@ final class ConfigFile {
     }
 
     private static String where(Path path, int line) {
-        return "config file " + path + (line > 0 ? " line " + line : "");
+        return "instellingenbestand " + path + (line > 0 ? " regel " + line : "");
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class ConfigSources {
 
-    /** A setting's value (null when unset) and where it came from, e.g. "environment variable KEUKENTAFEL_PORT". */
+    /** A setting's value (null when unset) and where it came from, e.g. "omgevingsvariabele KEUKENTAFEL_PORT". */
     record Value(ConfigKey key, String value, String origin) {
     }
 
@@ -36,16 +36,16 @@ final class ConfigSources {
 
     Value get(ConfigKey key) {
         if (commandLine.containsKey(key)) {
-            return new Value(key, commandLine.get(key), "option " + key.option());
+            return new Value(key, commandLine.get(key), "optie " + key.option());
         }
         String fromEnvironment = environment.get(key.environmentVariable());
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return new Value(key, fromEnvironment.trim(), "environment variable " + key.environmentVariable());
+            return new Value(key, fromEnvironment.trim(), "omgevingsvariabele " + key.environmentVariable());
         }
         if (file != null && file.value(key) != null) {
             return new Value(key, file.value(key), file.origin(key));
         }
-        return new Value(key, key.defaultValue(), "default");
+        return new Value(key, key.defaultValue(), "standaard");
     }
 
     /** The value, or null when nothing sets it (and it has no default). */

@@ -16,7 +16,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
+import nl.groningen.keukentafel.server.domain.CoachInfo;
 import nl.groningen.keukentafel.server.domain.DeviceInfo;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.storage.CaseloadImport;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The office's command line on the server: users, enrolment codes, devices, caseload import. */
+/** The office's command line on the server: coaches, users, enrolment codes, devices, caseload import. Dutch, as the app is. */
 final class OfficeCommands {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
@@ -36,29 +38,118 @@ final class OfficeCommands {
     private OfficeCommands() {
     }
 
-    @Command(name = "create-user", mixinStandardHelpOptions = true, description = "Make a user (coach, office or admin).")
+    @Command(name = "add-coach", mixinStandardHelpOptions = true,
+            description = {"Voeg een coach toe, met het gebied waarin die een caseload houdt.",
+                    "Daarna: create-user NAAM --coach ID (het id dat deze opdracht toont) voor de gebruiker die de caseload "
+                            + "bijhoudt, en assign of import-caseload voor de cliënten."},
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
+    static final class AddCoach implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "NAAM", description = "Naam van de coach, bijvoorbeeld 'Femke Bakker' (met aanhalingstekens).")
+        String name;
+        @Option(names = "--area", required = true, paramLabel = "GEBIED",
+                description = "Het gebied van de coach, zoals de andere coaches het hebben (zie: coaches), bijvoorbeeld Zuid.")
+        String area;
+        @Option(names = "--new-area", description = "Het gebied is nieuw: nog geen coach werkt er (anders wordt een onbekend gebied "
+                + "geweigerd, tegen tikfouten).")
+        boolean newArea;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (name.isBlank() || area.isBlank()) {
+                err.println("Geef een naam en een gebied (--area); ze mogen niet leeg zijn.");
+                return 2;
+            }
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                java.util.List<String> areas = server.coaches().areas();
+                String known = areas.stream().filter(a -> a.equalsIgnoreCase(area.trim())).findFirst().orElse(null);
+                if (known == null && !areas.isEmpty() && !newArea) {
+                    err.println("Onbekend gebied '" + area.trim() + "'; bekende gebieden: " + String.join(", ", areas)
+                            + ". Is het echt een nieuw gebied, geef dan ook --new-area.");
+                    return 2;
+                }
+                Coach coach = server.coaches().add(name, known == null ? area : known);
+                out.println("Coach " + coach.name() + " (" + coach.area() + ") toegevoegd met id " + coach.id() + ".");
+                out.println("Maak de gebruiker die de caseload bijhoudt met: keukentafel-server create-user NAAM --coach "
+                        + coach.id());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "coaches", mixinStandardHelpOptions = true,
+            description = "Toon de coaches: id, naam, gebied, hoeveel cliënten ze hebben en welke gebruiker(s) de caseload bijhouden.")
+    static final class Coaches implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                java.util.List<CoachInfo> coaches = server.coaches().list();
+                if (coaches.isEmpty()) {
+                    out.println("Er zijn nog geen coaches; voeg er een toe met: keukentafel-server add-coach NAAM --area GEBIED");
+                    return 0;
+                }
+                out.printf("%-36s  %-24s  %-14s  %8s  %s%n", "coach-id", "naam", "gebied", "cliënten", "gebruiker(s)");
+                for (CoachInfo c : coaches) {
+                    out.printf("%-36s  %-24s  %-14s  %8d  %s%n", c.id(), c.name(), c.area(), c.residents(),
+                            c.userNames().isEmpty() ? "geen" : String.join(", ", c.userNames()));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "create-user", mixinStandardHelpOptions = true,
+            description = {"Maak een gebruiker (coach, kantoor of beheerder).",
+                    "Een coach-gebruiker houdt de caseload van één coach bij: geef diens id met --coach (zie: coaches)."},
+            footer = {"", "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
     static final class CreateUser implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "User name, e.g. sanne")
+        @Parameters(index = "0", paramLabel = "GEBRUIKERSNAAM", description = "Gebruikersnaam, bijvoorbeeld sanne.")
         String userName;
-        @Option(names = "--role", defaultValue = "COACH", description = "COACH, OFFICE or ADMIN (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--role", defaultValue = "COACH", paramLabel = "ROL",
+                description = "COACH, OFFICE (kantoor: alle cliënten) of ADMIN (standaard: ${DEFAULT-VALUE}).")
         Role role;
-        @Option(names = "--coach", description = "For a coach: the id of the coach whose caseload they keep.")
+        @Option(names = "--coach", paramLabel = "COACH-ID", description = "Voor een coach: het id van de coach wiens caseload "
+                + "deze gebruiker bijhoudt (zie: coaches).")
         UUID coach;
-        @Option(names = "--password-stdin", description = "Read the password from standard input instead of asking.")
+        @Option(names = "--password-stdin", description = "Lees het wachtwoord van standaardinvoer in plaats van ernaar te vragen.")
         boolean passwordFromStdin;
 
         @Override
         public Integer call() throws Exception {
-            char[] password = readPassword(passwordFromStdin);
-            if (password.length < 10) {
-                spec.commandLine().getErr().println("Het wachtwoord moet minstens 10 tekens hebben.");
+            PrintWriter err = spec.commandLine().getErr();
+            if (role == Role.COACH && coach == null) {
+                err.println("Een coach-gebruiker heeft --coach COACH-ID nodig: de coach wiens caseload die bijhoudt (zie: coaches).");
                 return 2;
             }
             try (ServerStore server = ServerStore.open(store.settings())) {
+                if (coach != null && !server.coaches().exists(coach)) {
+                    err.println("Er is geen coach met id " + coach + "; de ids staan bij: keukentafel-server coaches.");
+                    return 1;
+                }
+                if (server.accounts().exists(userName)) {
+                    err.println("De gebruikersnaam " + userName + " bestaat al; kies een andere.");
+                    return 1;
+                }
+                char[] password = readPassword(passwordFromStdin);
+                if (password.length < 10) {
+                    err.println("Het wachtwoord moet minstens 10 tekens hebben.");
+                    return 2;
+                }
                 server.accounts().createUser(userName, role, coach, password);
             }
             spec.commandLine().getOut().println("Gebruiker " + userName + " aangemaakt (" + role + ").");
@@ -67,20 +158,25 @@ final class OfficeCommands {
     }
 
     @Command(name = "enrolment-code", mixinStandardHelpOptions = true,
-            description = "Make a one-time code with which a user enrols one laptop.")
+            description = "Maak een eenmalige code waarmee een gebruiker één laptop inschrijft.")
     static final class EnrolmentCode implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "User name")
+        @Parameters(index = "0", paramLabel = "GEBRUIKERSNAAM", description = "Gebruikersnaam.")
         String userName;
-        @Option(names = "--valid-hours", defaultValue = "72", description = "How long the code works (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--valid-hours", defaultValue = "72", paramLabel = "UREN",
+                description = "Hoe lang de code werkt, in uren (standaard: ${DEFAULT-VALUE}).")
         int validHours;
 
         @Override
         public Integer call() {
             try (ServerStore server = ServerStore.open(store.settings())) {
+                if (!server.accounts().exists(userName)) {
+                    spec.commandLine().getErr().println("Er is geen gebruiker " + userName + "; maak die eerst met create-user.");
+                    return 1;
+                }
                 String code = server.accounts().createEnrolmentCode(userName, Duration.ofHours(validHours), Clock.systemUTC().instant());
                 spec.commandLine().getOut().println(code);
             }
@@ -88,7 +184,7 @@ final class OfficeCommands {
         }
     }
 
-    @Command(name = "devices", mixinStandardHelpOptions = true, description = "List enrolled devices and when each last synced.")
+    @Command(name = "devices", mixinStandardHelpOptions = true, description = "Toon de ingeschreven apparaten en wanneer elk het laatst synchroniseerde.")
     static final class Devices implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -111,13 +207,13 @@ final class OfficeCommands {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke a device: it syncs no more and wipes its data at its next contact.")
+            description = "Trek een apparaat in: het synchroniseert niet meer en wist zijn gegevens bij het volgende contact.")
     static final class Revoke implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", description = "Device id (see: devices)")
+        @Parameters(index = "0", paramLabel = "APPARAAT-ID", description = "Id van het apparaat (zie: devices).")
         UUID device;
 
         @Override
@@ -134,17 +230,18 @@ final class OfficeCommands {
     }
 
     @Command(name = "assign", aliases = "transfer", mixinStandardHelpOptions = true,
-            description = {"Assign residents to a coach, or transfer them from their coach to another.",
-                    "The new coach's laptop receives each resident with the whole history at its next sync; the old",
-                    "coach's laptop first sends what it still has for them, then removes them."})
+            description = {"Wijs cliënten toe aan een coach, of draag ze over van hun coach aan een andere.",
+                    "De laptop van de nieuwe coach krijgt elke cliënt met de hele geschiedenis bij de volgende synchronisatie; "
+                            + "de laptop van de oude coach stuurt eerst wat die nog van hen heeft en haalt ze dan weg."})
     static final class Assign implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Option(names = "--to", required = true, description = "The coach's user name (or the coach id).")
+        @Option(names = "--to", required = true, paramLabel = "GEBRUIKER-of-COACH-ID",
+                description = "De gebruikersnaam van de coach (of het coach-id, zie: coaches).")
         String to;
-        @Parameters(arity = "1..*", description = "Client numbers of the residents.")
+        @Parameters(arity = "1..*", paramLabel = "CLIËNTNUMMER", description = "Cliëntnummers van de cliënten.")
         java.util.List<String> clientNumbers;
 
         @Override
@@ -153,7 +250,7 @@ final class OfficeCommands {
             PrintWriter err = spec.commandLine().getErr();
             try (ServerStore server = ServerStore.open(store.settings())) {
                 UUID coach = server.accounts().coachOf(to).orElseGet(() -> parseUuid(to));
-                if (coach == null) {
+                if (coach == null || !server.coaches().exists(coach)) {
                     err.println("Geen coach met gebruikersnaam of id '" + to + "'.");
                     return 1;
                 }
@@ -166,9 +263,6 @@ final class OfficeCommands {
                     UUID from = server.assign(server.residentByClientNumber(number), coach, Clock.systemUTC().instant());
                     out.println(number + ": " + (from == null ? "toegewezen" : from.equals(coach) ? "had deze coach al" : "overgedragen"));
                 }
-            } catch (nl.groningen.keukentafel.server.storage.StoreException e) {
-                err.println(e.getMessage());
-                return 1;
             }
             return 0;
         }
@@ -183,36 +277,39 @@ final class OfficeCommands {
     }
 
     @Command(name = "import-caseload", mixinStandardHelpOptions = true,
-            description = {"Import residents from a CSV file (UTF-8, a header row, comma- or semicolon-separated).",
-                    "Every row is checked first; if any is wrong, every problem is listed with its line and nothing is stored.",
-                    "A client number the server knows gets the file's address, wijk and phone; its coach and everything "
-                            + "the coach keeps stay as they are. Laptops pull new and changed residents at their next sync."},
-            footer = {"", "Columns (the header names them; order does not matter):",
-                    "  client_number    required; letters, digits, dashes (at most 32)",
-                    "  first_name       required",
-                    "  surname_prefix   optional: tussenvoegsel, e.g. 'de', 'van der'",
-                    "  last_name        required",
-                    "  street           required",
-                    "  house_number     required, e.g. 12, 12a, 12-2",
-                    "  postcode         required, e.g. 9712 AB (or 9712ab)",
-                    "  city             optional; read, not kept",
-                    "  wijk             required",
-                    "  date_of_birth    optional; yyyy-MM-dd or dd-MM-yyyy",
-                    "  phone            optional",
-                    "  known_at_wij     optional; ja or nee (empty: nee). ja: outreach status known_at_wij, not invited",
-                    "  specialist_team  optional; ja or nee (empty: nee)",
-                    "  coach            optional; the coach's user name (or coach id); else --coach",
-                    "New residents start with outreach status to_schedule, contact every 6 months at the coach's initiative."})
+            description = {"Importeer cliënten uit een CSV-bestand (UTF-8, een kopregel, gescheiden door komma's of puntkomma's).",
+                    "Eerst wordt elke regel gecontroleerd; is er een fout, dan staat elke fout met zijn regel in de melding en "
+                            + "wordt niets opgeslagen.",
+                    "Een cliëntnummer dat de server kent krijgt het adres, de wijk en de telefoon uit het bestand; de coach en "
+                            + "alles wat de coach bijhoudt blijven zoals ze zijn. Laptops halen nieuwe en gewijzigde cliënten "
+                            + "op bij hun volgende synchronisatie."},
+            footer = {"", "Kolommen (de kopregel noemt ze; de volgorde maakt niet uit):",
+                    "  client_number    verplicht; letters, cijfers, streepjes (hoogstens 32)",
+                    "  first_name       verplicht",
+                    "  surname_prefix   optioneel: tussenvoegsel, bijvoorbeeld 'de', 'van der'",
+                    "  last_name        verplicht",
+                    "  street           verplicht",
+                    "  house_number     verplicht, bijvoorbeeld 12, 12a, 12-2",
+                    "  postcode         verplicht, bijvoorbeeld 9712 AB (of 9712ab)",
+                    "  city             optioneel; gelezen, niet bewaard",
+                    "  wijk             verplicht",
+                    "  date_of_birth    optioneel; jjjj-MM-dd of dd-MM-jjjj",
+                    "  phone            optioneel",
+                    "  known_at_wij     optioneel; ja of nee (leeg: nee). ja: outreachstatus known_at_wij, niet uitgenodigd",
+                    "  specialist_team  optioneel; ja of nee (leeg: nee)",
+                    "  coach            optioneel; de gebruikersnaam van de coach (of het coach-id); anders --coach",
+                    "Nieuwe cliënten beginnen met outreachstatus to_schedule, contact elke 6 maanden op initiatief van de coach.%n"})
     static final class ImportCaseload implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "FILE.csv", description = "The caseload file.")
+        @Parameters(index = "0", paramLabel = "BESTAND.csv", description = "Het caseloadbestand.")
         Path file;
-        @Option(names = "--coach", paramLabel = "USER-or-COACH-ID", description = "The coach for rows without one in the coach column.")
+        @Option(names = "--coach", paramLabel = "GEBRUIKER-of-COACH-ID",
+                description = "De coach voor regels zonder coach in de kolom coach.")
         String coach;
-        @Option(names = "--dry-run", description = "Check the file and say what would change; store nothing.")
+        @Option(names = "--dry-run", description = "Controleer het bestand en zeg wat er zou veranderen; sla niets op.")
         boolean dryRun;
 
         @Override
@@ -225,7 +322,10 @@ final class OfficeCommands {
                             .onUnmappableCharacter(CodingErrorAction.REPORT))) {
                 parsed = CaseloadCsv.read(reader, LocalDate.now(ZoneId.of("Europe/Amsterdam")));
             } catch (IOException e) {
-                err.println("Het bestand " + file + " kan niet gelezen worden (" + e.getClass().getSimpleName() + ").");
+                err.println("Het bestand " + file + (e instanceof java.nio.file.NoSuchFileException ? " bestaat niet."
+                        : e instanceof java.nio.charset.CharacterCodingException ? " is geen UTF-8-tekst; sla het op als 'CSV UTF-8'."
+                        : e instanceof java.nio.file.AccessDeniedException ? " mag deze gebruiker niet lezen."
+                        : " kan niet gelezen worden."));
                 return 1;
             }
             CaseloadImportResult result;

@@ -28,19 +28,19 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
     static ServerConfig resolve(ConfigSources sources) {
         String host = sources.value(ConfigKey.HOST);
         if (host == null) {
-            throw wrong(sources.get(ConfigKey.HOST), "is empty; give the address to listen on, e.g. 127.0.0.1 or 0.0.0.0");
+            throw wrong(sources.get(ConfigKey.HOST), "is leeg; geef het adres om op te luisteren, bijvoorbeeld 127.0.0.1 of 0.0.0.0");
         }
         int port = integer(sources.get(ConfigKey.PORT), 0, 65_535);
         TlsSettings tls = tls(sources);
         boolean allowPlainHttp = bool(sources.get(ConfigKey.ALLOW_PLAIN_HTTP));
         if (tls == null && !allowPlainHttp && !isLoopback(sources.get(ConfigKey.HOST))) {
-            throw new ConfigException("Refusing plain HTTP on " + host + ": coaches' data would cross the network unencrypted. "
-                    + "Give a certificate (tls.cert and tls.key, or tls.keystore), or listen on 127.0.0.1, or, when a proxy "
-                    + "in front terminates TLS, say so with --allow-plain-http (allow.plain.http = true).");
+            throw new ConfigException("Gewoon HTTP op " + host + " geweigerd: de gegevens van coaches zouden onversleuteld over "
+                    + "het netwerk gaan. Geef een certificaat (tls.cert en tls.key, of tls.keystore), of luister op 127.0.0.1, of "
+                    + "zeg met --allow-plain-http (allow.plain.http = true) dat een proxy ervoor TLS afhandelt.");
         }
         String logLevel = sources.value(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(logLevel)) {
-            throw wrong(sources.get(ConfigKey.LOG_LEVEL), "is not a log level; use one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+            throw wrong(sources.get(ConfigKey.LOG_LEVEL), "is geen logniveau; kies uit TRACE, DEBUG, INFO, WARN, ERROR, OFF");
         }
         Duration grace = Duration.ofSeconds(integer(sources.get(ConfigKey.SHUTDOWN_GRACE_SECONDS), 0, 600));
         return new ServerConfig(host, port, store(sources), tls, allowPlainHttp, logLevel, grace);
@@ -52,14 +52,16 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         if (jdbcUrl == null) {
             Path dataDir = path(sources.get(ConfigKey.DATA_DIR));
             try {
-                Files.createDirectories(dataDir);
+                nl.groningen.keukentafel.server.storage.OwnerOnly.folder(dataDir);
             } catch (IOException e) {
-                throw wrong(sources.get(ConfigKey.DATA_DIR), "cannot be created as a folder (" + e.getClass().getSimpleName() + ")");
+                throw wrong(sources.get(ConfigKey.DATA_DIR), e instanceof java.nio.file.AccessDeniedException
+                        ? "kan niet als map gemaakt of afgeschermd worden: geen rechten (is het een map van een andere gebruiker?)"
+                        : "kan niet als map gemaakt of afgeschermd worden");
             }
             return StoreSettings.embedded(dataDir);
         }
         if (!jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:sqlite:")) {
-            throw wrong(sources.get(ConfigKey.JDBC_URL), "is not a database URL the server knows; use jdbc:postgresql://HOST/DATABASE");
+            throw wrong(sources.get(ConfigKey.JDBC_URL), "is geen database-URL die de server kent; gebruik jdbc:postgresql://HOST/DATABASE");
         }
         return new StoreSettings(jdbcUrl, sources.value(ConfigKey.JDBC_USER), sources.value(ConfigKey.JDBC_PASSWORD));
     }
@@ -69,10 +71,10 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         String key = sources.value(ConfigKey.TLS_KEY);
         String keystore = sources.value(ConfigKey.TLS_KEYSTORE);
         if (keystore != null && (cert != null || key != null)) {
-            throw new ConfigException("Give either tls.cert and tls.key (PEM) or tls.keystore (PKCS12), not both: tls.keystore is set by "
-                    + sources.get(ConfigKey.TLS_KEYSTORE).origin() + " and "
-                    + (cert != null ? "tls.cert by " + sources.get(ConfigKey.TLS_CERT).origin()
-                    : "tls.key by " + sources.get(ConfigKey.TLS_KEY).origin()) + ".");
+            throw new ConfigException("Geef tls.cert en tls.key (PEM) of tls.keystore (PKCS12), niet allebei: tls.keystore komt uit "
+                    + sources.get(ConfigKey.TLS_KEYSTORE).origin() + " en "
+                    + (cert != null ? "tls.cert uit " + sources.get(ConfigKey.TLS_CERT).origin()
+                    : "tls.key uit " + sources.get(ConfigKey.TLS_KEY).origin()) + ".");
         }
         if (keystore != null) {
             return TlsSettings.keystore(readableFile(sources.get(ConfigKey.TLS_KEYSTORE)),
@@ -83,8 +85,9 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         }
         if (cert == null || key == null) {
             ConfigSources.Value given = sources.get(cert == null ? ConfigKey.TLS_KEY : ConfigKey.TLS_CERT);
-            String missing = cert == null ? "tls.cert (the certificate chain, e.g. fullchain.pem)" : "tls.key (the private key, e.g. privkey.pem)";
-            throw new ConfigException(given.key().key() + " is set (" + given.origin() + ") but " + missing + " is not; TLS needs both.");
+            String missing = cert == null ? "tls.cert (de certificaatketen, bijvoorbeeld fullchain.pem)"
+                    : "tls.key (de privésleutel, bijvoorbeeld privkey.pem)";
+            throw new ConfigException(given.key().key() + " is gegeven (" + given.origin() + ") maar " + missing + " niet; TLS heeft beide nodig.");
         }
         return TlsSettings.pem(readableFile(sources.get(ConfigKey.TLS_CERT)), readableFile(sources.get(ConfigKey.TLS_KEY)),
                 sources.value(ConfigKey.TLS_KEY_PASSWORD));
@@ -94,7 +97,7 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         try {
             return InetAddress.getByName(host.value()).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw wrong(host, "is not an address or a name this machine can resolve");
+            throw wrong(host, "is geen adres of naam die deze machine kan opzoeken");
         }
     }
 
@@ -107,7 +110,7 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         } catch (NumberFormatException | NullPointerException e) {
             // said below
         }
-        throw wrong(value, "is not a whole number from " + min + " to " + max);
+        throw wrong(value, "is geen heel getal van " + min + " tot en met " + max);
     }
 
     private static boolean bool(ConfigSources.Value value) {
@@ -115,7 +118,7 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         return switch (text) {
             case "true", "yes" -> true;
             case "false", "no", "" -> false;
-            default -> throw wrong(value, "is neither true nor false");
+            default -> throw wrong(value, "is niet true of false");
         };
     }
 
@@ -123,23 +126,23 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         try {
             return Path.of(value.value());
         } catch (InvalidPathException | NullPointerException e) {
-            throw wrong(value, "is not a path");
+            throw wrong(value, "is geen pad");
         }
     }
 
     private static Path readableFile(ConfigSources.Value value) {
         Path path = path(value);
         if (!Files.isRegularFile(path)) {
-            throw wrong(value, "is not a file");
+            throw wrong(value, "is geen bestand");
         }
         if (!Files.isReadable(path)) {
-            throw wrong(value, "cannot be read by this user");
+            throw wrong(value, "kan door deze gebruiker niet gelezen worden");
         }
         return path;
     }
 
     private static ConfigException wrong(ConfigSources.Value value, String why) {
-        String shown = value.key().secret() ? "(hidden)" : "'" + value.value() + "'";
+        String shown = value.key().secret() ? "(verborgen)" : "'" + value.value() + "'";
         return new ConfigException(value.key().key() + " " + shown + " (" + value.origin() + ") " + why + ".");
     }
 }

@@ -24,11 +24,13 @@ import picocli.CommandLine.Option;
 
 /** The server's command line; {@code serve} is the long-running server. */
 @Command(name = "keukentafel-server", mixinStandardHelpOptions = true,
-        subcommands = {ServerMain.Serve.class, OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
+        resourceBundle = "nl.groningen.keukentafel.server.CommandLineTexts",
+        subcommands = {ServerMain.Serve.class, OfficeCommands.AddCoach.class, OfficeCommands.Coaches.class,
+                OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
                 OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class,
                 OfficeCommands.Assign.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
                 BackupCommands.MarkRestored.class},
-        description = "Keukentafel sync server and the office's command line.")
+        description = "De synchronisatieserver van Keukentafel en de opdrachten voor het kantoor.")
 public final class ServerMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -49,17 +51,12 @@ public final class ServerMain {
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
-    /** The command line over the given environment; a wrong setting ends a command with exit code 2 and one sentence. */
+    /**
+     * The command line over the given environment. A wrong setting or wrong use ends a command with exit code 2 and
+     * one Dutch sentence, any other failure with 1 and one sentence: see {@link CommandLineErrors}.
+     */
     static CommandLine commandLine(Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new ServerMain(environment));
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof ConfigException) {
-                command.getErr().println("Configuration error: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
-        return cli;
+        return CommandLineErrors.install(new CommandLine(new ServerMain(environment)));
     }
 
     Map<String, String> environment() {
@@ -67,45 +64,46 @@ public final class ServerMain {
     }
 
     /** Runs the server until it is stopped (Ctrl+C or SIGTERM): then it finishes requests in flight and closes the store. */
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the sync server.",
-            footer = {"", "Every option can also be set in the --config file (key in brackets) or as an environment variable "
-                    + "KEUKENTAFEL_<KEY> (capitals, dots as underscores); an option beats the variable, which beats the file."})
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start de synchronisatieserver.",
+            footer = {"", "Elke optie kan ook in het --config-bestand staan (sleutel tussen haken) of als omgevingsvariabele "
+                    + "KEUKENTAFEL_<SLEUTEL> (hoofdletters, punten als liggende streepjes); een optie gaat voor de variabele, "
+                    + "die gaat voor het bestand.%n"})
     static final class Serve implements Callable<Integer> {
 
         @Mixin
         StoreOptions storeOptions;
 
-        @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: 127.0.0.1) [host].")
+        @Option(names = "--host", paramLabel = "ADRES", description = "Adres waarop de server luistert (standaard: 127.0.0.1) [host].")
         String host;
 
-        @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: 8765) [port].")
+        @Option(names = "--port", paramLabel = "PORT", description = "Poort waarop de server luistert (standaard: 8765) [port].")
         String port;
 
         @Option(names = "--tls-cert", paramLabel = "PEM",
-                description = "Certificate chain, PEM (certbot's fullchain.pem) [tls.cert]. With --tls-key: serve HTTPS only.")
+                description = "Certificaatketen, PEM (fullchain.pem van certbot) [tls.cert]. Met --tls-key: alleen HTTPS.")
         String tlsCert;
 
-        @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key, PEM (certbot's privkey.pem) [tls.key]; "
-                + "the password of an encrypted key from tls.key.password.")
+        @Option(names = "--tls-key", paramLabel = "PEM", description = "Privésleutel, PEM (privkey.pem van certbot) [tls.key]; "
+                + "het wachtwoord van een versleutelde sleutel uit tls.key.password.")
         String tlsKey;
 
         @Option(names = "--tls-keystore", paramLabel = "P12",
-                description = "PKCS12 keystore instead of PEM files [tls.keystore]; its password from tls.keystore.password.")
+                description = "PKCS12-keystore in plaats van PEM-bestanden [tls.keystore]; het wachtwoord uit tls.keystore.password.")
         String tlsKeystore;
 
         @Option(names = "--allow-plain-http",
-                description = "Serve plain HTTP on an address other than loopback, for a proxy in front that terminates TLS "
+                description = "Gewoon HTTP op een ander adres dan loopback, voor een proxy ervoor die TLS afhandelt "
                         + "[allow.plain.http].")
         Boolean allowPlainHttp;
 
-        @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN or ERROR (default: INFO) [log.level].")
+        @Option(names = "--log-level", paramLabel = "NIVEAU", description = "TRACE, DEBUG, INFO, WARN of ERROR (standaard: INFO) [log.level].")
         String logLevel;
 
-        @Option(names = "--shutdown-grace-seconds", paramLabel = "SECONDS",
-                description = "On stop, how long requests in flight may finish (default: 30) [shutdown.grace.seconds].")
+        @Option(names = "--shutdown-grace-seconds", paramLabel = "SECONDEN",
+                description = "Bij stoppen: hoe lang lopende verzoeken mogen afmaken (standaard: 30) [shutdown.grace.seconds].")
         String shutdownGraceSeconds;
 
-        @Option(names = "--demo", description = "Fill an empty store with the demo caseload.")
+        @Option(names = "--demo", description = "Vul een lege database met de demo-caseload.")
         boolean demo;
 
         @picocli.CommandLine.Spec
@@ -131,8 +129,8 @@ public final class ServerMain {
                 java.nio.file.Path folder = config.store().sqliteFile().getParent();
                 lock = DataFolderLock.tryAcquire(folder).orElse(null);
                 if (lock == null) {
-                    spec.commandLine().getErr().println("Another keukentafel-server is already running on the data folder " + folder
-                            + "; stop it first.");
+                    spec.commandLine().getErr().println("Er draait al een keukentafel-server op de gegevensmap " + folder
+                            + "; stop die eerst.");
                     return BackupCommands.EXIT_SERVER_RUNNING;
                 }
             }
@@ -153,7 +151,7 @@ public final class ServerMain {
                 store.close();
                 release(lock);
                 if (config.tls() != null) {
-                    throw new ConfigException("The TLS certificate and key (" + config.tls() + ") could not be used: "
+                    throw new ConfigException("Het TLS-certificaat en de sleutel (" + config.tls() + ") zijn niet bruikbaar: "
                             + rootCause(e));
                 }
                 throw e;
@@ -189,12 +187,18 @@ public final class ServerMain {
                 store.accounts().createUser(DEMO_USER, Role.COACH, dataset.coaches().get(0).id(), DEMO_PASSWORD.toCharArray());
                 LOG.info("event=demo_data_loaded residents={}", store.countResidents());
             }
-            String url = settings.jdbcUrl();
-            if (url.startsWith("jdbc:sqlite:") && store.accounts().coachOf(DEMO_USER).isPresent()) {
-                java.nio.file.Path folder = java.nio.file.Path.of(url.substring("jdbc:sqlite:".length())).getParent();
-                String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
-                java.nio.file.Files.writeString(folder.resolve("demo-enrolment-code.txt"), code + "\n");
+            if (settings.sqliteFile() != null && store.accounts().coachOf(DEMO_USER).isPresent()) {
+                writeDemoEnrolmentCode(store, settings.sqliteFile().getParent());
             }
+        }
+
+        /** A fresh enrolment code for the demo user in {@code demo-enrolment-code.txt}, readable by the server's user only. */
+        static java.nio.file.Path writeDemoEnrolmentCode(ServerStore store, java.nio.file.Path folder) throws java.io.IOException {
+            String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
+            java.nio.file.Path file = folder.resolve("demo-enrolment-code.txt");
+            nl.groningen.keukentafel.server.storage.OwnerOnly.file(file); // a code that enrols a laptop: not for other users
+            java.nio.file.Files.writeString(file, code + "\n");
+            return file;
         }
 
         private static void release(DataFolderLock lock) {
@@ -208,7 +212,8 @@ public final class ServerMain {
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
-            return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            return cause.getMessage() == null ? "de bestanden worden niet herkend (" + cause.getClass().getSimpleName()
+                    .replace("Exception", "") + ")" : cause.getMessage(); // the library's words: what is wrong with the file
         }
     }
 

@@ -17,21 +17,21 @@ public final class StoreOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Settings file (Java properties; see keukentafel-server.example.properties). "
-                    + "Also KEUKENTAFEL_CONFIG. Command-line options beat environment variables, which beat the file.")
+    @Option(names = "--config", paramLabel = "BESTAND",
+            description = "Instellingenbestand (Java-properties; zie keukentafel-server.example.properties). "
+                    + "Ook KEUKENTAFEL_CONFIG. Opties gaan voor omgevingsvariabelen, die gaan voor het bestand.")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder for the embedded SQLite store (default: data). Key data.dir, KEUKENTAFEL_DATA_DIR.")
+    @Option(names = "--data-dir", paramLabel = "MAP",
+            description = "Map voor de ingebouwde SQLite-database (standaard: data). Sleutel data.dir, KEUKENTAFEL_DATA_DIR.")
     String dataDir;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "PostgreSQL URL (jdbc:postgresql://HOST/DB); without it the embedded SQLite store is used. "
-                    + "Key jdbc.url, KEUKENTAFEL_JDBC_URL. The password only from jdbc.password or KEUKENTAFEL_JDBC_PASSWORD.")
+            description = "PostgreSQL-URL (jdbc:postgresql://HOST/DB); zonder deze optie de ingebouwde SQLite-database. "
+                    + "Sleutel jdbc.url, KEUKENTAFEL_JDBC_URL. Het wachtwoord alleen uit jdbc.password of KEUKENTAFEL_JDBC_PASSWORD.")
     String jdbcUrl;
 
-    @Option(names = "--jdbc-user", paramLabel = "USER", description = "PostgreSQL user. Key jdbc.user, KEUKENTAFEL_JDBC_USER.")
+    @Option(names = "--jdbc-user", paramLabel = "GEBRUIKER", description = "PostgreSQL-gebruiker. Sleutel jdbc.user, KEUKENTAFEL_JDBC_USER.")
     String jdbcUser;
 
     StoreSettings settings() {

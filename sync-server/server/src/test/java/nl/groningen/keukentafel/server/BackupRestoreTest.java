@@ -92,7 +92,7 @@ class BackupRestoreTest {
         }
 
         assertThat(second.exit()).isEqualTo(3);
-        assertThat(second.err()).contains("already running on the data folder");
+        assertThat(second.err()).contains("Er draait al een keukentafel-server op de gegevensmap");
     }
 
     @Test

@@ -98,7 +98,7 @@ class OfficeCommandsTest {
         InputStream previous = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            CommandLine cli = new CommandLine(new ServerMain());
+            CommandLine cli = ServerMain.commandLine(java.util.Map.of());
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));
             int exit = cli.execute(all);

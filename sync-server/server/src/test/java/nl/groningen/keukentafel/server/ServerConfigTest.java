@@ -73,9 +73,9 @@ class ServerConfigTest {
 
         assertThatThrownBy(() -> resolve(Map.of(), Map.of(), file))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("line 3")
-                .hasMessageContaining("unknown key 'prot'")
-                .hasMessageContaining("Known keys: host, port");
+                .hasMessageContaining("regel 3")
+                .hasMessageContaining("onbekende sleutel 'prot'")
+                .hasMessageContaining("Bekende sleutels: host, port");
     }
 
     @Test
@@ -83,11 +83,11 @@ class ServerConfigTest {
         Path file = write("server.properties", "host = 127.0.0.1\nport = tachtig\nallow.plain.http = misschien\n");
 
         assertThatThrownBy(() -> resolve(Map.of(), Map.of(), file))
-                .hasMessage("port 'tachtig' (config file " + file + " line 2) is not a whole number from 0 to 65535.");
+                .hasMessage("port 'tachtig' (instellingenbestand " + file + " regel 2) is geen heel getal van 0 tot en met 65535.");
         assertThatThrownBy(() -> resolve(Map.of(ConfigKey.PORT, "1"), Map.of(), file))
-                .hasMessageContaining("allow.plain.http 'misschien' (config file " + file + " line 3) is neither true nor false");
+                .hasMessageContaining("allow.plain.http 'misschien' (instellingenbestand " + file + " regel 3) is niet true of false");
         assertThatThrownBy(() -> resolve(Map.of(ConfigKey.DATA_DIR, folder.toString()), Map.of("KEUKENTAFEL_LOG_LEVEL", "loud"), null))
-                .hasMessageContaining("log.level 'loud' (environment variable KEUKENTAFEL_LOG_LEVEL) is not a log level");
+                .hasMessageContaining("log.level 'loud' (omgevingsvariabele KEUKENTAFEL_LOG_LEVEL) is geen logniveau");
     }
 
     @Test
@@ -95,10 +95,10 @@ class ServerConfigTest {
         Path cert = write("fullchain.pem", "-----BEGIN CERTIFICATE-----\n");
 
         assertThatThrownBy(() -> resolve(Map.of(ConfigKey.TLS_CERT, cert.toString()), Map.of(), null))
-                .hasMessageContaining("tls.cert is set (option --tls-cert) but tls.key (the private key, e.g. privkey.pem) is not");
+                .hasMessageContaining("tls.cert is gegeven (optie --tls-cert) maar tls.key (de privésleutel, bijvoorbeeld privkey.pem) niet");
         assertThatThrownBy(() -> resolve(Map.of(ConfigKey.TLS_CERT, cert.toString(),
                 ConfigKey.TLS_KEY, folder.resolve("missing.pem").toString()), Map.of(), null))
-                .hasMessageContaining("tls.key '" + folder.resolve("missing.pem") + "' (option --tls-key) is not a file");
+                .hasMessageContaining("tls.key '" + folder.resolve("missing.pem") + "' (optie --tls-key) is geen bestand");
     }
 
     @Test
@@ -106,7 +106,7 @@ class ServerConfigTest {
         Map<ConfigKey, String> open = Map.of(ConfigKey.HOST, "0.0.0.0", ConfigKey.DATA_DIR, folder.toString());
 
         assertThatThrownBy(() -> resolve(open, Map.of(), null))
-                .hasMessageStartingWith("Refusing plain HTTP on 0.0.0.0")
+                .hasMessageStartingWith("Gewoon HTTP op 0.0.0.0 geweigerd")
                 .hasMessageContaining("--allow-plain-http");
         assertThat(resolve(open, Map.of("KEUKENTAFEL_ALLOW_PLAIN_HTTP", "true"), null).allowPlainHttp()).isTrue();
         assertThat(resolve(Map.of(ConfigKey.HOST, "localhost", ConfigKey.DATA_DIR, folder.toString()), Map.of(), null).host())
@@ -122,12 +122,12 @@ class ServerConfigTest {
         Result openWithoutTls = serve("--host", "0.0.0.0", "--data-dir", folder.toString());
 
         assertThat(badFile.exit()).isEqualTo(2);
-        assertThat(badFile.err().trim()).isEqualTo("Configuration error: port '99999' (config file " + file
-                + " line 3) is not a whole number from 0 to 65535.");
+        assertThat(badFile.err().trim()).isEqualTo("Fout in de instellingen: port '99999' (instellingenbestand " + file
+                + " regel 3) is geen heel getal van 0 tot en met 65535.");
         assertThat(badFileFromEnvironment.exit()).isEqualTo(2);
-        assertThat(badFileFromEnvironment.err()).contains("line 3");
+        assertThat(badFileFromEnvironment.err()).contains("regel 3");
         assertThat(openWithoutTls.exit()).isEqualTo(2);
-        assertThat(openWithoutTls.err()).startsWith("Configuration error: Refusing plain HTTP on 0.0.0.0");
+        assertThat(openWithoutTls.err()).startsWith("Fout in de instellingen: Gewoon HTTP op 0.0.0.0 geweigerd");
     }
 
     @Test

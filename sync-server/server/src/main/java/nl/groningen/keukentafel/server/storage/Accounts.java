@@ -72,6 +72,11 @@ public final class Accounts {
         });
     }
 
+    /** Whether a user with this name exists. */
+    public boolean exists(String userName) {
+        return store.inReadTransaction(connection -> userId(connection, userName).isPresent());
+    }
+
     /** A one-time code for a user to enrol one laptop, valid for the given time. Only its hash is kept. */
     public String createEnrolmentCode(String userName, Duration validFor, Instant now) {
         String code = Secrets.newEnrolmentCode();

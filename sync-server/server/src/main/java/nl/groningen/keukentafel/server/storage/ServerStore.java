@@ -69,6 +69,7 @@ public final class ServerStore implements AutoCloseable {
         HikariDataSource writes;
         HikariDataSource reads;
         if (kind == StoreKind.SQLITE) {
+            ownerOnly(settings.sqliteFile());
             // FULL: a commit is on disk before a laptop hears "applied" or pulls past it. With NORMAL a power
             // cut could lose the last commits after laptops were answered, and their numbers would be reused.
             String pragmas = "?journal_mode=WAL&foreign_keys=on&busy_timeout=10000&synchronous=FULL";
@@ -95,6 +96,22 @@ public final class ServerStore implements AutoCloseable {
             writes.close();
             reads.close();
             throw e;
+        }
+    }
+
+    /**
+     * The database file and its folder for the server's user only, made so before SQLite opens it:
+     * SQLite gives the {@code -wal} and {@code -shm} it makes the database file's mode. Files from
+     * an older version (0644) are tightened.
+     */
+    private static void ownerOnly(java.nio.file.Path database) {
+        try {
+            OwnerOnly.folder(database.toAbsolutePath().getParent());
+            OwnerOnly.file(database);
+            OwnerOnly.tightenIfThere(database.resolveSibling(database.getFileName() + "-wal"));
+            OwnerOnly.tightenIfThere(database.resolveSibling(database.getFileName() + "-shm"));
+        } catch (java.io.IOException e) {
+            throw new StoreException("The database file's permissions cannot be set", e);
         }
     }
 
@@ -314,6 +331,11 @@ public final class ServerStore implements AutoCloseable {
     /** Users, enrolment codes and devices in this store. */
     public Accounts accounts() {
         return new Accounts(this);
+    }
+
+    /** The coaches in this store. */
+    public Coaches coaches() {
+        return new Coaches(this);
     }
 
     <T> T inTransaction(Work<T> work) {

@@ -87,6 +87,7 @@ public final class SqliteBackup {
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
+            OwnerOnly.missingFolders(partial.toAbsolutePath().getParent());
             Files.deleteIfExists(partial);
             createPrivate(partial);
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath() + "?busy_timeout=10000");
