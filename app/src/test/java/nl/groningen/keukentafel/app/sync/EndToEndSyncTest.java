@@ -51,6 +51,7 @@ import nl.groningen.keukentafel.server.storage.SqliteBackup;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
 import nl.groningen.keukentafel.server.storage.TestStores;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +145,61 @@ class EndToEndSyncTest {
         }
         assertThat(cli("sync", laptop, "sanne")).isZero();
         assertThat(lastOut.toString()).as("nothing is sent twice").contains("0 verstuurd");
+    }
+
+    /**
+     * Scale-out over HTTP: two server instances, each with its own store (its own connection pool)
+     * on one PostgreSQL database, behind a load balancer that hands each request to the other
+     * instance than the last, so enrolment, the push and the pull of one sync, and the pages of one
+     * pull, each go to both. Two of Sanne's laptops take the whole caseload, work offline and sync;
+     * everything arrives once, both end with the same caseload, and nothing is sent twice.
+     */
+    @Test
+    void twoServerInstancesOnOnePostgresqlBehindALoadBalancerServeTheLaptopsAsOneServer(TestStores stores) throws Exception {
+        StoreSettings settings = stores.fresh(StoreKind.POSTGRESQL);
+        startServer(settings);
+        try (ServerStore storeB = ServerStore.open(settings);
+             SyncServer serverB = new SyncServer(storeB, Clock.systemUTC()).start("127.0.0.1", 0);
+             RoundRobinProxy balancer = RoundRobinProxy.start(List.of(url, "http://127.0.0.1:" + serverB.port()))) {
+            url = balancer.url();
+            Path first = enrolled("sanne", SANNE);
+            Path second = enrolled("sanne", SANNE);
+            assertThat(cli("sync", first, "sanne")).as(lastErr.toString()).isZero();
+            assertThat(cli("sync", second, "sanne")).as(lastErr.toString()).isZero();
+            List<UUID> conversations = new ArrayList<>();
+            try (LocalStore store = open(first, "sanne")) {
+                for (Resident resident : store.sealedRecords().residents().subList(0, 3)) {
+                    conversations.add(recordConversation(store, resident, 2));
+                }
+            }
+            Agreement agreement;
+            try (LocalStore store = open(second, "sanne")) {
+                agreement = openAgreement(store);
+                store.recordWriter().saveAgreement(withDue(agreement, TODAY.plusDays(9)));
+            }
+
+            for (int round = 0; round < 2; round++) {
+                assertThat(cli("sync", first, "sanne")).as(lastErr.toString()).isZero();
+                assertThat(cli("sync", second, "sanne")).as(lastErr.toString()).isZero();
+            }
+
+            try (LocalStore a = open(first, "sanne"); LocalStore b = open(second, "sanne")) {
+                assertThat(a.outbox().waiting()).isZero();
+                assertThat(b.outbox().waiting()).isZero();
+                for (UUID id : conversations) {
+                    assertThat(b.sealedRecords().records().values().stream().flatMap(r -> r.conversations().stream())
+                            .filter(c -> c.id().equals(id))).as("conversation %s on the other laptop", id).hasSize(1);
+                }
+                assertThat(dueDateOf(a, agreement.id())).isEqualTo(TODAY.plusDays(9));
+                assertThat(count(a.sealedRecords().records())).as("the caseload, and each conversation with its two agreements once")
+                        .isEqualTo(recordsOnServerFor(SANNE) + conversations.size() * 3L);
+                assertThat(b.sealedRecords().records()).as("both laptops hold the same caseload").isEqualTo(a.sealedRecords().records());
+            }
+            assertThat(cli("sync", first, "sanne")).isZero();
+            assertThat(lastOut.toString()).as("nothing is sent twice").contains("0 verstuurd");
+            assertThat(balancer.served(0)).as("requests to instance A").isPositive();
+            assertThat(balancer.served(1)).as("requests to instance B").isPositive();
+        }
     }
 
     @ParameterizedTest(name = "on {0}")

@@ -25,25 +25,61 @@ import nl.groningen.keukentafel.server.storage.StoreSettings;
  * restart (close it and open it again on the same database, as after a crash or an update), and
  * plain SQL reads of its tables for the checks at the end, which must not go through the code
  * they check.
+ *
+ * <p>Scaled out ({@link #openScaledOut}), it is two server instances on one database, each with its
+ * own {@code ServerStore} and so its own connection pool, as two server processes behind a load
+ * balancer have: the requests take turns between them, one request each (so a laptop's push and
+ * its pull, and the pages of one pull, are served by different instances), and a restart takes
+ * down only the instance whose turn is next while the other keeps serving.
  */
 final class SimulatedServer implements AutoCloseable {
 
     private final StoreSettings settings;
-    private ServerStore store;
+    private final ServerStore[] instances;
+    /** The instance that takes the next request. */
+    private int turn;
+    /** The instance that took the last request: its answer carries that instance's epoch. */
+    private int lastServed;
 
-    private SimulatedServer(StoreSettings settings, ServerStore store) {
+    private SimulatedServer(StoreSettings settings, int instanceCount) {
         this.settings = settings;
-        this.store = store;
+        this.instances = new ServerStore[instanceCount];
+        try {
+            for (int i = 0; i < instanceCount; i++) {
+                instances[i] = ServerStore.open(settings);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Opens the store at {@code settings}, which already holds the simulation's caseloads. */
     static SimulatedServer open(StoreSettings settings) {
-        return new SimulatedServer(settings, ServerStore.open(settings));
+        return new SimulatedServer(settings, 1);
+    }
+
+    /**
+     * Two server instances on the database at {@code settings} (PostgreSQL: SQLite is one process's
+     * file), which already holds the simulation's caseloads; requests alternate between them.
+     */
+    static SimulatedServer openScaledOut(StoreSettings settings) {
+        if (settings.sqliteFile() != null) {
+            throw new IllegalArgumentException("Only a PostgreSQL server scales out to more than one instance");
+        }
+        return new SimulatedServer(settings, 2);
+    }
+
+    /** The instance whose turn it is; the turn passes to the next. */
+    private ServerStore serving() {
+        lastServed = turn;
+        turn = (turn + 1) % instances.length;
+        return instances[lastServed];
     }
 
     /** Whether this server can be backed up and restored here (SQLite: the server's own backup and restore). */
     boolean canBackUp() {
-        return settings.sqliteFile() != null;
+        return settings.sqliteFile() != null && instances.length == 1;
     }
 
     /** A backup while the server runs, as the nightly timer makes it; {@code target} must not exist. */
@@ -53,31 +89,35 @@ final class SimulatedServer implements AutoCloseable {
 
     /** The server goes down, the backup goes back in place ({@code restore}: a new epoch, the sequence moved on), and it starts again. */
     void restore(Path backup, Instant at) {
-        store.close();
+        instances[0].close();
         SqliteBackup.restore(settings.sqliteFile(), backup, at);
-        store = ServerStore.open(settings);
+        instances[0] = ServerStore.open(settings);
     }
 
-    /** The server goes down and comes back on the same database: nothing but what was committed survives. */
+    /**
+     * The server goes down and comes back on the same database: nothing but what was committed
+     * survives. Scaled out, that is the instance whose turn is next; the other keeps running.
+     */
     void restart() {
-        store.close();
-        store = ServerStore.open(settings);
+        instances[turn].close();
+        instances[turn] = ServerStore.open(settings);
     }
 
     List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes) {
-        return store.push(coachId, cursor, changes);
+        return serving().push(coachId, cursor, changes);
     }
 
+    /** The epoch the last request's answer carries: that of the instance that served it. */
     String epoch() {
-        return store.epoch();
+        return instances[lastServed].epoch();
     }
 
     PullPage pull(UUID coachId, long after, int limit) {
-        return store.pull(coachId, after, limit);
+        return serving().pull(coachId, after, limit);
     }
 
     UUID assign(UUID residentId, UUID toCoach, Instant at) {
-        return store.assign(residentId, toCoach, at);
+        return serving().assign(residentId, toCoach, at);
     }
 
     // ---- reads for the checks ---------------------------------------------------------------------
@@ -153,6 +193,10 @@ final class SimulatedServer implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        for (ServerStore instance : instances) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A seeded, deterministic simulation of sync under faults: three laptops (two of Sanne's, one of
  * Pieter's) with the real {@code LocalStore} and {@code SyncEngine}, the office pushing straight
  * to the server with no coach, and the real {@code ServerStore} (SQLite; a few seeds also on
- * PostgreSQL). Per seed, 30 to 60 random steps: coaches finalise conversations with agreements,
+ * PostgreSQL, and a few on two server instances sharing one PostgreSQL database). Per seed, 30 to 60 random steps: coaches finalise conversations with agreements,
  * edit agreements (due date, status, description) and appointments, add plan goals and tick
  * steps, change a resident's phone, record contact attempts and resolve their conflicts, all
  * offline; laptops sync; the office edits agreements and phones from a view it refreshes only now
@@ -96,8 +96,11 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <h2>Seeds</h2>
  * {@code -Dsimulation.seeds} (default 200) seeds from {@code -Dsimulation.firstSeed} (default 1)
- * on SQLite, and {@code -Dsimulation.postgresSeeds} (default 3) of those also on PostgreSQL. A
- * failing seed's message says how to run it alone and ends with the trace of its last steps.
+ * on SQLite, {@code -Dsimulation.postgresSeeds} (default 3) of those also on PostgreSQL, and
+ * {@code -Dsimulation.scaleOutSeeds} (default 3) also on two server instances on one PostgreSQL
+ * database ({@link SimulatedServer#openScaledOut}: each request goes to the other instance than the
+ * last, and a restart takes down one instance while the other serves). A failing seed's message
+ * says how to run it alone and ends with the trace of its last steps.
  */
 @ExtendWith(TestStores.class)
 class SyncSimulationTest {
@@ -105,6 +108,7 @@ class SyncSimulationTest {
     private static final int SEEDS = Integer.getInteger("simulation.seeds", 200);
     private static final long FIRST_SEED = Long.getLong("simulation.firstSeed", 1L);
     private static final int POSTGRES_SEEDS = Integer.getInteger("simulation.postgresSeeds", 3);
+    private static final int SCALE_OUT_SEEDS = Integer.getInteger("simulation.scaleOutSeeds", 3);
     private static final Dataset DATASET = SyncSimulation.tinyDataset();
     private static final String SERVER_FILE = "keukentafel-server.db";
 
@@ -134,7 +138,8 @@ class SyncSimulationTest {
         Path template = sqliteTemplate();
         Path blank = blankLaptop();
         return LongStream.range(FIRST_SEED, FIRST_SEED + SEEDS).mapToObj(seed -> dynamicTest("seed " + seed + " on SQLite",
-                () -> runSeed(seed, StoreKind.SQLITE, copyOf(template, work.resolve("seed-" + seed + "/server")), blank,
+                () -> runSeed(seed, StoreKind.SQLITE.label(),
+                        SimulatedServer.open(copyOf(template, work.resolve("seed-" + seed + "/server"))), blank,
                         work.resolve("seed-" + seed))));
     }
 
@@ -147,7 +152,28 @@ class SyncSimulationTest {
                     try (ServerStore store = ServerStore.open(settings)) {
                         store.importDataset(DATASET);
                     }
-                    runSeed(seed, StoreKind.POSTGRESQL, settings, blank, work.resolve("pg-seed-" + seed));
+                    runSeed(seed, StoreKind.POSTGRESQL.label(), SimulatedServer.open(settings), blank,
+                            work.resolve("pg-seed-" + seed));
+                }));
+    }
+
+    /**
+     * Scale-out: two server instances on one PostgreSQL database, each with its own connection pool,
+     * and every request of the laptops and the office going to the other instance than the last.
+     * The same invariants must hold as on one server: the sequence numbers, the stored answers and
+     * the scope live in the database, never in one instance's memory.
+     */
+    @TestFactory
+    Stream<DynamicTest> aFewSeedsOnTwoServersSharingPostgresql(TestStores stores) {
+        Path blank = blankLaptop();
+        return LongStream.range(FIRST_SEED, FIRST_SEED + Math.min(SEEDS, SCALE_OUT_SEEDS)).mapToObj(seed -> dynamicTest(
+                "seed " + seed + " on two servers sharing PostgreSQL", () -> {
+                    StoreSettings settings = stores.fresh(StoreKind.POSTGRESQL);
+                    try (ServerStore store = ServerStore.open(settings)) {
+                        store.importDataset(DATASET);
+                    }
+                    runSeed(seed, "two servers sharing " + StoreKind.POSTGRESQL.label(), SimulatedServer.openScaledOut(settings),
+                            blank, work.resolve("scale-out-seed-" + seed));
                 }));
     }
 
@@ -167,26 +193,27 @@ class SyncSimulationTest {
         assertThat(traces[1]).as("seed %d run twice", FIRST_SEED).isEqualTo(traces[0]);
     }
 
-    private static void runSeed(long seed, StoreKind kind, StoreSettings settings, Path blank, Path folder) throws Exception {
+    /** Runs one seed against {@code opened}, which it closes; {@code where} names the server(s) in the report. */
+    private static void runSeed(long seed, String where, SimulatedServer opened, Path blank, Path folder) throws Exception {
         Files.createDirectories(folder);
-        try (SimulatedServer server = SimulatedServer.open(settings);
+        try (SimulatedServer server = opened;
              SyncSimulation simulation = new SyncSimulation(seed, DATASET, server, blank, folder)) {
             List<String> problems;
             try {
                 problems = simulation.run();
             } catch (RuntimeException | AssertionError e) {
-                throw new AssertionError(report(seed, kind, List.of("the run stopped: " + e), simulation), e);
+                throw new AssertionError(report(seed, where, List.of("the run stopped: " + e), simulation), e);
             }
             if (!problems.isEmpty()) {
-                throw new AssertionError(report(seed, kind, problems, simulation));
+                throw new AssertionError(report(seed, where, problems, simulation));
             }
         } finally {
             delete(folder);
         }
     }
 
-    private static String report(long seed, StoreKind kind, List<String> problems, SyncSimulation simulation) {
-        return "Sync simulation, seed " + seed + " on " + kind.label() + ": " + problems.size() + " broken\n  - "
+    private static String report(long seed, String where, List<String> problems, SyncSimulation simulation) {
+        return "Sync simulation, seed " + seed + " on " + where + ": " + problems.size() + " broken\n  - "
                 + String.join("\n  - ", problems)
                 + "\nRun just this seed:\n  mvn -q verify -pl app -am -Dtest=SyncSimulationTest"
                 + " -Dsurefire.failIfNoSpecifiedTests=false -Dsimulation.firstSeed=" + seed + " -Dsimulation.seeds=1"

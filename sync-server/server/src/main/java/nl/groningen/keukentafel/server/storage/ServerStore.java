@@ -42,6 +42,9 @@ import org.flywaydb.core.api.MigrationInfo;
  */
 public final class ServerStore implements AutoCloseable {
 
+    /** A push that lost a race for a change id is run again, this many times in all at most (each loss means another push won). */
+    private static final int PUSH_ATTEMPTS = 3;
+
     private final StoreKind kind;
     private final HikariDataSource dataSource;
     private final HikariDataSource readSource;
@@ -176,10 +179,42 @@ public final class ServerStore implements AutoCloseable {
         return push(coachId, cursor, changes, () -> { });
     }
 
-    /** As {@link #push(UUID, Long, List)}, running {@code beforeCommit} inside the transaction (tests hold it open). */
+    /**
+     * As {@link #push(UUID, Long, List)}, running {@code beforeCommit} inside the transaction (tests
+     * hold it open; it runs again if the push is run again).
+     *
+     * <p>The same change can arrive twice at once: a push held up on its way while the laptop sends
+     * it again, and on PostgreSQL possibly at another server instance. Both read "not seen before",
+     * and the unique keys on {@code change_log} and {@code change_result} let only one of them
+     * commit; the other waits for it and fails on the key. That one is run again, once the winner
+     * has committed, and then finds the winner's answers and returns them: the change is applied
+     * once and both requests get the same answer, instead of one failing.
+     */
     List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Runnable beforeCommit) {
         SyncScope scope = new SyncScope(coachId, cursor == null ? 0 : cursor);
-        return inTransaction(connection -> new Push(connection, kind, json, rules, scope).apply(changes, beforeCommit));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(connection -> new Push(connection, kind, json, rules, scope).apply(changes, beforeCommit));
+            } catch (StoreException e) {
+                if (attempt == PUSH_ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether a unique key refused the work: PostgreSQL's SQL state 23505, anywhere in the causes (a batch hides it one down). */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("23505".equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
