@@ -101,6 +101,8 @@ class SocialMapFlowTest {
 
         assertThat(robot.lookup(".screen-title").queryAs(Label.class).getText()).endsWith(target.fullName());
         javafx.scene.Node description = robot.lookup("#agreementDescription").query();
+        // Headless, the window takes the focus back from the closed dialog in its own time.
+        FxWait.until(() -> description.getScene().getWindow().isFocused());
         FxWait.until(() -> description.getScene().getFocusOwner() == description);
         assertThat(robot.lookup("#agreementDescription").queryTextInputControl().getText()).isEqualTo("Langsgaan bij " + entry);
         assertThat(robot.lookup("#agreementLink").queryAs(Label.class).getText()).isEqualTo(entry);

@@ -137,6 +137,29 @@ public final class MainWindow implements Navigator {
         at.accept(this);
     }
 
+    /**
+     * Runs {@code focusing} once {@code node}'s window has the focus. Just after a dialog closed it
+     * has not yet: when it gets it back, JavaFX gives the focus to the window's first control
+     * (the lock button) if the one that had it is gone, which would undo a focus set before.
+     */
+    private static void onceWindowFocused(Node node, Runnable focusing) {
+        javafx.stage.Window window = node.getScene() == null ? null : node.getScene().getWindow();
+        if (window == null || window.isFocused()) {
+            focusing.run();
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> listener = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean focused) {
+                if (focused) {
+                    window.focusedProperty().removeListener(this);
+                    Platform.runLater(focusing);
+                }
+            }
+        };
+        window.focusedProperty().addListener(listener);
+    }
+
     private void showIfInCaseload(UUID residentId, Runnable show) {
         if (session.caseload().resident(residentId).isPresent()) {
             show.run();
@@ -300,7 +323,7 @@ public final class MainWindow implements Navigator {
             openConversation = new ConversationViewModel(session, residentId, this, saveTimers);
             ConversationView view = new ConversationView(openConversation, session);
             show(view);
-            Platform.runLater(() -> then.accept(view));
+            whenScreenDrawn(() -> onceWindowFocused(view, () -> then.accept(view)));
         });
     }
 
@@ -309,11 +332,11 @@ public final class MainWindow implements Navigator {
      * resident whose dossier was open last; with none, asks which resident first.
      */
     private void fromSocialMap(Node from, java.util.function.Consumer<ConversationView> start) {
-        UUID resident = lastResident != null && session.caseload().resident(lastResident).isPresent() ? lastResident
-                : ResidentChoice.ask(from.getScene().getWindow(), session).orElse(null);
-        if (resident != null) {
-            showConversation(resident, start);
+        if (lastResident != null && session.caseload().resident(lastResident).isPresent()) {
+            showConversation(lastResident, start);
+            return;
         }
+        ResidentChoice.ask(from.getScene().getWindow(), session).ifPresent(resident -> showConversation(resident, start));
     }
 
     /** Shows a screen that needs the records; until they are read, says so (or what went wrong). */
