@@ -22,6 +22,30 @@ class LocalizationConsistencyTest {
                 .isEqualTo(bundle("messages.properties").stringPropertyNames());
     }
 
+    /** A key given twice shows only its last text: a label would read like an error message, or the other way round. */
+    @Test
+    void noKeyIsGivenTwice() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = Messages.class.getResourceAsStream(name)) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                for (String line : text.split("\\R")) {
+                    String trimmed = line.strip();
+                    int equals = trimmed.indexOf('=');
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 0 || line.startsWith(" ")) {
+                        continue;
+                    }
+                    String key = trimmed.substring(0, equals).strip();
+                    if (!seen.add(key)) {
+                        twice.add(key);
+                    }
+                }
+            }
+            assertThat(twice).as(name + ": keys given twice").isEmpty();
+        }
+    }
+
     @Test
     void everyKeyUsedInCodeExists() throws IOException {
         Set<String> used = new TreeSet<>();

@@ -80,15 +80,19 @@ public final class DossierView extends VBox {
         Button print = new Button(messages.text("dossier.print"));
         print.setId("dossierPrint");
         print.setOnAction(e -> print(model, messages, printer));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button visit = new Button(messages.text("dossier.planVisit"));
         visit.setId("dossierPlanVisit");
         visit.setOnAction(e -> planVisit(model, messages));
         Button contact = new Button(messages.text("dossier.changeContact"));
         contact.setId("dossierChangeContact");
         contact.setOnAction(e -> changeContact(model, messages));
-        HBox actions = new HBox(8, back, title, spacer, conversation, visit, attempt, contact, print);
+        // The name and the way back whole; the buttons take the rest of the row, and a next line when a long name leaves too little.
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, conversation, visit, attempt, contact, print);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(buttons, Priority.ALWAYS);
+        HBox actions = new HBox(8, back, title, buttons);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox details = new VBox(2);

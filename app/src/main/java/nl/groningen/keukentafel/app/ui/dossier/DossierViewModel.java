@@ -346,8 +346,8 @@ public final class DossierViewModel {
         if (problem.isPresent()) {
             message.set(messages.text(switch (problem.get()) {
                 case NO_ADDRESS -> "dossier.contactNoAddress";
-                case POSTCODE -> "dossier.contactPostcode";
-                case PHONE -> "dossier.contactPhone";
+                case POSTCODE -> "dossier.contactPostcodeWrong";
+                case PHONE -> "dossier.contactPhoneWrong";
             }));
             return false;
         }
