@@ -7,12 +7,14 @@ public final class Protocol {
     public static final String SCHEMA_HEADER = "Keukentafel-Schema";
     /**
      * The schema version this build speaks. 2: push and pull answers name the server's epoch
-     * ({@code server_epoch}); a version 1 app (release 0.1.0) reads its answers strictly, so the
-     * server leaves the field out for it.
+     * ({@code server_epoch}) and sociale-kaart entries have a phone and website; a version 1 app
+     * (release 0.1.0) reads its answers strictly, so the server leaves those fields out for it.
      */
     public static final int SCHEMA_VERSION = 2;
     /** The first schema whose answers carry {@code server_epoch}. */
     public static final int EPOCH_SCHEMA = 2;
+    /** The first schema whose sociale-kaart entries carry {@code phone} and {@code website}; older apps get them without. */
+    public static final int SOCIAL_MAP_CONTACT_SCHEMA = 2;
     /** The oldest app schema the server still serves (the current and the previous). */
     public static final int OLDEST_SUPPORTED_SCHEMA = SCHEMA_VERSION - 1;
 

@@ -131,7 +131,7 @@ public final class SyncServer implements AutoCloseable {
         javalin.before("/api/v1/sync/*", this::checkDevice);
         route(HandlerType.POST, Protocol.PUSH, this::push);
         route(HandlerType.GET, Protocol.PULL, this::pull);
-        route(HandlerType.GET, Protocol.REFERENCE, ctx -> ctx.json(store.reference()));
+        route(HandlerType.GET, Protocol.REFERENCE, this::reference);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
         byte[] openApi = OpenApi.document();
         route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -301,6 +301,20 @@ public final class SyncServer implements AutoCloseable {
         RequestLog.note(ctx, "changes", page.changes().size());
         RequestLog.note(ctx, "next_cursor", page.nextCursor());
         ctx.json(page.withEpoch(epochFor(ctx)));
+    }
+
+    /** Reference data and the sociale kaart, without the fields an older app's strict reader does not know. */
+    private void reference(Context ctx) {
+        Integer schema = ctx.attribute(SCHEMA);
+        if (schema != null && schema >= Protocol.SOCIAL_MAP_CONTACT_SCHEMA) {
+            ctx.json(store.reference());
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode bundle = Json.mapper().valueToTree(store.reference());
+        for (JsonNode entry : bundle.path("social_map")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) entry).remove(List.of("phone", "website"));
+        }
+        ctx.json(bundle);
     }
 
     /** The epoch, for apps that read it; an older app's strict reader would refuse the whole answer over it. */

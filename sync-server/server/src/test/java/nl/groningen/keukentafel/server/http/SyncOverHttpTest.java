@@ -104,7 +104,7 @@ class SyncOverHttpTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
-    void theReleaseBeforeReadsTheAnswersItKnowsAndTheCurrentOneGetsTheEpoch(StoreKind kind, TestStores stores) throws Exception {
+    void theReleaseBeforeReadsTheAnswersItKnowsAndTheCurrentOneGetsTheEpochAndTheSocialMapsContacts(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind));
              SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
             store.importDataset(AREA);
@@ -118,6 +118,13 @@ class SyncOverHttpTest {
                 assertThat(old.statusCode()).isEqualTo(200);
                 assertThat(Json.mapper().readTree(old.body()).has("server_epoch")).isFalse();
             }
+            // Nor does it know a sociale-kaart entry's phone and website (the upgrade test met exactly this).
+            com.fasterxml.jackson.databind.JsonNode oldReference = Json.mapper().readTree(
+                    sendWithSchema(server, "GET", Protocol.REFERENCE, token, null, previous).body());
+            assertThat(oldReference.path("social_map").size()).isPositive();
+            assertThat(oldReference.path("social_map")).allSatisfy(e -> assertThat(e.has("phone") || e.has("website")).isFalse());
+            com.fasterxml.jackson.databind.JsonNode reference = Json.mapper().readTree(send(server, "GET", Protocol.REFERENCE, token, null).body());
+            assertThat(reference.path("social_map")).anySatisfy(e -> assertThat(e.path("phone").isTextual()).isTrue());
             PushResponse pushed = Json.mapper().readValue(send(server, "POST", Protocol.PUSH, token, body).body(), PushResponse.class);
             PullPage page = Json.mapper().readValue(send(server, "GET", Protocol.PULL + "?after=0&limit=10", token, null).body(),
                     PullPage.class);
