@@ -1,12 +1,16 @@
 package nl.groningen.keukentafel.app.ui;
 
+import static nl.groningen.keukentafel.app.ui.Keyboard.focus;
+import static nl.groningen.keukentafel.app.ui.Keyboard.keys;
+import static nl.groningen.keukentafel.app.ui.Keyboard.openDossier;
+import static nl.groningen.keukentafel.app.ui.Keyboard.press;
+import static nl.groningen.keukentafel.app.ui.Keyboard.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -28,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The coach's flows on the real app (composition root, encrypted store, demo data), driven headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -277,15 +280,6 @@ class CoachFlowsTest {
         assertThat(robot.lookup("#todayView").tryQuery()).isPresent();
     }
 
-    private void openDossier(FxRobot robot, Resident resident) {
-        robot.clickOn("#navCaseload");
-        TableView<CaseloadRow> table = table(robot);
-        robot.clickOn("#caseloadSearch").write(resident.clientNumber());
-        FxWait.until(() -> table.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
-    }
-
     /** Ctrl+Enter, then Alt+D in the confirmation ("Definitief afronden"). */
     static void finaliseAndConfirm(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
@@ -294,33 +288,7 @@ class CoachFlowsTest {
         robot.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
     }
 
-    private static void focus(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(node::requestFocus);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(node.isFocused()).as(query + " takes the keyboard focus").isTrue();
-    }
-
-    private static void type(FxRobot robot, String query, String text) {
-        focus(robot, query);
-        // Typed text goes to the window the field is in (a dialog, say), as it would for the coach.
-        robot.targetWindow(robot.lookup(query).query().getScene().getWindow());
-        robot.write(text);
-    }
-
-    /** Types with real key presses (a date picker listens to those, not to typed characters alone). */
-    private static void keys(FxRobot robot, String text) {
-        for (char c : text.toCharArray()) {
-            robot.type(c == '-' ? KeyCode.MINUS : KeyCode.valueOf("DIGIT" + c));
-        }
-    }
-
     private static void check(FxRobot robot, String query) {
-        focus(robot, query);
-        robot.type(KeyCode.SPACE);
-    }
-
-    private static void press(FxRobot robot, String query) {
         focus(robot, query);
         robot.type(KeyCode.SPACE);
     }

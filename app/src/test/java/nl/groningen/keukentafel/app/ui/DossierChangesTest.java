@@ -1,22 +1,25 @@
 package nl.groningen.keukentafel.app.ui;
 
+import static nl.groningen.keukentafel.app.ui.Keyboard.focus;
+import static nl.groningen.keukentafel.app.ui.Keyboard.keys;
+import static nl.groningen.keukentafel.app.ui.Keyboard.openDossier;
+import static nl.groningen.keukentafel.app.ui.Keyboard.press;
+import static nl.groningen.keukentafel.app.ui.Keyboard.replace;
+import static nl.groningen.keukentafel.app.ui.Keyboard.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.app.session.AppOptions;
-import nl.groningen.keukentafel.app.ui.caseload.CaseloadRow;
 import nl.groningen.keukentafel.app.ui.dossier.TimelineLine;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementStatus;
@@ -257,17 +260,6 @@ class DossierChangesTest {
         openDossier(robot, target);
     }
 
-    private static void openDossier(FxRobot robot, Resident resident) {
-        robot.clickOn("#navCaseload");
-        FxWait.until(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
-        TableView<CaseloadRow> table = robot.lookup("#caseloadTable").queryTableView();
-        robot.interact(() -> robot.lookup("#caseloadSearch").queryTextInputControl().clear());
-        robot.clickOn("#caseloadSearch").write(resident.clientNumber());
-        FxWait.until(() -> table.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
-    }
-
     private static String message(FxRobot robot) {
         return robot.lookup("#dossierMessage").queryAs(Label.class).getText();
     }
@@ -287,34 +279,5 @@ class DossierChangesTest {
         robot.interact(() -> timeline.getSelectionModel().select(timeline.getItems().stream()
                 .filter(l -> l.kind().equals("Gepland bezoek") && l.date().equals(date)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void focus(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(node::requestFocus);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(node.isFocused()).as(query + " takes the keyboard focus").isTrue();
-    }
-
-    private static void type(FxRobot robot, String query, String text) {
-        focus(robot, query);
-        robot.targetWindow(robot.lookup(query).query().getScene().getWindow());
-        robot.write(text);
-    }
-
-    private static void replace(FxRobot robot, String query, String text) {
-        robot.interact(() -> robot.lookup(query).queryTextInputControl().clear());
-        type(robot, query, text);
-    }
-
-    private static void keys(FxRobot robot, String text) {
-        for (char c : text.toCharArray()) {
-            robot.type(c == '-' ? KeyCode.MINUS : KeyCode.valueOf("DIGIT" + c));
-        }
-    }
-
-    private static void press(FxRobot robot, String query) {
-        focus(robot, query);
-        robot.type(KeyCode.SPACE);
     }
 }

@@ -1,19 +1,18 @@
 package nl.groningen.keukentafel.app.ui;
 
+import static nl.groningen.keukentafel.app.ui.Keyboard.openDossier;
+import static nl.groningen.keukentafel.app.ui.Keyboard.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.profile.DemoProfile;
-import nl.groningen.keukentafel.app.ui.caseload.CaseloadRow;
 import nl.groningen.keukentafel.app.ui.dossier.TimelineLine;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.Resident;
@@ -91,22 +90,8 @@ class FinalisingFlowTest {
     }
 
     private void openConversation(FxRobot robot, Resident resident) {
-        robot.clickOn("#navCaseload");
-        FxWait.until(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
-        TableView<CaseloadRow> table = robot.lookup("#caseloadTable").queryTableView();
-        robot.clickOn("#caseloadSearch").write(resident.clientNumber());
-        FxWait.until(() -> table.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
+        openDossier(robot, resident);
         robot.clickOn("#dossierConversation");
         FxWait.until(() -> robot.lookup("#conversationView").tryQuery().isPresent());
-    }
-
-    private static void type(FxRobot robot, String query, String text) {
-        Node node = robot.lookup(query).query();
-        robot.interact(node::requestFocus);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.targetWindow(node.getScene().getWindow());
-        robot.write(text);
     }
 }

@@ -1,5 +1,7 @@
 package nl.groningen.keukentafel.app.ui;
 
+import static nl.groningen.keukentafel.app.ui.Keyboard.openDossier;
+import static nl.groningen.keukentafel.app.ui.Keyboard.press;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,13 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.print.PrintContent;
 import nl.groningen.keukentafel.app.profile.DemoProfile;
-import nl.groningen.keukentafel.app.ui.caseload.CaseloadRow;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.AgreementStatus;
 import nl.groningen.keukentafel.contract.DevelopmentPlan;
@@ -81,7 +81,7 @@ class PrintingFlowTest {
         app.logIn(robot);
         openDossier(robot, demo.residents().get(3));
 
-        focusAndPress(robot, "#dossierPrint");
+        press(robot, "#dossierPrint");
         FxWait.until(() -> robot.lookup("#printDialog").tryQuery().isPresent());
         robot.type(KeyCode.ENTER);
         FxWait.until(() -> !printed.isEmpty());
@@ -94,7 +94,7 @@ class PrintingFlowTest {
         app.logIn(robot);
         openDossier(robot, demo.residents().get(3));
 
-        focusAndPress(robot, "#dossierPrint");
+        press(robot, "#dossierPrint");
         FxWait.until(() -> robot.lookup("#printDialog").tryQuery().isPresent());
         robot.type(KeyCode.ESCAPE);
         FxWait.until(() -> robot.lookup("#printDialog").tryQuery().isEmpty());
@@ -117,21 +117,5 @@ class PrintingFlowTest {
     private List<String> openAgreementsOf(Resident resident) {
         return demo.agreements().stream().filter(a -> a.residentId().equals(resident.id()))
                 .filter(a -> a.status() == AgreementStatus.OPEN).map(Agreement::description).toList();
-    }
-
-    private void openDossier(FxRobot robot, Resident resident) {
-        robot.clickOn("#navCaseload");
-        FxWait.until(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
-        TableView<CaseloadRow> table = robot.lookup("#caseloadTable").queryTableView();
-        robot.clickOn("#caseloadSearch").write(resident.clientNumber());
-        FxWait.until(() -> table.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
-    }
-
-    private static void focusAndPress(FxRobot robot, String query) {
-        javafx.scene.Node node = robot.lookup(query).query();
-        robot.interact(node::requestFocus);
-        robot.type(KeyCode.SPACE);
     }
 }

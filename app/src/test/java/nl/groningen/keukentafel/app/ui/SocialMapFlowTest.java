@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.ui;
 
+import static nl.groningen.keukentafel.app.ui.Keyboard.openDossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,12 +9,10 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import nl.groningen.keukentafel.app.profile.DemoProfile;
-import nl.groningen.keukentafel.app.ui.caseload.CaseloadRow;
 import nl.groningen.keukentafel.contract.ReferenceItem;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.Resident;
@@ -117,15 +116,5 @@ class SocialMapFlowTest {
         FxWait.until(() -> !list.getItems().isEmpty() && list.getItems().get(0).name().startsWith(search));
         robot.type(KeyCode.DOWN);
         FxWait.until(() -> list.getSelectionModel().getSelectedItem() != null);
-    }
-
-    private void openDossier(FxRobot robot, Resident resident) {
-        robot.clickOn("#navCaseload");
-        FxWait.until(() -> robot.lookup("#caseloadTable").tryQuery().isPresent());
-        TableView<CaseloadRow> table = robot.lookup("#caseloadTable").queryTableView();
-        robot.clickOn("#caseloadSearch").write(resident.clientNumber());
-        FxWait.until(() -> table.getItems().size() == 1);
-        robot.type(KeyCode.ENTER);
-        FxWait.until(() -> robot.lookup("#dossierView").tryQuery().isPresent());
     }
 }
