@@ -324,10 +324,6 @@ public final class DossierView extends VBox {
     /** The visit dialog: day, time and place, filled in with what is given. */
     private java.util.Optional<VisitChoice> askVisit(Messages messages, String heading, java.time.LocalDate dayNow,
                                                      String timeNow, Place placeNow) {
-        Dialog<Boolean> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(heading);
-        dialog.getDialogPane().setId("visitDialog");
         DatePicker day = Fields.datePicker("visitDate", messages);
         day.setValue(dayNow);
         TextField time = new TextField(timeNow);
@@ -347,63 +343,44 @@ public final class DossierView extends VBox {
                 return null;
             }
         });
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
+        GridPane grid = formGrid();
         grid.addRow(0, new Label(messages.text("dossier.visitDate")), day);
         grid.addRow(1, new Label(messages.text("dossier.visitTime")), time);
         grid.addRow(2, new Label(messages.text("dossier.visitPlace")), place);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType save = DialogButtons.ok(messages);
-        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
-        dialog.setResultConverter(b -> b == save);
-        Platform.runLater(day::requestFocus);
-        return dialog.showAndWait().filter(Boolean::booleanValue).map(ok -> {
-            day.commitValue();
-            LocalTime at;
-            try {
-                at = LocalTime.parse(time.getText().trim().length() == 4 ? "0" + time.getText().trim() : time.getText().trim());
-            } catch (DateTimeParseException e) {
-                at = null;
-            }
-            return new VisitChoice(day.getValue(), at, place.getValue());
-        });
+        if (!askForm(messages, "visitDialog", heading, grid, day)) {
+            return java.util.Optional.empty();
+        }
+        day.commitValue();
+        LocalTime at;
+        try {
+            at = LocalTime.parse(time.getText().trim().length() == 4 ? "0" + time.getText().trim() : time.getText().trim());
+        } catch (DateTimeParseException e) {
+            at = null;
+        }
+        return java.util.Optional.of(new VisitChoice(day.getValue(), at, place.getValue()));
     }
 
     private void postpone(DossierViewModel model, Messages messages, Agreement agreement) {
-        Dialog<Boolean> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(messages.text("dossier.postpone"));
-        dialog.getDialogPane().setId("postponeDialog");
         DatePicker day = Fields.datePicker("postponeDate", messages);
         day.setValue(agreement.dueDate());
         Label what = new Label(agreement.description());
         what.setWrapText(true);
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
+        GridPane grid = formGrid();
         grid.addRow(0, new Label(messages.text("dossier.postponeWhat")), what);
         grid.addRow(1, new Label(messages.text("dossier.postponeDate")), day);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType save = DialogButtons.ok(messages);
-        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
-        dialog.setResultConverter(b -> b == save);
-        Platform.runLater(day::requestFocus);
-        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> {
+        if (askForm(messages, "postponeDialog", messages.text("dossier.postpone"), grid, day)) {
             day.commitValue();
             model.postponeAgreement(agreement, day.getValue());
-        });
+        }
     }
 
     private void changeContact(DossierViewModel model, Messages messages) {
-        java.util.List<String> now = model.contactDetails();
-        TextField street = field("contactStreet", now.get(0), 24);
-        TextField number = field("contactHouseNumber", now.get(1), 6);
-        TextField postcode = field("contactPostcode", now.get(2), 8);
-        TextField phone = field("contactPhone", now.get(3), 16);
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
+        DossierViewModel.ContactDetails now = model.contactDetails();
+        TextField street = field("contactStreet", now.street(), 24);
+        TextField number = field("contactHouseNumber", now.houseNumber(), 6);
+        TextField postcode = field("contactPostcode", now.postcode(), 8);
+        TextField phone = field("contactPhone", now.phone(), 16);
+        GridPane grid = formGrid();
         grid.addRow(0, labelFor(messages.text("dossier.contactStreet"), street), street);
         grid.addRow(1, labelFor(messages.text("dossier.contactHouseNumber"), number), number);
         grid.addRow(2, labelFor(messages.text("dossier.contactPostcode"), postcode), postcode);
@@ -411,39 +388,22 @@ public final class DossierView extends VBox {
         Label note = new Label(messages.text("dossier.contactNote"));
         note.setWrapText(true);
         note.setMaxWidth(420);
-        Dialog<Boolean> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(messages.text("dossier.changeContact"));
-        dialog.getDialogPane().setId("contactDialog");
-        dialog.getDialogPane().setContent(new VBox(12, grid, note));
-        ButtonType save = DialogButtons.ok(messages);
-        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
-        dialog.setResultConverter(b -> b == save);
-        Platform.runLater(phone::requestFocus);
-        dialog.showAndWait().filter(Boolean::booleanValue)
-                .ifPresent(ok -> model.changeContact(street.getText(), number.getText(), postcode.getText(), phone.getText()));
+        if (askForm(messages, "contactDialog", messages.text("dossier.changeContact"), new VBox(12, grid, note), phone)) {
+            model.changeContact(street.getText(), number.getText(), postcode.getText(), phone.getText());
+        }
     }
 
     private void addStep(DossierViewModel model, Messages messages, int planLine) {
         model.goalOn(planLine).ifPresent(goal -> {
             TextField step = field("stepText", "", 30);
-            GridPane grid = new GridPane();
-            grid.setHgap(8);
-            grid.setVgap(8);
+            GridPane grid = formGrid();
             Label goalText = new Label(goal.goal());
             goalText.setWrapText(true);
             grid.addRow(0, new Label(messages.text("dossier.stepGoal")), goalText);
             grid.addRow(1, labelFor(messages.text("dossier.stepText"), step), step);
-            Dialog<Boolean> dialog = new Dialog<>();
-            dialog.initOwner(getScene().getWindow());
-            dialog.setTitle(messages.text("dossier.addStep"));
-            dialog.getDialogPane().setId("stepDialog");
-            dialog.getDialogPane().setContent(grid);
-            ButtonType save = DialogButtons.ok(messages);
-            dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
-            dialog.setResultConverter(b -> b == save);
-            Platform.runLater(step::requestFocus);
-            dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(ok -> model.addStep(planLine, step.getText()));
+            if (askForm(messages, "stepDialog", messages.text("dossier.addStep"), grid, step)) {
+                model.addStep(planLine, step.getText());
+            }
         });
     }
 
@@ -460,6 +420,30 @@ public final class DossierView extends VBox {
                 model.removeGoal(planLine);
             }
         });
+    }
+
+    /**
+     * Shows one of the dossier's forms: {@code content} with OK (Enter) and Annuleren (Esc), the
+     * keyboard in {@code first}; true when the coach pressed OK.
+     */
+    private boolean askForm(Messages messages, String id, String title, javafx.scene.Node content, javafx.scene.Node first) {
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(title);
+        dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().setContent(content);
+        ButtonType save = DialogButtons.ok(messages);
+        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
+        dialog.setResultConverter(b -> b == save);
+        Platform.runLater(first::requestFocus);
+        return dialog.showAndWait().orElse(false);
+    }
+
+    private static GridPane formGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        return grid;
     }
 
     private static TextField field(String id, String text, int columns) {
@@ -487,10 +471,6 @@ public final class DossierView extends VBox {
     /** The goal dialog, filled in with {@code domainNow} and {@code goalNow}; a field for the first step when {@code withStep}. */
     private java.util.Optional<GoalChoice> goalDialog(DossierViewModel model, Messages messages, String heading, String domainNow,
                                                       String goalNow, boolean withStep) {
-        Dialog<Boolean> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle(heading);
-        dialog.getDialogPane().setId("goalDialog");
         ComboBox<ReferenceItem> domain = new ComboBox<>();
         domain.setId("goalDomain");
         domain.getItems().setAll(model.lifeDomains());
@@ -508,21 +488,15 @@ public final class DossierView extends VBox {
         });
         TextField goal = field("goalText", goalNow, 30);
         TextField step = field("goalStep", "", 30);
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
+        GridPane grid = formGrid();
         grid.addRow(0, labelFor(messages.text("dossier.goalDomain"), domain), domain);
         grid.addRow(1, labelFor(messages.text("dossier.goalText"), goal), goal);
         if (withStep) {
             grid.addRow(2, labelFor(messages.text("dossier.goalStep"), step), step);
         }
-        dialog.getDialogPane().setContent(grid);
-        ButtonType save = DialogButtons.ok(messages);
-        dialog.getDialogPane().getButtonTypes().addAll(save, DialogButtons.cancel(messages));
-        dialog.setResultConverter(b -> b == save);
-        Platform.runLater(domainNow == null ? domain::requestFocus : goal::requestFocus);
-        return dialog.showAndWait().filter(Boolean::booleanValue)
-                .map(ok -> new GoalChoice(domain.getValue(), goal.getText(), step.getText()));
+        return askForm(messages, "goalDialog", heading, grid, domainNow == null ? domain : goal)
+                ? java.util.Optional.of(new GoalChoice(domain.getValue(), goal.getText(), step.getText()))
+                : java.util.Optional.empty();
     }
 
     private static Label section(String text) {

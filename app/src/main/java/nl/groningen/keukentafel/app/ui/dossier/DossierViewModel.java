@@ -283,7 +283,7 @@ public final class DossierViewModel {
             message.set(messages.text("dossier.goalIncomplete"));
             return false;
         }
-        return goalOn(planLine).flatMap(g -> DevelopmentPlans.withGoalChanged(plan(residentId), g.id(), domain.code(), goal,
+        return goalOn(planLine).flatMap(g -> DevelopmentPlans.withGoalChanged(currentPlan(), g.id(), domain.code(), goal,
                 session.today())).map(changed -> savePlan(changed, "dossier.goalChanged")).orElse(false);
     }
 
@@ -293,18 +293,18 @@ public final class DossierViewModel {
             message.set(messages.text("dossier.stepIncomplete"));
             return false;
         }
-        return goalOn(planLine).flatMap(g -> DevelopmentPlans.withStep(plan(residentId), g.id(), step, session.today()))
+        return goalOn(planLine).flatMap(g -> DevelopmentPlans.withStep(currentPlan(), g.id(), step, session.today()))
                 .map(changed -> savePlan(changed, "dossier.stepAdded")).orElse(false);
     }
 
     /** Removes the goal on line {@code planLine}, with its steps. */
     public void removeGoal(int planLine) {
-        goalOn(planLine).flatMap(g -> DevelopmentPlans.withoutGoal(plan(residentId), g.id(), session.today()))
+        goalOn(planLine).flatMap(g -> DevelopmentPlans.withoutGoal(currentPlan(), g.id(), session.today()))
                 .ifPresent(changed -> savePlan(changed, "dossier.goalRemoved"));
     }
 
-    private DevelopmentPlan plan(UUID resident) {
-        return session.caseload().recordsOf(resident).plan();
+    private DevelopmentPlan currentPlan() {
+        return session.caseload().recordsOf(residentId).plan();
     }
 
     private boolean savePlan(DevelopmentPlan changed, String doneKey) {
@@ -334,10 +334,14 @@ public final class DossierViewModel {
         return true;
     }
 
+    /** A resident's address and phone as the form shows them ("" for no phone). */
+    public record ContactDetails(String street, String houseNumber, String postcode, String phone) {
+    }
+
     /** The resident's street, house number, postcode and phone as they stand, for the form that changes them. */
-    public List<String> contactDetails() {
+    public ContactDetails contactDetails() {
         Resident r = resident();
-        return java.util.Arrays.asList(r.street(), r.houseNumber(), r.postcode(), r.phone() == null ? "" : r.phone());
+        return new ContactDetails(r.street(), r.houseNumber(), r.postcode(), r.phone() == null ? "" : r.phone());
     }
 
     /** Saves a new address or phone number; the office's changes to other fields are merged with it at the sync. */
