@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
                 OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class,
                 OfficeCommands.Assign.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
-                BackupCommands.MarkRestored.class},
+                BackupCommands.MarkRestored.class, ReportCommand.class},
         description = "De synchronisatieserver van Keukentafel en de opdrachten voor het kantoor.")
 public final class ServerMain {
 

@@ -1,0 +1,297 @@
+package nl.groningen.keukentafel.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.server.domain.ReportFigures;
+import nl.groningen.keukentafel.server.domain.ReportScope;
+import nl.groningen.keukentafel.server.storage.Reports;
+import nl.groningen.keukentafel.server.storage.ServerStore;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The council's figures on the server's command line (docs/reports.md): the same {@link ReportFigures}
+ * the office screens show, as JSON for scripts or as CSV. In the CSV, which may leave the office,
+ * counts below 5 at wijk or coach level show as "&lt; 5" and the file says so; the JSON gives exact
+ * counts and lists those small ones under {@code small_counts}.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Toon de cijfers voor de gemeenteraad over een periode: bereik, benaderingen en gesprekken, uitkomsten, "
+                + "vervolg, In Beeld en opvolging per coach.",
+                "Hoe elk cijfer geteld wordt staat in docs/reports.md. Bereik en vervolg zijn de stand van nu; "
+                        + "'te laat' is gemeten op vandaag."},
+        footer = {"", "In CSV staan aantallen onder 5 op wijk- of coachniveau als \"< 5\" (het bestand zegt dat ook); "
+                + "JSON geeft de precieze aantallen en noemt de kleine onder small_counts.",
+                "Afsluitcodes: 0 gelukt, 1 niet gelukt (de melding zegt waarom), 2 verkeerde instelling of invoer.%n"})
+final class ReportCommand implements Callable<Integer> {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    @Mixin
+    StoreOptions store;
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--from", paramLabel = "DATUM", description = "Eerste dag van de periode, jjjj-MM-dd (standaard: 1 januari van dit jaar).")
+    LocalDate from;
+    @Option(names = "--to", paramLabel = "DATUM", description = "Laatste dag van de periode, jjjj-MM-dd (standaard: vandaag).")
+    LocalDate to;
+    @Option(names = "--format", defaultValue = "json", paramLabel = "VORM",
+            description = "json (voor scripts, precieze aantallen) of csv (puntkomma's; kleine aantallen als \"< 5\"); standaard: ${DEFAULT-VALUE}.")
+    String format;
+    @ArgGroup(exclusive = true)
+    Scope scope;
+
+    /** At most one of area, wijk and coach; none: the whole city. */
+    static final class Scope {
+        @Option(names = "--area", paramLabel = "GEBIED", description = "Alleen de cliënten van de coaches in dit gebied (zie: coaches).")
+        String area;
+        @Option(names = "--wijk", paramLabel = "WIJK", description = "Alleen de cliënten die in deze wijk wonen.")
+        String wijk;
+        @Option(names = "--coach", paramLabel = "GEBRUIKER-of-COACH-ID", description = "Alleen de caseload van deze coach.")
+        String coach;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String shape = format.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!shape.equals("json") && !shape.equals("csv")) {
+            err.println("Onbekende vorm '" + format + "' voor --format; kies json of csv.");
+            return CommandLineErrors.EXIT_USAGE;
+        }
+        LocalDate today = LocalDate.now(AMSTERDAM);
+        LocalDate first = from == null ? today.withDayOfYear(1) : from;
+        LocalDate last = to == null ? today : to;
+        if (first.isAfter(last)) {
+            err.println("De periode eindigt (--to " + last + ") voor hij begint (--from " + first + ").");
+            return CommandLineErrors.EXIT_USAGE;
+        }
+        try (ServerStore server = ServerStore.open(store.settings())) {
+            ReportScope chosen = scope(server, err);
+            if (chosen == null) {
+                return CommandLineErrors.EXIT_FAILED;
+            }
+            ReportFigures figures = new Reports(server).figures(first, last, chosen, today);
+            out.print(shape.equals("json") ? json(figures) : csv(figures));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private ReportScope scope(ServerStore server, PrintWriter err) {
+        if (scope == null) {
+            return ReportScope.city();
+        }
+        if (scope.area != null) {
+            String known = server.coaches().areas().stream().filter(a -> a.equalsIgnoreCase(scope.area.trim())).findFirst().orElse(null);
+            if (known == null) {
+                err.println("Onbekend gebied '" + scope.area.trim() + "'; bekende gebieden: " + String.join(", ", server.coaches().areas())
+                        + ".");
+                return null;
+            }
+            return ReportScope.area(known);
+        }
+        if (scope.wijk != null) {
+            if (scope.wijk.isBlank()) {
+                err.println("Geef bij --wijk de naam van een wijk, bijvoorbeeld Selwerd.");
+                return null;
+            }
+            return ReportScope.wijk(scope.wijk);
+        }
+        UUID coach = server.accounts().coachOf(scope.coach.trim()).orElseGet(() -> parseUuid(scope.coach.trim()));
+        if (coach == null || !server.coaches().exists(coach)) {
+            err.println("Geen coach met gebruikersnaam of id '" + scope.coach.trim() + "' (zie: coaches).");
+            return null;
+        }
+        return ReportScope.coach(coach);
+    }
+
+    // ---- JSON ------------------------------------------------------------------------------------
+
+    /** The figures as JSON, with {@code small_counts}: the JSON pointers of counts below 5 at wijk or coach level. */
+    static String json(ReportFigures figures) {
+        ObjectMapper mapper = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode tree = mapper.valueToTree(figures);
+        List<String> small = new ArrayList<>();
+        if (figures.scope().isSmallArea()) {
+            for (String section : List.of("reach", "approaches", "outcomes", "follow_up", "in_beeld", "discipline")) {
+                smallCounts(tree.get(section), "/" + section, small);
+            }
+        } else {
+            smallCounts(tree.path("approaches").get("per_wijk"), "/approaches/per_wijk", small);
+            smallCounts(tree.get("discipline"), "/discipline", small);
+        }
+        ObjectNode smallCounts = tree.putObject("small_counts");
+        smallCounts.put("below", ReportFigures.SMALL_COUNT);
+        ArrayNode paths = smallCounts.putArray("paths");
+        small.forEach(paths::add);
+        try {
+            return mapper.writeValueAsString(tree) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void smallCounts(JsonNode node, String path, List<String> small) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                smallCounts(node.get(i), path + "/" + i, small);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getKey().endsWith("_pct")) {
+                    smallCounts(field.getValue(), path + "/" + field.getKey(), small);
+                }
+            }
+        } else if (node.isInt() && node.intValue() < ReportFigures.SMALL_COUNT) {
+            small.add(path);
+        }
+    }
+
+    // ---- CSV -------------------------------------------------------------------------------------
+
+    /** The figures as CSV: one row per count (figure; code; omschrijving; wijk of coach; aantal; procent). */
+    static String csv(ReportFigures f) {
+        Rows rows = new Rows(f.scope().isSmallArea());
+        ReportFigures.Reach reach = f.reach();
+        rows.add("bereik", "in_group", "In de groep (nu)", null, reach.inGroup(), null, false);
+        rows.add("bereik", "spoken", "Gesproken", null, reach.spoken(), reach.spokenPct(), false);
+        rows.add("bereik", "declined_or_known_at_wij", "Afgezien van gesprek of bekend bij WIJ", null,
+                reach.declinedOrKnownAtWij(), reach.declinedOrKnownAtWijPct(), false);
+        rows.add("bereik", "not_reachable", "Niet bereikbaar", null, reach.notReachable(), reach.notReachablePct(), false);
+        rows.add("bereik", "to_schedule", "Nog in te plannen", null, reach.toSchedule(), reach.toSchedulePct(), false);
+        ReportFigures.Approaches a = f.approaches();
+        rows.add("benaderingen", "invitations", "Uitnodigingen in de periode", null, a.invitations(), null, false);
+        rows.add("benaderingen", "conversations", "Gesprekken in de periode", null, a.conversations(), a.conversationPct(), false);
+        for (ReportFigures.WijkApproaches w : a.perWijk()) {
+            rows.add("benaderingen", "invitations", "Uitnodigingen in de periode", w.wijk(), w.invitations(), null, true);
+            rows.add("benaderingen", "conversations", "Gesprekken in de periode", w.wijk(), w.conversations(), w.conversationPct(), true);
+        }
+        rows.add("benaderingen", "second_invitations", "Uitnodigingen na een eerder gesprek", null, a.secondInvitations(), null, false);
+        rows.add("benaderingen", "second_invitations_followed_up", "Waarvan een vervolggesprek", null,
+                a.secondInvitationsFollowedUp(), a.secondInvitationsFollowedUpPct(), false);
+        ReportFigures.Outcomes o = f.outcomes();
+        rows.add("uitkomsten", "conversations", "Gesprekken in de periode", null, o.conversations(), null, false);
+        rows.add("uitkomsten", "work_potential", "Arbeidspotentieel", null, o.workPotential(), null, false);
+        rows.add("uitkomsten", "care_need", "Zorgvraag of meervoudige problematiek", null, o.careNeed(), null, false);
+        rows.add("uitkomsten", "exemption_request", "Vraagt ontheffing arbeidsplicht", null, o.exemptionRequest(), null, false);
+        rows.add("uitkomsten", "participation_potential", "Participatiepotentieel", null, o.participationPotential(), null, false);
+        rows.add("uitkomsten", "not_active_content", "Niet actief en tevreden", null, o.notActiveContent(), null, false);
+        rows.add("uitkomsten", "not_active_wanting", "Niet actief, wil wel", null, o.notActiveWanting(), null, false);
+        rows.add("uitkomsten", "not_active_wants_support", "Niet actief, wil wel, met ondersteuning", null,
+                o.notActiveWantsSupport(), null, false);
+        rows.add("uitkomsten", "not_active_wants_own_strength", "Niet actief, wil wel, op eigen kracht", null,
+                o.notActiveWantsOwnStrength(), null, false);
+        rows.add("uitkomsten", "already_active", "Al actief", null, o.alreadyActive(), o.alreadyActivePct(), false);
+        rows.add("uitkomsten", "active_wants_more", "Al actief, wil meer", null, o.activeWantsMore(), null, false);
+        o.referralsPerPartner().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                rows.add("verwijzingen", e.getKey(), "Verwijzingen in de periode naar partner", null, e.getValue(), null, false));
+        ReportFigures.FollowUp u = f.followUp();
+        rows.add("vervolg", "spoken", "Gesproken (nu)", null, u.spoken(), null, false);
+        rows.add("vervolg", "in_trajectory", "In een traject", null, u.inTrajectory(), null, false);
+        rows.add("vervolg", "connected_to_care", "In contact met hulpverlening", null, u.connectedToCare(), null, false);
+        rows.add("vervolg", "own_goals", "Eigen doelen gesteld", null, u.ownGoals(), null, false);
+        rows.add("vervolg", "no_support_question", "Geen ondersteuningsvraag", null, u.noSupportQuestion(), null, false);
+        ReportFigures.InBeeld b = f.inBeeld();
+        rows.add("in_beeld", "selected", "Geselecteerd (de groep)", null, b.selected(), null, false);
+        rows.add("in_beeld", "invited", "Uitgenodigd", null, b.invited(), null, false);
+        rows.add("in_beeld", "in_view", "In beeld", null, b.inView(), null, false);
+        rows.add("in_beeld", "spoken", "Gesproken", null, b.spoken(), null, false);
+        rows.add("in_beeld", "benefit_reviews", "Heronderzoek recht op uitkering", null, b.benefitReviews(), null, false);
+        rows.add("in_beeld", "fraud_signals", "Signaal naar handhaving", null, b.fraudSignals(), null, false);
+        rows.add("in_beeld", "care_signals", "Zorgsignaal naar WIJ-team", null, b.careSignals(), null, false);
+        rows.add("in_beeld", "spoken_at_home", "Thuis gesproken", null, b.spokenAtHome(), null, false);
+        rows.average("in_beeld", "average_conversation_rating", "Gemiddeld cijfer voor het gesprek", b.averageConversationRating());
+        rows.average("in_beeld", "average_contact_value_rating", "Gemiddeld cijfer voor zo in contact blijven",
+                b.averageContactValueRating());
+        rows.average("in_beeld", "average_duration_minutes", "Gemiddelde duur van een gesprek (minuten)", b.averageDurationMinutes());
+        for (ReportFigures.CoachDiscipline d : f.discipline()) {
+            String coach = d.coachName() == null ? d.coachId().toString() : d.coachName();
+            rows.add("opvolging", "residents", "Cliënten", coach, d.residents(), null, true);
+            rows.add("opvolging", "contacts_overdue", "Contact te laat", coach, d.contactsOverdue(), null, true);
+            rows.add("opvolging", "agreements_overdue", "Afspraken van de coach over de datum", coach, d.agreementsOverdue(), null, true);
+            rows.add("opvolging", "referrals_unanswered", "Verwijzingen zonder antwoord na de controledatum", coach,
+                    d.referralsUnanswered(), null, true);
+        }
+        StringWriter text = new StringWriter();
+        text.append("# Keukentafel, cijfers van ").append(f.from().toString()).append(" tot en met ").append(f.to().toString())
+                .append("; ").append(describe(f.scope())).append("; stand en 'te laat' op ").append(f.asOf().toString())
+                .append(System.lineSeparator());
+        text.append("# Aantallen onder ").append(String.valueOf(ReportFigures.SMALL_COUNT))
+                .append(" op wijk- of coachniveau staan als \"< 5\", om niemand herkenbaar te maken.").append(System.lineSeparator());
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setRecordSeparator(System.lineSeparator()).build())) {
+            printer.printRecord("figuur", "code", "omschrijving", "wijk_of_coach", "aantal", "procent");
+            for (List<String> row : rows.rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static String describe(ReportScope scope) {
+        return switch (scope.level()) {
+            case CITY -> "heel de stad";
+            case AREA -> "gebied " + scope.value();
+            case WIJK -> "wijk " + scope.value();
+            case COACH -> "coach " + scope.value();
+        };
+    }
+
+    /** The CSV rows, hiding small counts (and their percentages) where they are about few people. */
+    private static final class Rows {
+        final List<List<String>> rows = new ArrayList<>();
+        final boolean smallScope;
+
+        Rows(boolean smallScope) {
+            this.smallScope = smallScope;
+        }
+
+        void add(String figure, String code, String label, String detail, int count, Integer pct, boolean smallLevel) {
+            boolean hide = (smallScope || smallLevel) && count < ReportFigures.SMALL_COUNT;
+            rows.add(List.of(figure, code, label, detail == null ? "" : detail, hide ? "< " + ReportFigures.SMALL_COUNT
+                    : Integer.toString(count), hide || pct == null ? "" : Integer.toString(pct)));
+        }
+
+        void average(String figure, String code, String label, Double value) {
+            rows.add(List.of(figure, code, label, "", value == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", value), ""));
+        }
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

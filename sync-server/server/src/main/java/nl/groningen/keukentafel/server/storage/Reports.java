@@ -1,0 +1,319 @@
+package nl.groningen.keukentafel.server.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import nl.groningen.keukentafel.server.domain.ReportFigures;
+import nl.groningen.keukentafel.server.domain.ReportScope;
+import nl.groningen.keukentafel.server.domain.StoreKind;
+
+/**
+ * The council's figures (docs/reports.md), counted in SQL from the records as the laptops synced
+ * them: the JSON bodies in {@code resident} and {@code resident_record}, read with each
+ * database's JSON functions. All queries run in one read transaction, on PostgreSQL at
+ * REPEATABLE READ, so every figure is of the same moment.
+ */
+public final class Reports {
+
+    /** Partners whose accepted referral is a trajectory (work or participation support). */
+    static final List<String> TRAJECTORY_PARTNERS = List.of("cnw", "meedoen", "rc_mp", "werkpro");
+    /** Partners whose accepted or completed referral connects a resident to care. */
+    static final List<String> CARE_PARTNERS = List.of("wij", "ggz", "gkb");
+
+    private final ServerStore store;
+
+    public Reports(ServerStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Every figure for the period {@code from}..{@code to} (both inclusive) and the scope;
+     * "overdue" is measured against {@code asOf} (the office's today).
+     */
+    public ReportFigures figures(LocalDate from, LocalDate to, ReportScope scope, LocalDate asOf) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("The period ends before it starts");
+        }
+        return store.inReadTransaction(connection -> {
+            if (store.kind() == StoreKind.POSTGRESQL) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            Query q = new Query(connection, new Sql(store.kind()), scope, from.toString(), to.toString());
+            return new ReportFigures(from, to, asOf, scope, q.reach(), q.approaches(), q.outcomes(), q.followUp(),
+                    q.inBeeld(), q.discipline(asOf.toString()));
+        });
+    }
+
+    /** The two dialects' ways to read a field of a JSON body; everything else is the same SQL. */
+    private record Sql(StoreKind kind) {
+
+        /** The body as the JSON functions take it: parsed once per row on PostgreSQL. */
+        String json(String column) {
+            return kind == StoreKind.POSTGRESQL ? column + "::jsonb" : column;
+        }
+
+        /** A text (or date, stored as yyyy-MM-dd) field. */
+        String text(String json, String field) {
+            return kind == StoreKind.POSTGRESQL ? "(" + json + " ->> '" + field + "')" : "json_extract(" + json + ", '$." + field + "')";
+        }
+
+        String number(String json, String field) {
+            return kind == StoreKind.POSTGRESQL ? "(" + json + " ->> '" + field + "')::int" : "json_extract(" + json + ", '$." + field + "')";
+        }
+
+        /** A boolean field as 1 or 0. */
+        String flag(String json, String field) {
+            return kind == StoreKind.POSTGRESQL ? "(CASE WHEN (" + json + " ->> '" + field + "') = 'true' THEN 1 ELSE 0 END)"
+                    : "json_extract(" + json + ", '$." + field + "')";
+        }
+
+        /** 1 when the JSON array field holds the code, else 0. */
+        String holds(String json, String field, String code) {
+            return kind == StoreKind.POSTGRESQL
+                    ? "(CASE WHEN (" + json + " -> '" + field + "') @> '[\"" + code + "\"]'::jsonb THEN 1 ELSE 0 END)"
+                    : "(CASE WHEN EXISTS (SELECT 1 FROM json_each(" + json + ", '$." + field + "') WHERE value = '" + code
+                    + "') THEN 1 ELSE 0 END)";
+        }
+
+        /** The length of a JSON array field (0 when absent). */
+        String length(String json, String field) {
+            return kind == StoreKind.POSTGRESQL ? "COALESCE(jsonb_array_length(" + json + " -> '" + field + "'), 0)"
+                    : "COALESCE(json_array_length(" + json + ", '$." + field + "'), 0)";
+        }
+    }
+
+    /** The queries of one report: the common views of the records, then one query per figure. */
+    private static final class Query {
+        private final Connection connection;
+        private final Sql sql;
+        private final ReportScope scope;
+        private final String from;
+        private final String to;
+        private final String with;
+
+        Query(Connection connection, Sql sql, ReportScope scope, String from, String to) {
+            this.connection = connection;
+            this.sql = sql;
+            this.scope = scope;
+            this.from = from;
+            this.to = to;
+            this.with = commonViews();
+        }
+
+        /**
+         * scoped: the residents in scope, placed by their coach and wijk now; conv: their finalised
+         * conversations that no other finalised conversation corrects; attempt, ref, agr, plan:
+         * their contact attempts, referrals, agreements, development plans.
+         */
+        private String commonViews() {
+            String r = sql.json("r.body");
+            String where = switch (scope.level()) {
+                case CITY -> "1 = 1";
+                case AREA -> "c.area = ?";
+                case WIJK -> sql.text(r, "wijk") + " = ?";
+                case COACH -> "r.coach_id = ?";
+            };
+            String j = "x.j";
+            return "WITH scoped AS (SELECT r.id, r.coach_id, " + sql.text(r, "wijk") + " AS wijk, "
+                    + sql.text(r, "outreach_status") + " AS status, " + sql.flag(r, "specialist_team") + " AS specialist, "
+                    + sql.text(r, "next_contact_due") + " AS next_due"
+                    + " FROM resident r LEFT JOIN coach c ON c.id = r.coach_id WHERE " + where + "),\n"
+                    + records("allconv", "conversation", "x.id, " + sql.text(j, "status") + " AS st, " + sql.text(j, "corrects")
+                    + " AS corrects, " + sql.text(j, "date") + " AS d, " + sql.flag(j, "follow_up") + " AS fu, "
+                    + sql.text(j, "outcome") + " AS outcome, " + sql.text(j, "place") + " AS place, "
+                    + sql.number(j, "duration_minutes") + " AS minutes, " + sql.number(j, "conversation_rating") + " AS rating, "
+                    + sql.number(j, "contact_value_rating") + " AS value_rating, "
+                    + "CASE WHEN TRIM(COALESCE(" + sql.text(j, "own_goals") + ", '')) <> '' THEN 1 ELSE 0 END AS goals, "
+                    + sql.holds(j, "signals", "benefit_review") + " AS benefit_review, "
+                    + sql.holds(j, "signals", "fraud_signal") + " AS fraud_signal, "
+                    + sql.holds(j, "signals", "care_signal") + " AS care_signal") + ",\n"
+                    + "conv AS (SELECT * FROM allconv WHERE st = 'finalised' AND id NOT IN "
+                    + "(SELECT corrects FROM allconv WHERE st = 'finalised' AND corrects IS NOT NULL)),\n"
+                    + records("attempt", "contact_attempt", sql.text(j, "date") + " AS d, " + sql.text(j, "channel") + " AS channel")
+                    + ",\n"
+                    + records("ref", "referral", sql.text(j, "partner") + " AS partner, " + sql.text(j, "status") + " AS st, "
+                    + sql.text(j, "referred_on") + " AS d, " + sql.text(j, "check_on") + " AS check_on") + ",\n"
+                    + records("agr", "agreement", sql.text(j, "owner") + " AS owner, " + sql.text(j, "status") + " AS st, "
+                    + sql.text(j, "due_date") + " AS due") + ",\n"
+                    + records("plan", "development_plan", sql.length(j, "goals") + " AS goals") + "\n";
+        }
+
+        /** A view of one kind of record of the residents in scope, with its resident's coach and wijk. */
+        private String records(String name, String kind, String columns) {
+            return name + " AS (SELECT x.resident_id, s.coach_id, s.wijk, " + columns
+                    + " FROM (SELECT id, resident_id, " + sql.json("body") + " AS j FROM resident_record WHERE kind = '" + kind
+                    + "') x JOIN scoped s ON s.id = x.resident_id)";
+        }
+
+        ReportFigures.Reach reach() throws SQLException {
+            int[] n = ints(with + """
+                    SELECT COUNT(*),
+                        SUM(CASE WHEN status = 'spoken' THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN status = 'declined' THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN status = 'known_at_wij' THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN status = 'not_reachable' THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN status = 'to_schedule' THEN 1 ELSE 0 END)
+                    FROM scoped WHERE specialist = 0""", 6);
+            return new ReportFigures.Reach(n[0], n[1], n[2] + n[3], n[2], n[3], n[4], n[5]);
+        }
+
+        ReportFigures.Approaches approaches() throws SQLException {
+            List<ReportFigures.WijkApproaches> perWijk = new ArrayList<>();
+            int invitations = 0;
+            int conversations = 0;
+            try (PreparedStatement statement = prepare(with + """
+                    SELECT wijk, SUM(invited), SUM(spoken) FROM (
+                        SELECT wijk, 1 AS invited, 0 AS spoken FROM attempt WHERE channel = 'letter_1' AND d BETWEEN ? AND ?
+                        UNION ALL
+                        SELECT wijk, 0, 1 FROM conv WHERE d BETWEEN ? AND ?) w
+                    GROUP BY wijk ORDER BY wijk""", from, to, from, to);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ReportFigures.WijkApproaches wijk = new ReportFigures.WijkApproaches(rows.getString(1), rows.getInt(2),
+                            rows.getInt(3));
+                    perWijk.add(wijk);
+                    invitations += wijk.invitations();
+                    conversations += wijk.conversations();
+                }
+            }
+            int[] second = ints(with + """
+                    SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM conv f WHERE f.resident_id = a.resident_id AND f.fu = 1
+                                                        AND f.d >= a.d AND f.d <= ?) THEN 1 ELSE 0 END)
+                    FROM attempt a
+                    WHERE a.channel = 'letter_1' AND a.d BETWEEN ? AND ?
+                      AND EXISTS (SELECT 1 FROM conv p WHERE p.resident_id = a.resident_id AND p.d < a.d)""", 2, to, from, to);
+            return new ReportFigures.Approaches(invitations, conversations, perWijk, second[0], second[1]);
+        }
+
+        ReportFigures.Outcomes outcomes() throws SQLException {
+            int conversations = ints(with + "SELECT COUNT(*) FROM conv WHERE d BETWEEN ? AND ?", 1, from, to)[0];
+            Map<String, Integer> categories = counts(with
+                    + "SELECT outcome, COUNT(*) FROM conv WHERE d BETWEEN ? AND ? AND outcome IS NOT NULL GROUP BY outcome", from, to);
+            Map<String, Integer> partners = counts(with
+                    + "SELECT partner, COUNT(*) FROM ref WHERE d BETWEEN ? AND ? AND partner IS NOT NULL GROUP BY partner", from, to);
+            return new ReportFigures.Outcomes(conversations, categories, partners);
+        }
+
+        ReportFigures.FollowUp followUp() throws SQLException {
+            String trajectory = "EXISTS (SELECT 1 FROM ref t WHERE t.resident_id = s.id AND t.st = 'accepted' AND t.partner IN "
+                    + list(TRAJECTORY_PARTNERS) + ")";
+            String care = "EXISTS (SELECT 1 FROM ref h WHERE h.resident_id = s.id AND h.st IN ('accepted', 'completed') AND h.partner IN "
+                    + list(CARE_PARTNERS) + ")";
+            String goals = "(EXISTS (SELECT 1 FROM conv g WHERE g.resident_id = s.id AND g.goals = 1)"
+                    + " OR EXISTS (SELECT 1 FROM plan p WHERE p.resident_id = s.id AND p.goals > 0))";
+            String anyReferral = "EXISTS (SELECT 1 FROM ref a WHERE a.resident_id = s.id)";
+            int[] n = ints(with + "SELECT COUNT(*), "
+                    + "SUM(CASE WHEN " + trajectory + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN " + care + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN " + goals + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN NOT " + anyReferral + " AND NOT " + goals + " THEN 1 ELSE 0 END) "
+                    + "FROM scoped s WHERE s.status = 'spoken' AND s.specialist = 0", 5);
+            return new ReportFigures.FollowUp(n[0], n[1], n[2], n[3], n[4]);
+        }
+
+        ReportFigures.InBeeld inBeeld() throws SQLException {
+            int[] n = ints(with + """
+                    , invited AS (SELECT DISTINCT resident_id FROM attempt WHERE channel IN ('letter_1', 'letter_2') AND d BETWEEN ? AND ?)
+                    SELECT (SELECT COUNT(*) FROM scoped WHERE specialist = 0),
+                        (SELECT COUNT(*) FROM invited),
+                        (SELECT COUNT(*) FROM invited i JOIN scoped s ON s.id = i.resident_id WHERE s.status <> 'to_schedule'),
+                        (SELECT COUNT(*) FROM invited i WHERE EXISTS (SELECT 1 FROM conv c WHERE c.resident_id = i.resident_id
+                            AND c.d BETWEEN ? AND ?)),
+                        (SELECT COUNT(*) FROM invited i WHERE EXISTS (SELECT 1 FROM conv c WHERE c.resident_id = i.resident_id
+                            AND c.d BETWEEN ? AND ? AND c.place = 'home'))""", 5,
+                    from, to, from, to, from, to);
+            try (PreparedStatement statement = prepare(with + """
+                    SELECT COALESCE(SUM(benefit_review), 0), COALESCE(SUM(fraud_signal), 0), COALESCE(SUM(care_signal), 0),
+                        AVG(rating), AVG(value_rating), AVG(minutes)
+                    FROM conv WHERE d BETWEEN ? AND ?""", from, to);
+                 ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new ReportFigures.InBeeld(n[0], n[1], n[2], n[3], row.getInt(1), row.getInt(2), row.getInt(3), n[4],
+                        average(row, 4), average(row, 5), average(row, 6));
+            }
+        }
+
+        List<ReportFigures.CoachDiscipline> discipline(String asOf) throws SQLException {
+            Map<String, int[]> perCoach = new TreeMap<>();
+            Map<String, String[]> coaches = new LinkedHashMap<>();
+            try (PreparedStatement statement = prepare(with + """
+                    SELECT s.coach_id, c.name, c.area, COUNT(*), SUM(CASE WHEN s.next_due < ? THEN 1 ELSE 0 END)
+                    FROM scoped s JOIN coach c ON c.id = s.coach_id GROUP BY s.coach_id, c.name, c.area""", asOf);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    coaches.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
+                    perCoach.put(rows.getString(1), new int[] {rows.getInt(4), rows.getInt(5), 0, 0});
+                }
+            }
+            counts(with + "SELECT coach_id, COUNT(*) FROM agr WHERE owner = 'coach' AND st = 'open' AND due < ? "
+                    + "AND coach_id IS NOT NULL GROUP BY coach_id", asOf)
+                    .forEach((coach, n) -> perCoach.computeIfAbsent(coach, k -> new int[4])[2] = n);
+            counts(with + "SELECT coach_id, COUNT(*) FROM ref WHERE st = 'referred' AND check_on < ? "
+                    + "AND coach_id IS NOT NULL GROUP BY coach_id", asOf)
+                    .forEach((coach, n) -> perCoach.computeIfAbsent(coach, k -> new int[4])[3] = n);
+            List<ReportFigures.CoachDiscipline> result = new ArrayList<>();
+            perCoach.forEach((coach, n) -> {
+                String[] who = coaches.getOrDefault(coach, new String[] {null, null});
+                result.add(new ReportFigures.CoachDiscipline(UUID.fromString(coach), who[0], who[1], n[0], n[1], n[2], n[3]));
+            });
+            result.sort(java.util.Comparator.comparing((ReportFigures.CoachDiscipline d) -> String.valueOf(d.area()))
+                    .thenComparing(d -> String.valueOf(d.coachName())));
+            return result;
+        }
+
+        // ---- plumbing ------------------------------------------------------------------------------
+
+        private static Double average(ResultSet row, int column) throws SQLException {
+            double value = row.getDouble(column);
+            return row.wasNull() ? null : Math.round(value * 10) / 10.0;
+        }
+
+        private static String list(List<String> codes) {
+            return "('" + String.join("', '", codes) + "')";
+        }
+
+        /** A statement with the scope's value first (when it has one), then {@code parameters}. */
+        private PreparedStatement prepare(String text, String... parameters) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(text);
+            int i = 1;
+            if (scope.value() != null) {
+                statement.setString(i++, scope.value());
+            }
+            for (String parameter : parameters) {
+                statement.setString(i++, parameter);
+            }
+            return statement;
+        }
+
+        /** One row of {@code columns} counts (a SUM over no rows is 0). */
+        private int[] ints(String text, int columns, String... parameters) throws SQLException {
+            try (PreparedStatement statement = prepare(text, parameters); ResultSet row = statement.executeQuery()) {
+                row.next();
+                int[] values = new int[columns];
+                for (int i = 0; i < columns; i++) {
+                    values[i] = row.getInt(i + 1);
+                }
+                return values;
+            }
+        }
+
+        /** Rows of (code, count), in code order. */
+        private Map<String, Integer> counts(String text, String... parameters) throws SQLException {
+            Map<String, Integer> counts = new TreeMap<>();
+            try (PreparedStatement statement = prepare(text, parameters); ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            return counts;
+        }
+    }
+}
