@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,10 @@ import nl.groningen.keukentafel.server.domain.StoreKind;
 /**
  * The council's figures (docs/reports.md), counted in SQL from the records as the laptops synced
  * them: the JSON bodies in {@code resident} and {@code resident_record}, read with each
- * database's JSON functions. All queries run in one read transaction, on PostgreSQL at
- * REPEATABLE READ, so every figure is of the same moment.
+ * database's JSON functions. The fields counted are read out of the bodies once per report, into
+ * temporary tables of this connection ({@code report_*}, dropped at the end), and every figure is
+ * counted from those. All of it runs in one read transaction, on PostgreSQL at REPEATABLE READ, so
+ * every figure is of the same moment.
  */
 public final class Reports {
 
@@ -47,13 +50,29 @@ public final class Reports {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             Query q = new Query(connection, new Sql(store.kind()), scope, from.toString(), to.toString());
-            return new ReportFigures(from, to, asOf, scope, q.reach(), q.approaches(), q.outcomes(), q.followUp(),
-                    q.inBeeld(), q.discipline(asOf.toString()));
+            q.collect();
+            try {
+                return new ReportFigures(from, to, asOf, scope, q.reach(), q.approaches(), q.outcomes(), q.followUp(),
+                        q.inBeeld(), q.discipline(asOf.toString()));
+            } finally {
+                q.drop();
+            }
         });
     }
 
     /** The two dialects' ways to read a field of a JSON body; everything else is the same SQL. */
     private record Sql(StoreKind kind) {
+
+        /** A temporary table of this connection, filled by a query. */
+        String createTemporary(String name, String select) {
+            return kind == StoreKind.POSTGRESQL ? "CREATE TEMPORARY TABLE " + name + " ON COMMIT DROP AS " + select
+                    : "CREATE TEMPORARY TABLE " + name + " AS " + select;
+        }
+
+        String index(String table, String column) {
+            return kind == StoreKind.POSTGRESQL ? "CREATE INDEX " + table + "_by_" + column + " ON " + table + " (" + column + ")"
+                    : "CREATE INDEX temp." + table + "_by_" + column + " ON " + table + " (" + column + ")";
+        }
 
         /** The body as the JSON functions take it: parsed once per row on PostgreSQL. */
         String json(String column) {
@@ -90,14 +109,17 @@ public final class Reports {
         }
     }
 
-    /** The queries of one report: the common views of the records, then one query per figure. */
+    /** The queries of one report: the fields counted, read out once into temporary tables, then one query per figure. */
     private static final class Query {
+        /** The temporary tables, in the order they are made. */
+        private static final List<String> TABLES = List.of("report_scoped", "report_allconv", "report_conv", "report_attempt",
+                "report_ref", "report_agr", "report_plan");
+
         private final Connection connection;
         private final Sql sql;
         private final ReportScope scope;
         private final String from;
         private final String to;
-        private final String with;
 
         Query(Connection connection, Sql sql, ReportScope scope, String from, String to) {
             this.connection = connection;
@@ -105,28 +127,37 @@ public final class Reports {
             this.scope = scope;
             this.from = from;
             this.to = to;
-            this.with = commonViews();
         }
 
         /**
-         * scoped: the residents in scope, placed by their coach and wijk now; conv: their finalised
-         * conversations that no other finalised conversation corrects; attempt, ref, agr, plan:
-         * their contact attempts, referrals, agreements, development plans.
+         * report_scoped: the residents in scope, placed by their coach and wijk now; report_conv: their
+         * finalised conversations that no other finalised conversation corrects; report_attempt, _ref,
+         * _agr, _plan: their contact attempts, referrals, agreements, development plans. Only codes,
+         * dates, numbers and flags: no names, no free text (own goals become 1 or 0).
          */
-        private String commonViews() {
-            String r = sql.json("r.body");
+        void collect() throws SQLException {
+            drop(); // a connection from the pool may still hold them if an earlier report failed half-way
+            String r = "r.j";
             String where = switch (scope.level()) {
                 case CITY -> "1 = 1";
                 case AREA -> "c.area = ?";
                 case WIJK -> sql.text(r, "wijk") + " = ?";
                 case COACH -> "r.coach_id = ?";
             };
-            String j = "x.j";
-            return "WITH scoped AS (SELECT r.id, r.coach_id, " + sql.text(r, "wijk") + " AS wijk, "
+            try (PreparedStatement statement = connection.prepareStatement(sql.createTemporary("report_scoped",
+                    "SELECT r.id, r.coach_id, " + sql.text(r, "wijk") + " AS wijk, "
                     + sql.text(r, "outreach_status") + " AS status, " + sql.flag(r, "specialist_team") + " AS specialist, "
                     + sql.text(r, "next_contact_due") + " AS next_due"
-                    + " FROM resident r LEFT JOIN coach c ON c.id = r.coach_id WHERE " + where + "),\n"
-                    + records("allconv", "conversation", "x.id, " + sql.text(j, "status") + " AS st, " + sql.text(j, "corrects")
+                    + " FROM (SELECT id, coach_id, " + sql.json("body") + " AS j FROM resident) r"
+                    + " LEFT JOIN coach c ON c.id = r.coach_id WHERE " + where))) {
+                if (scope.value() != null) {
+                    statement.setString(1, scope.value());
+                }
+                statement.executeUpdate();
+            }
+            String j = "x.j";
+            execute(sql.index("report_scoped", "id"));
+            records("report_allconv", "conversation", "x.id, " + sql.text(j, "status") + " AS st, " + sql.text(j, "corrects")
                     + " AS corrects, " + sql.text(j, "date") + " AS d, " + sql.flag(j, "follow_up") + " AS fu, "
                     + sql.text(j, "outcome") + " AS outcome, " + sql.text(j, "place") + " AS place, "
                     + sql.number(j, "duration_minutes") + " AS minutes, " + sql.number(j, "conversation_rating") + " AS rating, "
@@ -134,34 +165,56 @@ public final class Reports {
                     + "CASE WHEN TRIM(COALESCE(" + sql.text(j, "own_goals") + ", '')) <> '' THEN 1 ELSE 0 END AS goals, "
                     + sql.holds(j, "signals", "benefit_review") + " AS benefit_review, "
                     + sql.holds(j, "signals", "fraud_signal") + " AS fraud_signal, "
-                    + sql.holds(j, "signals", "care_signal") + " AS care_signal") + ",\n"
-                    + "conv AS (SELECT * FROM allconv WHERE st = 'finalised' AND id NOT IN "
-                    + "(SELECT corrects FROM allconv WHERE st = 'finalised' AND corrects IS NOT NULL)),\n"
-                    + records("attempt", "contact_attempt", sql.text(j, "date") + " AS d, " + sql.text(j, "channel") + " AS channel")
-                    + ",\n"
-                    + records("ref", "referral", sql.text(j, "partner") + " AS partner, " + sql.text(j, "status") + " AS st, "
-                    + sql.text(j, "referred_on") + " AS d, " + sql.text(j, "check_on") + " AS check_on") + ",\n"
-                    + records("agr", "agreement", sql.text(j, "owner") + " AS owner, " + sql.text(j, "status") + " AS st, "
-                    + sql.text(j, "due_date") + " AS due") + ",\n"
-                    + records("plan", "development_plan", sql.length(j, "goals") + " AS goals") + "\n";
+                    + sql.holds(j, "signals", "care_signal") + " AS care_signal");
+            execute(sql.index("report_allconv", "corrects"));
+            execute(sql.createTemporary("report_conv", "SELECT * FROM report_allconv a WHERE a.st = 'finalised' AND NOT EXISTS "
+                    + "(SELECT 1 FROM report_allconv k WHERE k.st = 'finalised' AND k.corrects = a.id)"));
+            execute(sql.index("report_conv", "resident_id"));
+            records("report_attempt", "contact_attempt", sql.text(j, "date") + " AS d, " + sql.text(j, "channel") + " AS channel");
+            execute(sql.index("report_attempt", "resident_id"));
+            records("report_ref", "referral", sql.text(j, "partner") + " AS partner, " + sql.text(j, "status") + " AS st, "
+                    + sql.text(j, "referred_on") + " AS d, " + sql.text(j, "check_on") + " AS check_on");
+            execute(sql.index("report_ref", "resident_id"));
+            records("report_agr", "agreement", sql.text(j, "owner") + " AS owner, " + sql.text(j, "status") + " AS st, "
+                    + sql.text(j, "due_date") + " AS due");
+            records("report_plan", "development_plan", sql.length(j, "goals") + " AS goals");
+            execute(sql.index("report_plan", "resident_id"));
+            if (sql.kind() == StoreKind.POSTGRESQL) {
+                for (String table : TABLES) {
+                    execute("ANALYZE " + table); // temporary tables have no statistics until asked
+                }
+            }
         }
 
-        /** A view of one kind of record of the residents in scope, with its resident's coach and wijk. */
-        private String records(String name, String kind, String columns) {
-            return name + " AS (SELECT x.resident_id, s.coach_id, s.wijk, " + columns
+        /** Removes the temporary tables (on PostgreSQL the commit would too). */
+        void drop() throws SQLException {
+            for (String table : TABLES) {
+                execute("DROP TABLE IF EXISTS " + (sql.kind() == StoreKind.SQLITE ? "temp." : "") + table);
+            }
+        }
+
+        /** One kind of record of the residents in scope, with its resident's coach and wijk. */
+        private void records(String name, String kind, String columns) throws SQLException {
+            execute(sql.createTemporary(name, "SELECT x.resident_id, s.coach_id, s.wijk, " + columns
                     + " FROM (SELECT id, resident_id, " + sql.json("body") + " AS j FROM resident_record WHERE kind = '" + kind
-                    + "') x JOIN scoped s ON s.id = x.resident_id)";
+                    + "') x JOIN report_scoped s ON s.id = x.resident_id"));
+        }
+
+        private void execute(String statement) throws SQLException {
+            try (Statement plain = connection.createStatement()) {
+                plain.execute(statement);
+            }
         }
 
         ReportFigures.Reach reach() throws SQLException {
-            int[] n = ints(with + """
+            int[] n = ints("""
                     SELECT COUNT(*),
                         SUM(CASE WHEN status = 'spoken' THEN 1 ELSE 0 END),
                         SUM(CASE WHEN status = 'declined' THEN 1 ELSE 0 END),
                         SUM(CASE WHEN status = 'known_at_wij' THEN 1 ELSE 0 END),
                         SUM(CASE WHEN status = 'not_reachable' THEN 1 ELSE 0 END),
                         SUM(CASE WHEN status = 'to_schedule' THEN 1 ELSE 0 END)
-                    FROM scoped WHERE specialist = 0""", 6);
+                    FROM report_scoped WHERE specialist = 0""", 6);
             return new ReportFigures.Reach(n[0], n[1], n[2] + n[3], n[2], n[3], n[4], n[5]);
         }
 
@@ -169,11 +222,11 @@ public final class Reports {
             List<ReportFigures.WijkApproaches> perWijk = new ArrayList<>();
             int invitations = 0;
             int conversations = 0;
-            try (PreparedStatement statement = prepare(with + """
+            try (PreparedStatement statement = prepare("""
                     SELECT wijk, SUM(invited), SUM(spoken) FROM (
-                        SELECT wijk, 1 AS invited, 0 AS spoken FROM attempt WHERE channel = 'letter_1' AND d BETWEEN ? AND ?
+                        SELECT wijk, 1 AS invited, 0 AS spoken FROM report_attempt WHERE channel = 'letter_1' AND d BETWEEN ? AND ?
                         UNION ALL
-                        SELECT wijk, 0, 1 FROM conv WHERE d BETWEEN ? AND ?) w
+                        SELECT wijk, 0, 1 FROM report_conv WHERE d BETWEEN ? AND ?) w
                     GROUP BY wijk ORDER BY wijk""", from, to, from, to);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -184,56 +237,56 @@ public final class Reports {
                     conversations += wijk.conversations();
                 }
             }
-            int[] second = ints(with + """
-                    SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM conv f WHERE f.resident_id = a.resident_id AND f.fu = 1
+            int[] second = ints("""
+                    SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM report_conv f WHERE f.resident_id = a.resident_id AND f.fu = 1
                                                         AND f.d >= a.d AND f.d <= ?) THEN 1 ELSE 0 END)
-                    FROM attempt a
+                    FROM report_attempt a
                     WHERE a.channel = 'letter_1' AND a.d BETWEEN ? AND ?
-                      AND EXISTS (SELECT 1 FROM conv p WHERE p.resident_id = a.resident_id AND p.d < a.d)""", 2, to, from, to);
+                      AND EXISTS (SELECT 1 FROM report_conv p WHERE p.resident_id = a.resident_id AND p.d < a.d)""", 2, to, from, to);
             return new ReportFigures.Approaches(invitations, conversations, perWijk, second[0], second[1]);
         }
 
         ReportFigures.Outcomes outcomes() throws SQLException {
-            int conversations = ints(with + "SELECT COUNT(*) FROM conv WHERE d BETWEEN ? AND ?", 1, from, to)[0];
-            Map<String, Integer> categories = counts(with
-                    + "SELECT outcome, COUNT(*) FROM conv WHERE d BETWEEN ? AND ? AND outcome IS NOT NULL GROUP BY outcome", from, to);
-            Map<String, Integer> partners = counts(with
-                    + "SELECT partner, COUNT(*) FROM ref WHERE d BETWEEN ? AND ? AND partner IS NOT NULL GROUP BY partner", from, to);
+            int conversations = ints("SELECT COUNT(*) FROM report_conv WHERE d BETWEEN ? AND ?", 1, from, to)[0];
+            Map<String, Integer> categories = counts(
+                    "SELECT outcome, COUNT(*) FROM report_conv WHERE d BETWEEN ? AND ? AND outcome IS NOT NULL GROUP BY outcome", from, to);
+            Map<String, Integer> partners = counts(
+                    "SELECT partner, COUNT(*) FROM report_ref WHERE d BETWEEN ? AND ? AND partner IS NOT NULL GROUP BY partner", from, to);
             return new ReportFigures.Outcomes(conversations, categories, partners);
         }
 
         ReportFigures.FollowUp followUp() throws SQLException {
-            String trajectory = "EXISTS (SELECT 1 FROM ref t WHERE t.resident_id = s.id AND t.st = 'accepted' AND t.partner IN "
+            String trajectory = "EXISTS (SELECT 1 FROM report_ref t WHERE t.resident_id = s.id AND t.st = 'accepted' AND t.partner IN "
                     + list(TRAJECTORY_PARTNERS) + ")";
-            String care = "EXISTS (SELECT 1 FROM ref h WHERE h.resident_id = s.id AND h.st IN ('accepted', 'completed') AND h.partner IN "
+            String care = "EXISTS (SELECT 1 FROM report_ref h WHERE h.resident_id = s.id AND h.st IN ('accepted', 'completed') AND h.partner IN "
                     + list(CARE_PARTNERS) + ")";
-            String goals = "(EXISTS (SELECT 1 FROM conv g WHERE g.resident_id = s.id AND g.goals = 1)"
-                    + " OR EXISTS (SELECT 1 FROM plan p WHERE p.resident_id = s.id AND p.goals > 0))";
-            String anyReferral = "EXISTS (SELECT 1 FROM ref a WHERE a.resident_id = s.id)";
-            int[] n = ints(with + "SELECT COUNT(*), "
+            String goals = "(EXISTS (SELECT 1 FROM report_conv g WHERE g.resident_id = s.id AND g.goals = 1)"
+                    + " OR EXISTS (SELECT 1 FROM report_plan p WHERE p.resident_id = s.id AND p.goals > 0))";
+            String anyReferral = "EXISTS (SELECT 1 FROM report_ref a WHERE a.resident_id = s.id)";
+            int[] n = ints("SELECT COUNT(*), "
                     + "SUM(CASE WHEN " + trajectory + " THEN 1 ELSE 0 END), "
                     + "SUM(CASE WHEN " + care + " THEN 1 ELSE 0 END), "
                     + "SUM(CASE WHEN " + goals + " THEN 1 ELSE 0 END), "
                     + "SUM(CASE WHEN NOT " + anyReferral + " AND NOT " + goals + " THEN 1 ELSE 0 END) "
-                    + "FROM scoped s WHERE s.status = 'spoken' AND s.specialist = 0", 5);
+                    + "FROM report_scoped s WHERE s.status = 'spoken' AND s.specialist = 0", 5);
             return new ReportFigures.FollowUp(n[0], n[1], n[2], n[3], n[4]);
         }
 
         ReportFigures.InBeeld inBeeld() throws SQLException {
-            int[] n = ints(with + """
-                    , invited AS (SELECT DISTINCT resident_id FROM attempt WHERE channel IN ('letter_1', 'letter_2') AND d BETWEEN ? AND ?)
-                    SELECT (SELECT COUNT(*) FROM scoped WHERE specialist = 0),
+            int[] n = ints("""
+                    WITH invited AS (SELECT DISTINCT resident_id FROM report_attempt WHERE channel IN ('letter_1', 'letter_2') AND d BETWEEN ? AND ?)
+                    SELECT (SELECT COUNT(*) FROM report_scoped WHERE specialist = 0),
                         (SELECT COUNT(*) FROM invited),
-                        (SELECT COUNT(*) FROM invited i JOIN scoped s ON s.id = i.resident_id WHERE s.status <> 'to_schedule'),
-                        (SELECT COUNT(*) FROM invited i WHERE EXISTS (SELECT 1 FROM conv c WHERE c.resident_id = i.resident_id
+                        (SELECT COUNT(*) FROM invited i JOIN report_scoped s ON s.id = i.resident_id WHERE s.status <> 'to_schedule'),
+                        (SELECT COUNT(*) FROM invited i WHERE EXISTS (SELECT 1 FROM report_conv c WHERE c.resident_id = i.resident_id
                             AND c.d BETWEEN ? AND ?)),
-                        (SELECT COUNT(*) FROM invited i WHERE EXISTS (SELECT 1 FROM conv c WHERE c.resident_id = i.resident_id
+                        (SELECT COUNT(*) FROM invited i WHERE EXISTS (SELECT 1 FROM report_conv c WHERE c.resident_id = i.resident_id
                             AND c.d BETWEEN ? AND ? AND c.place = 'home'))""", 5,
                     from, to, from, to, from, to);
-            try (PreparedStatement statement = prepare(with + """
+            try (PreparedStatement statement = prepare("""
                     SELECT COALESCE(SUM(benefit_review), 0), COALESCE(SUM(fraud_signal), 0), COALESCE(SUM(care_signal), 0),
                         AVG(rating), AVG(value_rating), AVG(minutes)
-                    FROM conv WHERE d BETWEEN ? AND ?""", from, to);
+                    FROM report_conv WHERE d BETWEEN ? AND ?""", from, to);
                  ResultSet row = statement.executeQuery()) {
                 row.next();
                 return new ReportFigures.InBeeld(n[0], n[1], n[2], n[3], row.getInt(1), row.getInt(2), row.getInt(3), n[4],
@@ -244,19 +297,19 @@ public final class Reports {
         List<ReportFigures.CoachDiscipline> discipline(String asOf) throws SQLException {
             Map<String, int[]> perCoach = new TreeMap<>();
             Map<String, String[]> coaches = new LinkedHashMap<>();
-            try (PreparedStatement statement = prepare(with + """
+            try (PreparedStatement statement = prepare("""
                     SELECT s.coach_id, c.name, c.area, COUNT(*), SUM(CASE WHEN s.next_due < ? THEN 1 ELSE 0 END)
-                    FROM scoped s JOIN coach c ON c.id = s.coach_id GROUP BY s.coach_id, c.name, c.area""", asOf);
+                    FROM report_scoped s JOIN coach c ON c.id = s.coach_id GROUP BY s.coach_id, c.name, c.area""", asOf);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     coaches.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
                     perCoach.put(rows.getString(1), new int[] {rows.getInt(4), rows.getInt(5), 0, 0});
                 }
             }
-            counts(with + "SELECT coach_id, COUNT(*) FROM agr WHERE owner = 'coach' AND st = 'open' AND due < ? "
+            counts("SELECT coach_id, COUNT(*) FROM report_agr WHERE owner = 'coach' AND st = 'open' AND due < ? "
                     + "AND coach_id IS NOT NULL GROUP BY coach_id", asOf)
                     .forEach((coach, n) -> perCoach.computeIfAbsent(coach, k -> new int[4])[2] = n);
-            counts(with + "SELECT coach_id, COUNT(*) FROM ref WHERE st = 'referred' AND check_on < ? "
+            counts("SELECT coach_id, COUNT(*) FROM report_ref WHERE st = 'referred' AND check_on < ? "
                     + "AND coach_id IS NOT NULL GROUP BY coach_id", asOf)
                     .forEach((coach, n) -> perCoach.computeIfAbsent(coach, k -> new int[4])[3] = n);
             List<ReportFigures.CoachDiscipline> result = new ArrayList<>();
@@ -280,13 +333,10 @@ public final class Reports {
             return "('" + String.join("', '", codes) + "')";
         }
 
-        /** A statement with the scope's value first (when it has one), then {@code parameters}. */
+        /** A statement with its parameters. */
         private PreparedStatement prepare(String text, String... parameters) throws SQLException {
             PreparedStatement statement = connection.prepareStatement(text);
             int i = 1;
-            if (scope.value() != null) {
-                statement.setString(i++, scope.value());
-            }
             for (String parameter : parameters) {
                 statement.setString(i++, parameter);
             }
