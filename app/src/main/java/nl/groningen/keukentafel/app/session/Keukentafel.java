@@ -316,7 +316,8 @@ public final class Keukentafel implements AutoCloseable {
             // The office moved the server: --server, the machine config or the user's settings point
             // an enrolled laptop at the new address (Preconfiguration.syncServer); it keeps its token.
             SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
-                    e -> new SyncClient(http(), options.serverUrl() != null ? options.serverUrl() : e.serverUrl(), e.token()), clock);
+                    e -> new SyncClient(http(), options.serverUrl() != null ? options.serverUrl() : e.serverUrl(), e.token(),
+                            Keukentafel.class.getPackage().getImplementationVersion(), store.outbox()::waiting), clock);
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);

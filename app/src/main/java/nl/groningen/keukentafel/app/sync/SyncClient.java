@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
@@ -35,9 +36,21 @@ public final class SyncClient implements SyncTransport {
     private final HttpUrl base;
     private final String token;
     private final ObjectMapper json = Json.mapper();
+    private final String appVersion;
+    private final IntSupplier waitingChanges;
 
     public SyncClient(OkHttpClient http, String serverUrl, String token) {
+        this(http, serverUrl, token, null, null);
+    }
+
+    /**
+     * A client that also tells the server, on each push and pull, the app's version and how many
+     * changes the outbox still holds (either null: not told), for the office's device list.
+     */
+    public SyncClient(OkHttpClient http, String serverUrl, String token, String appVersion, IntSupplier waitingChanges) {
         this.http = http;
+        this.appVersion = appVersion;
+        this.waitingChanges = waitingChanges;
         HttpUrl parsed = HttpUrl.parse(serverUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("Not a server address: " + serverUrl);
@@ -69,14 +82,14 @@ public final class SyncClient implements SyncTransport {
 
     @Override
     public PushResponse push(PushRequest request) throws SyncException {
-        return call(post(Protocol.PUSH, request), PushResponse.class);
+        return call(reported(post(Protocol.PUSH, request).newBuilder()).build(), PushResponse.class);
     }
 
     @Override
     public PullPage pull(long after, int limit) throws SyncException {
         HttpUrl url = base.newBuilder().encodedPath(Protocol.PULL).addQueryParameter("after", Long.toString(after))
                 .addQueryParameter("limit", Integer.toString(limit)).build();
-        return call(request(url).get().build(), PullPage.class);
+        return call(reported(request(url)).get().build(), PullPage.class);
     }
 
     @Override
@@ -91,6 +104,17 @@ public final class SyncClient implements SyncTransport {
         } catch (IOException e) {
             throw new SyncException(SyncFailure.REFUSED, "request could not be written", e);
         }
+    }
+
+    /** The report headers on a push or pull: the app's version and the changes waiting, where known. */
+    private Request.Builder reported(Request.Builder builder) {
+        if (appVersion != null && !appVersion.isBlank()) {
+            builder.header(Protocol.APP_VERSION_HEADER, appVersion);
+        }
+        if (waitingChanges != null) {
+            builder.header(Protocol.WAITING_HEADER, Integer.toString(Math.max(0, waitingChanges.getAsInt())));
+        }
+        return builder;
     }
 
     private Request.Builder request(HttpUrl url) {

@@ -30,7 +30,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Excel writes semicolons), and checks every row, collecting every problem with its line number
  * instead of stopping at the first. Messages are Dutch: the office reads them.
  */
-final class CaseloadCsv {
+public final class CaseloadCsv {
 
     /** The columns a file must have. */
     static final List<String> REQUIRED = List.of("client_number", "first_name", "last_name", "street", "house_number", "postcode",
@@ -47,7 +47,7 @@ final class CaseloadCsv {
     private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /** The checked rows and every problem found; rows with a problem are left out. */
-    record Parsed(List<CaseloadRow> rows, List<CaseloadProblem> problems) {
+    public record Parsed(List<CaseloadRow> rows, List<CaseloadProblem> problems) {
     }
 
     private CaseloadCsv() {
@@ -57,7 +57,7 @@ final class CaseloadCsv {
      * @param reader the file, decoding UTF-8 strictly (a file in another encoding is a problem, not garbled names)
      * @param today  for checking dates of birth
      */
-    static Parsed read(Reader reader, LocalDate today) {
+    public static Parsed read(Reader reader, LocalDate today) {
         List<CaseloadRow> rows = new ArrayList<>();
         List<CaseloadProblem> problems = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(reader)) {
@@ -118,7 +118,7 @@ final class CaseloadCsv {
                     }
                     Integer earlier = firstLineOf.putIfAbsent(row.clientNumber().toUpperCase(Locale.ROOT), line);
                     if (earlier != null) {
-                        problems.add(new CaseloadProblem(line, "client_number '" + row.clientNumber() + "' staat ook op regel " + earlier));
+                        problems.add(new CaseloadProblem(line, "client_number", "client_number '" + row.clientNumber() + "' staat ook op regel " + earlier));
                     } else {
                         rows.add(row);
                     }
@@ -139,12 +139,12 @@ final class CaseloadCsv {
     private static void headerProblems(Set<String> columns, List<CaseloadProblem> problems) {
         for (String required : REQUIRED) {
             if (!columns.contains(required)) {
-                problems.add(new CaseloadProblem(1, "de kolom '" + required + "' ontbreekt"));
+                problems.add(new CaseloadProblem(1, required, "de kolom '" + required + "' ontbreekt"));
             }
         }
         for (String column : columns) {
             if (!REQUIRED.contains(column) && !OPTIONAL.contains(column)) {
-                problems.add(new CaseloadProblem(1, "de kolom '" + column + "' is onbekend (bekend: "
+                problems.add(new CaseloadProblem(1, column, "de kolom '" + column + "' is onbekend (bekend: "
                         + String.join(", ", REQUIRED) + ", " + String.join(", ", OPTIONAL) + ")"));
             }
         }
@@ -162,7 +162,7 @@ final class CaseloadCsv {
         record.toMap().forEach((name, value) -> values.put(name.trim().toLowerCase(Locale.ROOT), value == null ? "" : value.trim()));
         String clientNumber = required(values, "client_number", line, problems);
         if (clientNumber != null && !CLIENT_NUMBER.matcher(clientNumber).matches()) {
-            problems.add(new CaseloadProblem(line, "client_number '" + clientNumber
+            problems.add(new CaseloadProblem(line, "client_number", "client_number '" + clientNumber
                     + "' mag alleen letters, cijfers en streepjes hebben, hoogstens 32"));
         }
         String givenName = required(values, "first_name", line, problems);
@@ -170,7 +170,7 @@ final class CaseloadCsv {
         String street = required(values, "street", line, problems);
         String houseNumber = required(values, "house_number", line, problems);
         if (houseNumber != null && !HOUSE_NUMBER.matcher(houseNumber).matches()) {
-            problems.add(new CaseloadProblem(line, "house_number '" + houseNumber + "' is geen huisnummer (zoals 12, 12a of 12-2)"));
+            problems.add(new CaseloadProblem(line, "house_number", "house_number '" + houseNumber + "' is geen huisnummer (zoals 12, 12a of 12-2)"));
         }
         String postcode = required(values, "postcode", line, problems);
         if (postcode != null) {
@@ -178,14 +178,14 @@ final class CaseloadCsv {
             if (match.matches()) {
                 postcode = match.group(1) + " " + match.group(2).toUpperCase(Locale.ROOT);
             } else {
-                problems.add(new CaseloadProblem(line, "postcode '" + postcode + "' is geen geldige postcode (zoals 9712 AB)"));
+                problems.add(new CaseloadProblem(line, "postcode", "postcode '" + postcode + "' is geen geldige postcode (zoals 9712 AB)"));
             }
         }
         String wijk = required(values, "wijk", line, problems);
         LocalDate born = date(values.getOrDefault("date_of_birth", ""), line, today, problems);
         String phone = optional(values, "phone");
         if (phone != null && (!PHONE.matcher(phone).matches() || phone.chars().filter(Character::isDigit).count() < 6)) {
-            problems.add(new CaseloadProblem(line, "phone '" + phone + "' is geen telefoonnummer"));
+            problems.add(new CaseloadProblem(line, "phone", "phone '" + phone + "' is geen telefoonnummer"));
         }
         boolean knownAtWij = yesNo(values, "known_at_wij", line, problems);
         boolean specialistTeam = yesNo(values, "specialist_team", line, problems);
@@ -199,7 +199,7 @@ final class CaseloadCsv {
     private static String required(Map<String, String> values, String column, int line, List<CaseloadProblem> problems) {
         String value = optional(values, column);
         if (value == null) {
-            problems.add(new CaseloadProblem(line, column + " is leeg"));
+            problems.add(new CaseloadProblem(line, column, column + " is leeg"));
         }
         return value;
     }
@@ -217,11 +217,11 @@ final class CaseloadCsv {
         try {
             date = text.length() == 10 && text.charAt(4) == '-' ? LocalDate.parse(text, ISO) : LocalDate.parse(text, DUTCH);
         } catch (DateTimeParseException e) {
-            problems.add(new CaseloadProblem(line, "date_of_birth '" + text + "' is geen datum (jjjj-mm-dd of dd-mm-jjjj)"));
+            problems.add(new CaseloadProblem(line, "date_of_birth", "date_of_birth '" + text + "' is geen datum (jjjj-mm-dd of dd-mm-jjjj)"));
             return null;
         }
         if (date.isAfter(today) || date.isBefore(today.minusYears(120))) {
-            problems.add(new CaseloadProblem(line, "date_of_birth '" + text + "' kan geen geboortedatum zijn"));
+            problems.add(new CaseloadProblem(line, "date_of_birth", "date_of_birth '" + text + "' kan geen geboortedatum zijn"));
             return null;
         }
         return date;
@@ -233,7 +233,7 @@ final class CaseloadCsv {
             case "ja", "j" -> true;
             case "nee", "n", "" -> false;
             default -> {
-                problems.add(new CaseloadProblem(line, column + " '" + values.get(column) + "' is geen ja of nee"));
+                problems.add(new CaseloadProblem(line, column, column + " '" + values.get(column) + "' is geen ja of nee"));
                 yield false;
             }
         };

@@ -18,6 +18,11 @@ public final class Protocol {
     /** The oldest app schema the server still serves (the current and the previous). */
     public static final int OLDEST_SUPPORTED_SCHEMA = SCHEMA_VERSION - 1;
 
+    /** Optional, on push and pull: the app's version, which the office sees beside the device. */
+    public static final String APP_VERSION_HEADER = "Keukentafel-App-Version";
+    /** Optional, on push and pull: how many changes the laptop's outbox still holds, for the office's device list. */
+    public static final String WAITING_HEADER = "Keukentafel-Waiting-Changes";
+
     public static final String ENROL = "/api/v1/enrol";
     public static final String PUSH = "/api/v1/sync/push";
     public static final String PULL = "/api/v1/sync/pull";

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.OpenApi;
+import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
@@ -132,6 +133,19 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.POST, Protocol.PUSH, this::push);
         route(HandlerType.GET, Protocol.PULL, this::pull);
         route(HandlerType.GET, Protocol.REFERENCE, this::reference);
+        OfficeEndpoints office = new OfficeEndpoints(store, clock);
+        javalin.before(OfficeApi.PREFIX + "/*", office::check);
+        route(HandlerType.POST, OfficeApi.SESSION, office::login);
+        route(HandlerType.POST, OfficeApi.IMPORT_PREVIEW, office::preview);
+        route(HandlerType.POST, OfficeApi.IMPORT, office::importCaseload);
+        route(HandlerType.GET, OfficeApi.COACHES, office::coaches);
+        route(HandlerType.GET, OfficeApi.RESIDENTS, office::residents);
+        route(HandlerType.POST, OfficeApi.ASSIGNMENTS, office::assign);
+        route(HandlerType.GET, OfficeApi.DEVICES, office::devices);
+        route(HandlerType.POST, OfficeApi.REVOKE, office::revoke);
+        route(HandlerType.POST, OfficeApi.USERS, office::createUser);
+        route(HandlerType.POST, OfficeApi.ENROLMENT_CODES, office::enrolmentCode);
+        // GET OfficeApi.PREFIX + "/reports" goes here, with the figures from storage's Reports.
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
         byte[] openApi = OpenApi.document();
         route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -172,7 +186,13 @@ public final class SyncServer implements AutoCloseable {
 
     /** The route a request matched, or "unmatched": never the raw path, which could hold anything a client typed. */
     private String endpointOf(Context ctx) {
-        return routes.contains(ctx.method().name() + " " + ctx.path()) ? ctx.path() : "unmatched";
+        String matched;
+        try {
+            matched = ctx.endpointHandlerPath(); // the route as registered: "/devices/{id}/revoke", never the id
+        } catch (RuntimeException e) {
+            matched = ctx.path();
+        }
+        return routes.contains(ctx.method().name() + " " + matched) ? matched : "unmatched";
     }
 
     private void route(HandlerType method, String path, Handler handler) {
@@ -271,6 +291,7 @@ public final class SyncServer implements AutoCloseable {
             return;
         }
         PushRequest request = Json.mapper().treeToValue(body, PushRequest.class);
+        recordSync(ctx, session);
         List<ChangeResult> results = store.push(scope(session), request.cursor(), request.changes());
         metrics.pushed(results);
         RequestLog.note(ctx, "changes", results.size());
@@ -282,6 +303,11 @@ public final class SyncServer implements AutoCloseable {
 
     private void pull(Context ctx) {
         DeviceSession session = ctx.attribute(SESSION);
+        if (session.role() != Role.COACH) {
+            // The office and admins see residents through the office API, a page at a time, never as a caseload to keep.
+            refuse(ctx, HttpStatus.FORBIDDEN, "forbidden", "Only a coach's laptop pulls a caseload; the office uses the office API.");
+            return;
+        }
         long after = Long.parseLong(Objects.requireNonNullElse(ctx.queryParam("after"), "0"));
         int limit = Integer.parseInt(Objects.requireNonNullElse(ctx.queryParam("limit"), "1000"));
         RequestLog.note(ctx, "after", after);
@@ -290,6 +316,7 @@ public final class SyncServer implements AutoCloseable {
             refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "after must be 0 or more and limit between 1 and 5000.");
             return;
         }
+        recordSync(ctx, session);
         PullPage page = store.pullToSend(scope(session), after, limit);
         metrics.pulled(page.changes().size());
         if (page.changes().isEmpty() && after > 0 && after > store.lastSequence()) {
@@ -317,6 +344,21 @@ public final class SyncServer implements AutoCloseable {
         ctx.json(bundle);
     }
 
+    /** Notes the sync on the device with what the app reported in its optional headers, for the office's device list. */
+    private void recordSync(Context ctx, DeviceSession session) {
+        String version = ctx.header(Protocol.APP_VERSION_HEADER);
+        if (version != null) {
+            version = version.trim();
+            version = version.isEmpty() || version.length() > 32 || !version.matches("[A-Za-z0-9._+-]+") ? null : version;
+        }
+        Integer waiting = null;
+        String waitingHeader = ctx.header(Protocol.WAITING_HEADER);
+        if (waitingHeader != null && waitingHeader.trim().matches("[0-9]{1,9}")) {
+            waiting = Integer.parseInt(waitingHeader.trim());
+        }
+        accounts.recordSync(session.deviceId(), version, waiting, clock.instant());
+    }
+
     /** The epoch, for apps that read it; an older app's strict reader would refuse the whole answer over it. */
     private String epochFor(Context ctx) {
         Integer schema = ctx.attribute(SCHEMA);
@@ -332,7 +374,7 @@ public final class SyncServer implements AutoCloseable {
      * The request's body as a JSON object; null when refused (a body that is not JSON, or JSON that is
      * no object: {@code null}, a list, a number), the refusal already answered.
      */
-    private static JsonNode jsonObject(Context ctx) throws JsonProcessingException {
+    static JsonNode jsonObject(Context ctx) throws JsonProcessingException {
         String contentType = ctx.contentType();
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
@@ -359,7 +401,7 @@ public final class SyncServer implements AutoCloseable {
         return body;
     }
 
-    private static void refuse(Context ctx, HttpStatus status, String code, String message) {
+    static void refuse(Context ctx, HttpStatus status, String code, String message) {
         ctx.status(status).json(new ErrorResponse(code, message));
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import nl.groningen.keukentafel.server.domain.DeviceInfo;
 import nl.groningen.keukentafel.server.domain.DeviceSession;
 import nl.groningen.keukentafel.server.domain.Enrolment;
+import nl.groningen.keukentafel.server.domain.OfficeLogin;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.Secrets;
 
@@ -106,20 +107,8 @@ public final class Accounts {
                 return new Enrolment.LockedOut(Instant.ofEpochMilli(user.lockedUntil));
             }
             if (!Secrets.passwordMatches(password, user.passwordHash)) {
-                int failed = user.failedLogins + 1;
-                boolean lock = failed >= MAX_FAILED_LOGINS;
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?")) {
-                    statement.setInt(1, lock ? 0 : failed);
-                    if (lock) {
-                        statement.setLong(2, now.plus(LOCKOUT).toEpochMilli());
-                    } else {
-                        statement.setNull(2, Types.BIGINT);
-                    }
-                    statement.setString(3, user.id.toString());
-                    statement.executeUpdate();
-                }
-                return lock ? new Enrolment.LockedOut(now.plus(LOCKOUT)) : new Enrolment.WrongCredentials();
+                Instant lockedUntil = countFailure(connection, user, now);
+                return lockedUntil != null ? new Enrolment.LockedOut(lockedUntil) : new Enrolment.WrongCredentials();
             }
             try (PreparedStatement statement = connection.prepareStatement("""
                     UPDATE enrolment_code SET used_at = ?
@@ -185,19 +174,118 @@ public final class Accounts {
         });
     }
 
+    /** Every device with its user and what it last reported, by user name and enrolment. */
     public List<DeviceInfo> devices() {
         return store.inReadTransaction(connection -> {
             List<DeviceInfo> devices = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT d.id, d.name, u.user_name, d.enrolled_at, d.last_seen_at, d.revoked_at
+                    SELECT d.id, d.name, u.user_name, d.enrolled_at, d.last_seen_at, d.revoked_at, u.role, d.last_sync_at,
+                           d.app_version, d.waiting_changes
                     FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY u.user_name, d.enrolled_at""");
                  ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
+                    int waiting = row.getInt(10);
+                    Integer waitingChanges = row.wasNull() ? null : waiting;
                     devices.add(new DeviceInfo(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3),
-                            instant(row, 4), instant(row, 5), instant(row, 6)));
+                            instant(row, 4), instant(row, 5), instant(row, 6), Role.valueOf(row.getString(7)), instant(row, 8),
+                            row.getString(9), waitingChanges));
                 }
             }
             return devices;
+        });
+    }
+
+    /**
+     * Notes a push or pull by this device, with what its app reported (null: not reported, the
+     * earlier report stays): the office's device list shows it.
+     */
+    public void recordSync(UUID deviceId, String appVersion, Integer waitingChanges, Instant now) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE device SET last_sync_at = ?, app_version = COALESCE(?, app_version),
+                    waiting_changes = COALESCE(?, waiting_changes) WHERE id = ?""")) {
+                statement.setLong(1, now.toEpochMilli());
+                statement.setString(2, appVersion);
+                if (waitingChanges == null) {
+                    statement.setNull(3, Types.INTEGER);
+                } else {
+                    statement.setInt(3, waitingChanges);
+                }
+                statement.setString(4, deviceId.toString());
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Opens an office session on an enrolled device: the device's user's password, checked and
+     * counted against the same lockout as enrolment. The session lapses after {@code idle} unused.
+     */
+    public OfficeLogin openOfficeSession(DeviceSession device, char[] password, Duration idle, Instant now) {
+        return store.inTransaction(connection -> {
+            UserRow user = user(connection, device.userName());
+            if (user == null) {
+                return new OfficeLogin.WrongPassword();
+            }
+            if (user.lockedUntil != null && user.lockedUntil > now.toEpochMilli()) {
+                return new OfficeLogin.LockedOut(Instant.ofEpochMilli(user.lockedUntil));
+            }
+            if (!Secrets.passwordMatches(password, user.passwordHash)) {
+                Instant lockedUntil = countFailure(connection, user, now);
+                return lockedUntil != null ? new OfficeLogin.LockedOut(lockedUntil) : new OfficeLogin.WrongPassword();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = ?")) {
+                statement.setString(1, user.id.toString());
+                statement.executeUpdate();
+            }
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM office_session WHERE expires_at <= ?")) {
+                statement.setLong(1, now.toEpochMilli());
+                statement.executeUpdate();
+            }
+            String token = Secrets.newToken();
+            Instant expires = now.plus(idle);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO office_session (token_hash, device_id, expires_at) VALUES (?, ?, ?)")) {
+                statement.setString(1, Secrets.digestToken(token));
+                statement.setString(2, device.deviceId().toString());
+                statement.setLong(3, expires.toEpochMilli());
+                statement.executeUpdate();
+            }
+            return new OfficeLogin.Opened(token, expires);
+        });
+    }
+
+    /**
+     * Whether the session is open on this device; if so it is kept open for another {@code idle}.
+     * A session from another device, or one that lapsed, is not.
+     */
+    public boolean useOfficeSession(UUID deviceId, String session, Duration idle, Instant now) {
+        if (session == null || session.isBlank()) {
+            return false;
+        }
+        return store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE office_session SET expires_at = ? WHERE token_hash = ? AND device_id = ? AND expires_at > ?")) {
+                statement.setLong(1, now.plus(idle).toEpochMilli());
+                statement.setString(2, Secrets.digestToken(session.trim()));
+                statement.setString(3, deviceId.toString());
+                statement.setLong(4, now.toEpochMilli());
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The user's role, or empty for an unknown user name. */
+    public Optional<Role> roleOf(String userName) {
+        return store.inReadTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT role FROM app_user WHERE user_name = ?")) {
+                statement.setString(1, userName == null ? "" : userName.trim());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(Role.valueOf(row.getString(1))) : Optional.empty();
+                }
+            }
         });
     }
 
@@ -208,9 +296,44 @@ public final class Accounts {
                     "UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
                 statement.setLong(1, now.toEpochMilli());
                 statement.setString(2, deviceId.toString());
-                return statement.executeUpdate() == 1;
+                boolean revoked = statement.executeUpdate() == 1;
+                try (PreparedStatement sessions = connection.prepareStatement("DELETE FROM office_session WHERE device_id = ?")) {
+                    sessions.setString(1, deviceId.toString());
+                    sessions.executeUpdate();
+                }
+                return revoked;
             }
         });
+    }
+
+    /** Whether a device with this id is enrolled (revoked or not). */
+    public boolean deviceExists(UUID deviceId) {
+        return store.inReadTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM device WHERE id = ?")) {
+                statement.setString(1, deviceId.toString());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
+    /** Counts a wrong password; the fifth in a row locks the user out. Returns until when, or null: not locked. */
+    private static Instant countFailure(Connection connection, UserRow user, Instant now) throws SQLException {
+        int failed = user.failedLogins + 1;
+        boolean lock = failed >= MAX_FAILED_LOGINS;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE app_user SET failed_logins = ?, locked_until = ? WHERE id = ?")) {
+            statement.setInt(1, lock ? 0 : failed);
+            if (lock) {
+                statement.setLong(2, now.plus(LOCKOUT).toEpochMilli());
+            } else {
+                statement.setNull(2, Types.BIGINT);
+            }
+            statement.setString(3, user.id.toString());
+            statement.executeUpdate();
+        }
+        return lock ? now.plus(LOCKOUT) : null;
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

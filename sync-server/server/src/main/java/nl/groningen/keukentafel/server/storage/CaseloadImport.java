@@ -66,7 +66,7 @@ public final class CaseloadImport {
                 if (row.coach() != null) {
                     coach = coaches.computeIfAbsent(row.coach(), ref -> coach(connection, ref)).orElse(null);
                     if (coach == null) {
-                        problems.add(new CaseloadProblem(row.line(), "coach '" + row.coach() + "' is geen coach-gebruiker en geen coach-id"));
+                        problems.add(new CaseloadProblem(row.line(), "coach", "coach '" + row.coach() + "' is geen coach-gebruiker en geen coach-id"));
                         continue;
                     }
                 }

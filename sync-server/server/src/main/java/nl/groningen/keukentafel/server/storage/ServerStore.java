@@ -368,6 +368,11 @@ public final class ServerStore implements AutoCloseable {
         return new Accounts(this);
     }
 
+    /** The residents as the office searches and assigns them. */
+    public OfficeResidents officeResidents() {
+        return new OfficeResidents(this);
+    }
+
     /** The coaches in this store. */
     public Coaches coaches() {
         return new Coaches(this);

@@ -1,0 +1,33 @@
+package nl.groningen.keukentafel.contract.office;
+
+/**
+ * The office API's paths and headers. Every office request carries the office PC's device token
+ * ({@code Authorization: Bearer}) and, except the login itself, the session the login answered
+ * ({@link #SESSION_HEADER}); see docs/sync.md, "The office".
+ */
+public final class OfficeApi {
+
+    /** Every office path starts here; a coach's device is refused (403) on all of them. */
+    public static final String PREFIX = "/api/v1/office";
+    /** The header carrying the office session from {@link #SESSION}. */
+    public static final String SESSION_HEADER = "Keukentafel-Office-Session";
+
+    public static final String SESSION = PREFIX + "/session";
+    public static final String IMPORT_PREVIEW = PREFIX + "/caseload-import/preview";
+    public static final String IMPORT = PREFIX + "/caseload-import";
+    public static final String COACHES = PREFIX + "/coaches";
+    public static final String RESIDENTS = PREFIX + "/residents";
+    public static final String ASSIGNMENTS = PREFIX + "/assignments";
+    public static final String DEVICES = PREFIX + "/devices";
+    /** With the device's id for {@code {id}}. */
+    public static final String REVOKE = PREFIX + "/devices/{id}/revoke";
+    public static final String USERS = PREFIX + "/users";
+    public static final String ENROLMENT_CODES = PREFIX + "/enrolment-codes";
+    // Still to come, from the reports work: PREFIX + "/reports".
+
+    /** The content type of a caseload file. */
+    public static final String CSV = "text/csv";
+
+    private OfficeApi() {
+    }
+}
