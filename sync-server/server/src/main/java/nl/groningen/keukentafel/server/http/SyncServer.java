@@ -53,6 +53,8 @@ public final class SyncServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
     private static final String SESSION = "keukentafel.session";
     private static final String SCHEMA = "keukentafel.schema";
+    /** Set when a handler answered with its own error, which the server's status error pages must leave as it is. */
+    private static final String REFUSED = "keukentafel.refused";
 
     /** How long {@link #close()} waits for requests in flight before it stops them. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -159,7 +161,11 @@ public final class SyncServer implements AutoCloseable {
             refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "The server could not do this; nothing was half-stored.");
         });
         for (HttpStatus status : List.of(HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.CONTENT_TOO_LARGE)) {
-            javalin.error(status, ctx -> ctx.json(JsonErrorHandler.forStatus(status.getCode())));
+            javalin.error(status, ctx -> {
+                if (ctx.attribute(REFUSED) == null) { // not one of ours, such as the office's unknown_device
+                    ctx.json(JsonErrorHandler.forStatus(status.getCode()));
+                }
+            });
         }
         if (tls != null) {
             javalin.start();
@@ -402,6 +408,7 @@ public final class SyncServer implements AutoCloseable {
     }
 
     static void refuse(Context ctx, HttpStatus status, String code, String message) {
+        ctx.attribute(REFUSED, code);
         ctx.status(status).json(new ErrorResponse(code, message));
     }
 

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.OpenApi;
+import nl.groningen.keukentafel.contract.office.OfficeApi;
+import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.storage.ServerStore;
@@ -49,7 +51,12 @@ class OpenApiContractTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     /** What each operation's own example is answered with; 200 unless said here (the example password is wrong). */
-    private static final Map<String, Integer> EXAMPLE_ANSWERS = Map.of("POST /api/v1/enrol", 401);
+    private static final Map<String, Integer> EXAMPLE_ANSWERS = Map.of("POST /api/v1/enrol", 401,
+            "POST " + OfficeApi.SESSION, 401,
+            "POST " + OfficeApi.ASSIGNMENTS, 404, // the example's coach and residents are not in the test's store
+            "POST " + OfficeApi.REVOKE, 404, // nor its device
+            "POST " + OfficeApi.USERS, 201,
+            "POST " + OfficeApi.ENROLMENT_CODES, 201);
 
     private final JsonNode document = read(OpenApi.document());
 
@@ -64,6 +71,7 @@ class OpenApiContractTest {
                     List.of(), List.of()));
             TestClient client = new TestClient(server);
             String token = client.enrol(store, CLOCK, "sanne", coach.id());
+            TestClient.OfficeLogin office = client.enrolOffice(store, CLOCK, "kantoor", Role.OFFICE);
 
             HttpResponse<String> served = client.get("/openapi.json");
             assertThat(read(served.body().getBytes(StandardCharsets.UTF_8))).isEqualTo(document);
@@ -78,10 +86,13 @@ class OpenApiContractTest {
                     }
                     String method = op.getKey().toUpperCase(Locale.ROOT);
                     documented.add(method + " " + path.getKey());
-                    HttpResponse<String> response = representativeRequest(client, token, method, path.getKey(), op.getValue());
+                    HttpResponse<String> response = representativeRequest(client, token, office, method, path.getKey(),
+                            op.getValue());
                     String what = method + " " + path.getKey() + " answered " + response.statusCode() + " " + response.body();
                     JsonNode answer = op.getValue().path("responses").path(Integer.toString(response.statusCode()));
-                    if (response.statusCode() == 404 || response.statusCode() == 405) {
+                    String error = response.statusCode() >= 400 ? read(response.body().getBytes(StandardCharsets.UTF_8))
+                            .path("error").asText() : "";
+                    if (error.equals("not_found") || error.equals("method_not_allowed")) {
                         problems.add(what + ": documented, but not served");
                     } else if (answer.isMissingNode()) {
                         problems.add(what + ": that status is not documented for it");
@@ -137,19 +148,30 @@ class OpenApiContractTest {
         assertThat(problems).as("openapi.json's schemas against the contract records").isEmpty();
     }
 
-    /** The operation's own example: query parameters, the schema header, the device token, the request body. */
-    private HttpResponse<String> representativeRequest(TestClient client, String token, String method, String path, JsonNode op)
-            throws Exception {
+    /**
+     * The operation's own example: path and query parameters, the schema header, the device token
+     * (an office PC's with its session for the office API), the request body (JSON or CSV).
+     */
+    private HttpResponse<String> representativeRequest(TestClient client, String token, TestClient.OfficeLogin office, String method,
+                                                       String path, JsonNode op) throws Exception {
         StringBuilder query = new StringBuilder();
+        String filled = path;
         for (JsonNode parameter : op.path("parameters")) {
             JsonNode p = resolve(parameter);
             if (p.path("in").asText().equals("query") && p.has("example")) {
                 query.append(query.length() == 0 ? '?' : '&').append(p.path("name").asText()).append('=').append(p.path("example").asText());
+            } else if (p.path("in").asText().equals("path")) {
+                filled = filled.replace("{" + p.path("name").asText() + "}", p.path("example").asText());
             }
         }
-        JsonNode example = op.path("requestBody").path("content").path("application/json").path("example");
+        JsonNode json = op.path("requestBody").path("content").path("application/json").path("example");
+        JsonNode csv = op.path("requestBody").path("content").path(OfficeApi.CSV).path("example");
+        String body = !json.isMissingNode() ? json.toString() : !csv.isMissingNode() ? csv.asText() : null;
         boolean secured = op.has("security");
-        return client.send(method, path + query, secured ? token : null, example.isMissingNode() ? null : example.toString());
+        if (path.startsWith(OfficeApi.PREFIX + "/")) {
+            return client.send(method, filled + query, csv.isMissingNode() ? null : OfficeApi.CSV, body, office.token(), office.session());
+        }
+        return client.send(method, filled + query, secured ? token : null, body);
     }
 
     /** A JSON answer's top-level properties must all be in the documented schema. */
