@@ -12,6 +12,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import nl.groningen.keukentafel.app.domain.Caseload;
 import nl.groningen.keukentafel.app.domain.CaseloadOrder;
+import nl.groningen.keukentafel.app.domain.SyncState;
+import nl.groningen.keukentafel.app.domain.WrongCredentialException;
+import nl.groningen.keukentafel.app.office.OfficeClient;
+import nl.groningen.keukentafel.app.office.OfficeException;
+import nl.groningen.keukentafel.app.office.OfficeFailure;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.print.SystemPrinter;
 import nl.groningen.keukentafel.app.profile.DemoProfile;
@@ -29,12 +34,17 @@ import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.FxSaveTimer;
 import nl.groningen.keukentafel.app.ui.IdleLock;
+import nl.groningen.keukentafel.app.ui.LoginRefusedException;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Theme;
+import nl.groningen.keukentafel.app.ui.UserSession;
 import nl.groningen.keukentafel.app.ui.enrol.EnrolView;
 import nl.groningen.keukentafel.app.ui.enrol.EnrolViewModel;
 import nl.groningen.keukentafel.app.ui.login.LoginView;
 import nl.groningen.keukentafel.app.ui.login.LoginViewModel;
+import nl.groningen.keukentafel.app.ui.office.FilePicker;
+import nl.groningen.keukentafel.app.ui.office.OfficeSession;
+import nl.groningen.keukentafel.app.ui.office.OfficeWindow;
 import nl.groningen.keukentafel.app.ui.sync.SyncStatus;
 import nl.groningen.keukentafel.app.ui.window.MainWindow;
 import okhttp3.OkHttpClient;
@@ -42,7 +52,9 @@ import okhttp3.OkHttpClient;
 /**
  * The composition root: wires the local store, the session and the screens with constructors.
  * Starts at the login; an unlocked session shows the main window; idle time (or Ctrl+L) locks it
- * again, closing the store and forgetting the key. Nothing else creates long-lived parts.
+ * again, closing the store and forgetting the key. A user whose profile names no coach (office or
+ * admin) gets the office window instead, online against the server: their local file holds only the
+ * PC's enrolment, sealed under their password. Nothing else creates long-lived parts.
  */
 public final class Keukentafel implements AutoCloseable {
 
@@ -67,6 +79,10 @@ public final class Keukentafel implements AutoCloseable {
     private String user;
     private Runnable onSessionShown = () -> { };
     private PlanPrinter printer = new SystemPrinter();
+    private FilePicker files = FilePicker.system();
+    /** The office's online session and window, when an office user is logged in (then {@link #session} is null). */
+    private OfficeSession office;
+    private OfficeWindow officeWindow;
     private LocalStore.Locked prepared;
     /** The screen the coach was on when the session locked, and whose session it was: the unlock returns there. */
     private java.util.function.Consumer<MainWindow> resumeAt;
@@ -148,6 +164,11 @@ public final class Keukentafel implements AutoCloseable {
         this.printer = printer;
     }
 
+    /** Where the office screens open and save files from the next session on (tests: without a dialog). */
+    public void pickFilesWith(FilePicker files) {
+        this.files = files;
+    }
+
     /** Called each time an unlocked session's main window is shown (for tests and benchmarks). */
     public void onSessionShown(Runnable callback) {
         this.onSessionShown = callback;
@@ -155,6 +176,13 @@ public final class Keukentafel implements AutoCloseable {
 
     /** Locks now: saves what is being typed, closes the store, forgets the key, asks for the password. */
     public void lock() {
+        if (office != null) {
+            idleLock.stop();
+            office = null;
+            officeWindow = null;
+            showLogin(user);
+            return;
+        }
         if (session == null) {
             return;
         }
@@ -219,12 +247,15 @@ public final class Keukentafel implements AutoCloseable {
     }
 
     /** Runs in the background: enrols (making the coach's database if new) and opens the session; the first sync follows. */
-    private CoachSession enrolAndOpen(String serverUrl, String userName, char[] password, String code) throws Exception {
+    private UserSession enrolAndOpen(String serverUrl, String userName, char[] password, String code) throws Exception {
         LocalStore store = Enrolment.enrol(profiles, http(), serverUrl, userName, password, code, Enrolment.deviceName());
         try {
             rememberServer(serverUrl);
             user = userName.trim();
             enrolProblem = null;
+            if (isOffice(store)) {
+                return openOffice(store, password);
+            }
             return sessionOver(store);
         } catch (RuntimeException e) {
             store.close();
@@ -246,7 +277,7 @@ public final class Keukentafel implements AutoCloseable {
     }
 
     /** Runs in the background: derives the key, opens the store, decrypts the residents into memory. */
-    private CoachSession openSession(String userName, char[] password) {
+    private UserSession openSession(String userName, char[] password) {
         Path file = profiles.fileOf(userName);
         if (file == null || !LocalStore.exists(file)) {
             throw new LoginViewModel.UnknownUserException();
@@ -262,12 +293,78 @@ public final class Keukentafel implements AutoCloseable {
         }
         try {
             user = userName.trim();
+            if (isOffice(store)) {
+                return openOffice(store, password);
+            }
             enrolProblem = enrolIfAsked(store, user, password);
             return sessionOver(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** An office or admin user's profile: enrolled, but for no coach (the server gave no coach id). */
+    private static boolean isOffice(LocalStore store) {
+        return store.referenceTable().coach().id() == null;
+    }
+
+    /**
+     * Runs in the background: the office works online. Reads the PC's enrolment from the user's file
+     * and closes it again (it holds nothing else), then opens the office session on the server with
+     * the same password. Offline or refused: the login says why, and nothing was opened.
+     */
+    private OfficeSession openOffice(LocalStore store, char[] password) {
+        java.util.Optional<SyncState.Enrolled> enrolled = store.syncState().enrolment();
+        store.close();
+        if (enrolled.isEmpty()) {
+            throw new LoginRefusedException(messages.text(OfficeFailure.NOT_ENROLLED.messageKey()), null);
+        }
+        SyncState.Enrolled enrolment = enrolled.get();
+        OfficeClient client = new OfficeClient(http(), options.serverUrl() != null ? options.serverUrl() : enrolment.serverUrl(),
+                enrolment.token());
+        try {
+            var opened = client.login(password);
+            return new OfficeSession(client, user, opened.role(), messages, tasks, clock);
+        } catch (OfficeException e) {
+            if (e.failure() == OfficeFailure.WRONG_PASSWORD) {
+                throw new WrongCredentialException();
+            }
+            if (e.failure() == OfficeFailure.REVOKED) {
+                wipeRevoked(user);
+            }
+            throw new LoginRefusedException(messages.text(e.failure().messageKey()), e);
+        }
+    }
+
+    private void wipeRevoked(String userName) {
+        try {
+            profiles.wipeRevoked(userName);
+        } catch (java.io.IOException e) {
+            LOG.warn("A revoked office profile could not be removed ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The office window for an open office session; a lapsed session or a revoked PC returns to the login. */
+    private void showOffice(OfficeSession opened) {
+        office = opened;
+        officeWindow = new OfficeWindow(opened, files, this::lock);
+        opened.onEnded(why -> {
+            if (office != opened) {
+                return;
+            }
+            if (why == OfficeFailure.REVOKED || why == OfficeFailure.NOT_ENROLLED) {
+                String wiped = user;
+                tasks.run(() -> {
+                    wipeRevoked(wiped);
+                    return Boolean.TRUE;
+                }, ok -> { }, error -> { });
+            }
+            lock();
+        });
+        scene.setRoot(officeWindow.root());
+        idleLock.watch(scene);
+        onSessionShown.run();
     }
 
     /** The session over an unlocked store: the residents now (the caseload is usable at once); the records once the first screen is drawn. */
@@ -299,7 +396,12 @@ public final class Keukentafel implements AutoCloseable {
         }
     }
 
-    private void showSession(CoachSession opened) {
+    private void showSession(UserSession unlocked) {
+        if (unlocked instanceof OfficeSession opened) {
+            showOffice(opened);
+            return;
+        }
+        CoachSession opened = (CoachSession) unlocked;
         session = opened;
         LocalStore store = openedStore;
         boolean enrolled = store.syncState().enrolment().isPresent();

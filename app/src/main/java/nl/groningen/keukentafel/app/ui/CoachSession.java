@@ -30,7 +30,7 @@ import nl.groningen.keukentafel.contract.SocialMapEntry;
  * the start; the other records are read when {@link #loadRecords()} is called. Closed (and the key
  * forgotten) when the app locks.
  */
-public final class CoachSession implements AutoCloseable {
+public final class CoachSession implements AutoCloseable, UserSession {
 
     private final Coach coach;
     private final Caseload caseload;

@@ -10,7 +10,8 @@ import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.profile.Enrolment;
 import nl.groningen.keukentafel.app.sync.SyncException;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
-import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.LoginRefusedException;
+import nl.groningen.keukentafel.app.ui.UserSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 
 /**
@@ -24,13 +25,13 @@ public final class EnrolViewModel {
     /** Enrols and opens the coach's session; throws what {@link Enrolment#enrol} throws. */
     @FunctionalInterface
     public interface Enroller {
-        CoachSession enrol(String serverUrl, String user, char[] password, String code) throws Exception;
+        UserSession enrol(String serverUrl, String user, char[] password, String code) throws Exception;
     }
 
     private final Enroller enroller;
     private final BackgroundTasks tasks;
     private final Messages messages;
-    private final Consumer<CoachSession> opened;
+    private final Consumer<UserSession> opened;
     private final Runnable back;
     private final StringProperty server = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
@@ -39,7 +40,7 @@ public final class EnrolViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     /** {@code back} returns to the login (null when there is no one to log in as yet). */
-    public EnrolViewModel(Enroller enroller, BackgroundTasks tasks, Messages messages, Consumer<CoachSession> opened,
+    public EnrolViewModel(Enroller enroller, BackgroundTasks tasks, Messages messages, Consumer<UserSession> opened,
                           String serverUrl, String enrolmentCode, Runnable back) {
         this.enroller = enroller;
         this.tasks = tasks;
@@ -82,6 +83,9 @@ public final class EnrolViewModel {
     private String explain(Throwable error, String serverUrl, String name) {
         if (error instanceof SyncException e) {
             return messages.text(e.failure().messageKey());
+        }
+        if (error instanceof LoginRefusedException e) {
+            return e.sentence();
         }
         if (error instanceof WrongCredentialException) {
             return messages.text("enrol.otherLocalPassword", name);

@@ -8,7 +8,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.ui.BackgroundTasks;
-import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.LoginRefusedException;
+import nl.groningen.keukentafel.app.ui.UserSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 
 /** Opens a coach's session from user name and password, off the UI thread (the key derivation is slow on purpose). */
@@ -17,7 +18,7 @@ public final class LoginViewModel {
     /** Opens the session for a user and password; throws {@link WrongCredentialException} or {@link UnknownUserException}. */
     @FunctionalInterface
     public interface SessionOpener {
-        CoachSession open(String user, char[] password);
+        UserSession open(String user, char[] password);
     }
 
     /** No coach of that name is enrolled on this laptop. */
@@ -28,7 +29,7 @@ public final class LoginViewModel {
     private final SessionOpener opener;
     private final BackgroundTasks tasks;
     private final Messages messages;
-    private final Consumer<CoachSession> opened;
+    private final Consumer<UserSession> opened;
     private final boolean locked;
     private final String hint;
     private final StringProperty user = new SimpleStringProperty("");
@@ -36,7 +37,7 @@ public final class LoginViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private Runnable enrol;
 
-    public LoginViewModel(SessionOpener opener, BackgroundTasks tasks, Messages messages, Consumer<CoachSession> opened,
+    public LoginViewModel(SessionOpener opener, BackgroundTasks tasks, Messages messages, Consumer<UserSession> opened,
                           String lockedUser, String hint) {
         this.opener = opener;
         this.tasks = tasks;
@@ -70,6 +71,8 @@ public final class LoginViewModel {
             busy.set(false);
             if (error instanceof WrongCredentialException) {
                 problem.set(messages.text("login.wrongPassword"));
+            } else if (error instanceof LoginRefusedException refused) {
+                problem.set(refused.sentence());
             } else if (error instanceof UnknownUserException) {
                 problem.set(messages.text("login.unknownUser", name));
             } else {

@@ -9,6 +9,7 @@ import nl.groningen.keukentafel.app.profile.Enrolment;
 import nl.groningen.keukentafel.app.sync.SyncException;
 import nl.groningen.keukentafel.app.sync.SyncFailure;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.UserSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.SameThreadTasks;
 import nl.groningen.keukentafel.app.ui.TestSession;
@@ -21,7 +22,7 @@ class EnrolViewModelTest {
 
     private final Messages messages = Messages.forLocale(Messages.DUTCH);
     private final CoachSession session = new TestSession().session();
-    private final List<CoachSession> opened = new ArrayList<>();
+    private final List<UserSession> opened = new ArrayList<>();
     private final List<String> asked = new ArrayList<>();
     private final List<String> wentBack = new ArrayList<>();
 

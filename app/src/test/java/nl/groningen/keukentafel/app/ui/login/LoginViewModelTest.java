@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.groningen.keukentafel.app.domain.WrongCredentialException;
 import nl.groningen.keukentafel.app.ui.CoachSession;
+import nl.groningen.keukentafel.app.ui.UserSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.SameThreadTasks;
 import nl.groningen.keukentafel.app.ui.TestSession;
@@ -16,7 +17,7 @@ class LoginViewModelTest {
 
     private final Messages messages = Messages.forLocale(Messages.DUTCH);
     private final CoachSession session = new TestSession().session();
-    private final List<CoachSession> opened = new ArrayList<>();
+    private final List<UserSession> opened = new ArrayList<>();
     private final List<String> tried = new ArrayList<>();
 
     private LoginViewModel login(LoginViewModel.SessionOpener opener, String lockedUser) {
