@@ -56,6 +56,12 @@ public final class DemoSyncServer implements AutoCloseable {
         return code;
     }
 
+    /** Makes an office user with {@code password} and returns a fresh enrolment code for their PC. */
+    public String officeUser(String userName, String password) {
+        store.accounts().createUser(userName, Role.OFFICE, null, password.toCharArray());
+        return store.accounts().createEnrolmentCode(userName, Duration.ofHours(1), Instant.now());
+    }
+
     /** Takes the server off the network (the laptop is offline); its database stays until the test ends. */
     public void stop() {
         server.close();

@@ -13,10 +13,14 @@ final class FxWait {
     private FxWait() {
     }
 
-    /** Waits (up to 20 s, background work included) until the condition holds, then for pending UI events. */
+    /**
+     * Waits (up to 20 s, background work included) until the condition holds, then for pending UI
+     * events. The condition is asked on the UI thread: looking up nodes from the test's thread while
+     * the UI thread swaps a screen can fail at random (an index out of bounds in a children list).
+     */
     static void until(Supplier<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
         } catch (TimeoutException e) {
             throw new AssertionError("The screen did not get there in time", e);
         }

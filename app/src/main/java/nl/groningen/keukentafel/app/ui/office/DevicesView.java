@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.Confirmation;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceSummary;
 import nl.groningen.keukentafel.contract.office.EnrolmentCode;
@@ -200,6 +201,7 @@ public final class DevicesView extends VBox {
         alert.setTitle(messages.text("office.code.title"));
         alert.setHeaderText(messages.text("office.code.for", code.userName()));
         alert.getDialogPane().setId("enrolmentCodeShown");
+        alert.getDialogPane().getStylesheets().add(Theme.appStyleSheet());
         Label big = new Label(code.code());
         big.setId("enrolmentCodeText");
         big.getStyleClass().add("enrolment-code");

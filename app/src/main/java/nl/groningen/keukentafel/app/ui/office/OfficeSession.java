@@ -56,7 +56,8 @@ public final class OfficeSession implements UserSession {
 
     /**
      * Runs {@code request} in the background; {@code done} gets its answer on the UI thread, or
-     * {@code failed} the sentence to show (also put on the status line).
+     * {@code failed} the sentence to show; the status line says so too when the server could not be
+     * reached or failed (any answer from it clears that).
      */
     public <T> void request(Request<T> request, Consumer<T> done, Consumer<String> failed) {
         running++;
@@ -70,7 +71,8 @@ public final class OfficeSession implements UserSession {
             finished();
             OfficeFailure failure = error instanceof OfficeException e ? e.failure() : OfficeFailure.SERVER_ERROR;
             String sentence = sentence(error);
-            status.set(sentence);
+            boolean serverDown = failure == OfficeFailure.OFFLINE || failure == OfficeFailure.SERVER_ERROR;
+            status.set(serverDown ? sentence : "");
             failed.accept(sentence);
             if (failure == OfficeFailure.SESSION_ENDED || failure == OfficeFailure.REVOKED || failure == OfficeFailure.NOT_ENROLLED) {
                 ending.ended(failure);

@@ -81,7 +81,13 @@ public final class OfficeWindow {
         busy.visibleProperty().bind(session.busyProperty());
         Label status = new Label();
         status.setId("officeStatus");
-        status.getStyleClass().add("status-problem");
+        // Red only for a problem (offline, refused); "Verbonden met de server" is plain.
+        session.statusProperty().addListener((o, old, now) -> {
+            status.getStyleClass().remove("status-problem");
+            if (!now.isEmpty()) {
+                status.getStyleClass().add("status-problem");
+            }
+        });
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> session.statusProperty().get().isEmpty()
                 ? (session.busyProperty().get() ? messages.text("office.status.busy") : messages.text("office.status.online"))
                 : session.statusProperty().get(), session.statusProperty(), session.busyProperty()));
@@ -90,6 +96,7 @@ public final class OfficeWindow {
         statusBar.getStyleClass().add("status-bar");
         statusBar.setPadding(new Insets(4, 12, 4, 12));
 
+        root.setId("officeWindow");
         root.setTop(header);
         root.setLeft(nav);
         root.setBottom(statusBar);
