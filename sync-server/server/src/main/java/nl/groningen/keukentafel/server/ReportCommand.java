@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.groningen.keukentafel.contract.Json;
-import nl.groningen.keukentafel.server.domain.ReportFigures;
-import nl.groningen.keukentafel.server.domain.ReportScope;
+import nl.groningen.keukentafel.contract.office.ReportFigures;
+import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.server.storage.Reports;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import org.apache.commons.csv.CSVFormat;
@@ -27,9 +27,9 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The council's figures on the server's command line (docs/reports.md): the same {@link ReportFigures}
