@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.server.domain.CaseloadCsv;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
 import nl.groningen.keukentafel.server.domain.CoachInfo;
 import nl.groningen.keukentafel.server.domain.DeviceInfo;

@@ -17,6 +17,7 @@ import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.domain.CaseloadCsv;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.storage.CaseloadImport;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * The office's two heavy actions on both stores: every figure of the reports screen over the
  * {@code city} dataset (whole city, one year; median of 5 after one warm-up, target 500 ms), and
  * checking and importing an 11,000-row caseload CSV into a store with its coaches (median of 3,
- * each into a fresh store, target 5000 ms). In this package because the CSV check is the command
- * line's ({@link CaseloadCsv}).
+ * each into a fresh store, target 5000 ms), the CSV checked by {@link CaseloadCsv} as the command
+ * line and the office API check it.
  */
 @Tag("bench")
 class OfficeBenchmark {

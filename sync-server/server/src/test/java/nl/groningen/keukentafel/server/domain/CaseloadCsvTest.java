@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.server;
+package nl.groningen.keukentafel.server.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.Resident;
-import nl.groningen.keukentafel.server.domain.CaseloadRow;
 import org.junit.jupiter.api.Test;
 
 /** Reading a caseload file as the office's Excel writes it, and naming every wrong value by its line. */

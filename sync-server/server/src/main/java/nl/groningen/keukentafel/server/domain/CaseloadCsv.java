@@ -1,4 +1,4 @@
-package nl.groningen.keukentafel.server;
+package nl.groningen.keukentafel.server.domain;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nl.groningen.keukentafel.server.domain.CaseloadProblem;
-import nl.groningen.keukentafel.server.domain.CaseloadRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
