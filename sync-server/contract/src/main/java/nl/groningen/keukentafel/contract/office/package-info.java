@@ -1,2 +1,2 @@
-/** The office API's wire records (caseload import, coaches, residents, assignments, devices, users), shared by app and server. */
+/** The office API's wire records (caseload import, coaches, residents, assignments, devices, users, report figures), shared by app and server. */
 package nl.groningen.keukentafel.contract.office;

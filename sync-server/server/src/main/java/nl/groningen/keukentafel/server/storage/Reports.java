@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import nl.groningen.keukentafel.server.domain.ReportFigures;
-import nl.groningen.keukentafel.server.domain.ReportScope;
+import nl.groningen.keukentafel.contract.office.ReportFigures;
+import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 
 /**

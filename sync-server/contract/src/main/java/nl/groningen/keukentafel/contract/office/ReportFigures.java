@@ -1,4 +1,6 @@
-package nl.groningen.keukentafel.server.domain;
+package nl.groningen.keukentafel.contract.office;
+
+import static com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
@@ -8,9 +10,11 @@ import java.util.UUID;
 
 /**
  * The council's figures for one period and scope, as the server counts them from the records the
- * laptops synced (docs/reports.md says how each is counted). Immutable; serialises to JSON in
- * snake_case like the wire contract. Counts are exact: an export that leaves the office hides a
- * count below {@link #SMALL_COUNT} at wijk or coach level itself (see the {@code report} command).
+ * laptops synced (docs/reports.md says how each is counted), as the office API's reports endpoint
+ * answers them. Immutable; serialises to JSON in snake_case like the wire contract. The worked-out
+ * figures (percentages, sums of categories) are written, and skipped when the office app reads
+ * the JSON back. Counts are exact: an export that leaves the office hides a count below
+ * {@link #SMALL_COUNT} at wijk or coach level itself (the server's CSV export does).
  *
  * @param from   first day of the period, inclusive
  * @param to     last day of the period, inclusive
@@ -45,22 +49,22 @@ public record ReportFigures(
             @JsonProperty("not_reachable") int notReachable,
             @JsonProperty("to_schedule") int toSchedule) {
 
-        @JsonProperty("spoken_pct")
+        @JsonProperty(value = "spoken_pct", access = READ_ONLY)
         public int spokenPct() {
             return percent(spoken, inGroup);
         }
 
-        @JsonProperty("declined_or_known_at_wij_pct")
+        @JsonProperty(value = "declined_or_known_at_wij_pct", access = READ_ONLY)
         public int declinedOrKnownAtWijPct() {
             return percent(declinedOrKnownAtWij, inGroup);
         }
 
-        @JsonProperty("not_reachable_pct")
+        @JsonProperty(value = "not_reachable_pct", access = READ_ONLY)
         public int notReachablePct() {
             return percent(notReachable, inGroup);
         }
 
-        @JsonProperty("to_schedule_pct")
+        @JsonProperty(value = "to_schedule_pct", access = READ_ONLY)
         public int toSchedulePct() {
             return percent(toSchedule, inGroup);
         }
@@ -78,12 +82,12 @@ public record ReportFigures(
             perWijk = List.copyOf(perWijk);
         }
 
-        @JsonProperty("conversation_pct")
+        @JsonProperty(value = "conversation_pct", access = READ_ONLY)
         public int conversationPct() {
             return percent(conversations, invitations);
         }
 
-        @JsonProperty("second_invitations_followed_up_pct")
+        @JsonProperty(value = "second_invitations_followed_up_pct", access = READ_ONLY)
         public int secondInvitationsFollowedUpPct() {
             return percent(secondInvitationsFollowedUp, secondInvitations);
         }
@@ -95,7 +99,7 @@ public record ReportFigures(
             @JsonProperty("invitations") int invitations,
             @JsonProperty("conversations") int conversations) {
 
-        @JsonProperty("conversation_pct")
+        @JsonProperty(value = "conversation_pct", access = READ_ONLY)
         public int conversationPct() {
             return percent(conversations, invitations);
         }
@@ -119,59 +123,59 @@ public record ReportFigures(
             return byCategory.getOrDefault(category, 0);
         }
 
-        @JsonProperty("work_potential")
+        @JsonProperty(value = "work_potential", access = READ_ONLY)
         public int workPotential() {
             return of("work_potential");
         }
 
-        @JsonProperty("care_need")
+        @JsonProperty(value = "care_need", access = READ_ONLY)
         public int careNeed() {
             return of("care_need");
         }
 
-        @JsonProperty("exemption_request")
+        @JsonProperty(value = "exemption_request", access = READ_ONLY)
         public int exemptionRequest() {
             return of("exemption_request");
         }
 
         /** Not active and content, not active and wanting to be, already active: the 355 of the 2016 table. */
-        @JsonProperty("participation_potential")
+        @JsonProperty(value = "participation_potential", access = READ_ONLY)
         public int participationPotential() {
             return notActiveContent() + notActiveWanting() + alreadyActive();
         }
 
-        @JsonProperty("not_active_content")
+        @JsonProperty(value = "not_active_content", access = READ_ONLY)
         public int notActiveContent() {
             return of("not_active_content");
         }
 
-        @JsonProperty("not_active_wanting")
+        @JsonProperty(value = "not_active_wanting", access = READ_ONLY)
         public int notActiveWanting() {
             return notActiveWantsSupport() + notActiveWantsOwnStrength();
         }
 
-        @JsonProperty("not_active_wants_support")
+        @JsonProperty(value = "not_active_wants_support", access = READ_ONLY)
         public int notActiveWantsSupport() {
             return of("not_active_wants_support");
         }
 
-        @JsonProperty("not_active_wants_own_strength")
+        @JsonProperty(value = "not_active_wants_own_strength", access = READ_ONLY)
         public int notActiveWantsOwnStrength() {
             return of("not_active_wants_own");
         }
 
-        @JsonProperty("already_active")
+        @JsonProperty(value = "already_active", access = READ_ONLY)
         public int alreadyActive() {
             return of("active") + activeWantsMore();
         }
 
-        @JsonProperty("active_wants_more")
+        @JsonProperty(value = "active_wants_more", access = READ_ONLY)
         public int activeWantsMore() {
             return of("active_wants_more");
         }
 
         /** Already active, of the conversations with an outcome. */
-        @JsonProperty("already_active_pct")
+        @JsonProperty(value = "already_active_pct", access = READ_ONLY)
         public int alreadyActivePct() {
             return percent(alreadyActive(), byCategory.values().stream().mapToInt(Integer::intValue).sum());
         }

@@ -1,7 +1,9 @@
-package nl.groningen.keukentafel.server.domain;
+package nl.groningen.keukentafel.contract.office;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Whose residents a report counts: the whole city, one area (the area of the resident's coach),
@@ -42,14 +44,16 @@ public record ReportScope(@JsonProperty("level") Level level, @JsonProperty("val
     }
 
     /** One coach's caseload; {@code coachId} is the coach's id. */
-    public static ReportScope coach(java.util.UUID coachId) {
+    public static ReportScope coach(UUID coachId) {
         return new ReportScope(Level.COACH, coachId.toString());
     }
 
     /**
      * Whether counts in this scope are about so few people that an export leaving the office shows
-     * a count below {@link ReportFigures#SMALL_COUNT} as "&lt; 5": a wijk or a coach.
+     * a count below {@link ReportFigures#SMALL_COUNT} as "&lt; 5": a wijk or a coach. Not on the wire: the
+     * scope is its level and value.
      */
+    @JsonIgnore
     public boolean isSmallArea() {
         return level == Level.WIJK || level == Level.COACH;
     }
