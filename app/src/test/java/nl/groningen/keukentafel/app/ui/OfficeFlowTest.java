@@ -66,7 +66,7 @@ class OfficeFlowTest {
     void start(Stage stage) throws Exception {
         server = app.startServer(clock);
         store = server.store();
-        otherCoach = server.demo().coaches().get(1);
+        otherCoach = store.coaches().add("Femke Proef", "Zuid");
         String code = server.officeUser(OFFICE_USER, OFFICE_PASSWORD);
         // The demo coach's laptop, enrolled, so the office has one to revoke.
         store.accounts().enrol(DemoProfile.USER, DemoProfile.PASSWORD.toCharArray(), server.code(), "laptop-sanne", Instant.now());
@@ -192,13 +192,15 @@ class OfficeFlowTest {
         robot.clickOn("#newUserPasswordAgain").eraseText(4).write("femke-wachtwoord").type(KeyCode.ENTER);
 
         FxWait.until(() -> robot.lookup("#enrolmentCodeDialog").tryQuery().isPresent());
+        assertThat(FxWait.text(robot, "#devicesMessage")).startsWith("Gebruiker femke (Coach) is aangemaakt.");
         robot.targetWindow(robot.lookup("#enrolmentCodeDialog").query().getScene().getWindow());
         robot.type(KeyCode.ENTER);
         FxWait.until(() -> robot.lookup("#enrolmentCodeShown").tryQuery().isPresent());
         String code = robot.lookup("#enrolmentCodeText").queryAs(Label.class).getText();
         assertThat(code).matches("[A-Z0-9]{4}(-[A-Z0-9]{4})+");
         assertThat(robot.lookup("#enrolmentCodeText").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(24);
-        assertThat(FxWait.text(robot, "#devicesMessage")).startsWith("Gebruiker femke (Coach) is aangemaakt.");
+        assertThat(FxWait.text(robot, "#devicesMessage")).startsWith("Inschrijfcode voor femke gemaakt, geldig tot ")
+                .doesNotContain(code);
         robot.targetWindow(robot.lookup("#enrolmentCodeShown").query().getScene().getWindow());
         robot.type(KeyCode.ENTER);
         FxWait.until(() -> robot.lookup("#enrolmentCodeShown").tryQuery().isEmpty());

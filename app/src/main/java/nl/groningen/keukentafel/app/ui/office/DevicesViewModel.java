@@ -75,7 +75,10 @@ public final class DevicesViewModel {
     /** Makes a one-time enrolment code for the user; {@code shown} gets it to show large, once. */
     public void enrolmentCode(String userName, int validHours, Consumer<EnrolmentCode> shown) {
         message.set("");
-        session.request(client -> client.enrolmentCode(userName.trim(), validHours), shown, message::set);
+        session.request(client -> client.enrolmentCode(userName.trim(), validHours), code -> {
+            message.set(messages.text("office.code.made", code.userName(), when(code.expiresAt())));
+            shown.accept(code);
+        }, message::set);
     }
 
     /** A user name the server would take: 2 to 64 letters, digits, '.', '_' or '-'. */
