@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.DoubleConsumer;
 import nl.groningen.keukentafel.contract.Json;
@@ -19,6 +20,7 @@ import nl.groningen.keukentafel.contract.office.NewUser;
 import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.office.OfficeLogin;
 import nl.groningen.keukentafel.contract.office.OfficeSession;
+import nl.groningen.keukentafel.contract.office.ReportFigures;
 import nl.groningen.keukentafel.contract.office.ResidentPage;
 import nl.groningen.keukentafel.contract.office.RevokeResult;
 import nl.groningen.keukentafel.contract.office.UserCreated;
@@ -115,6 +117,28 @@ public final class OfficeClient {
 
     public EnrolmentCode enrolmentCode(String userName, int validHours) throws OfficeException {
         return call(post(OfficeApi.ENROLMENT_CODES, new EnrolmentCodeRequest(userName, validHours)), EnrolmentCode.class);
+    }
+
+    /** The council's figures for the period (both days inclusive) and scope, exact, as the server counts them. */
+    public ReportFigures report(ReportQuery query) throws OfficeException {
+        return call(get(reportUrl(query).build()), ReportFigures.class);
+    }
+
+    /** The same figures as the CSV that may leave the office (small counts at wijk or coach level as "&lt; 5"). */
+    public byte[] reportCsv(ReportQuery query) throws OfficeException {
+        return bytes(get(reportUrl(query).addQueryParameter("format", "csv").build()));
+    }
+
+    private HttpUrl.Builder reportUrl(ReportQuery query) {
+        HttpUrl.Builder url = url(OfficeApi.REPORTS)
+                .addQueryParameter("from", query.from().toString())
+                .addQueryParameter("to", query.to().toString())
+                .addQueryParameter("scope", query.scope().level().name().toLowerCase(Locale.ROOT));
+        addIfSet(url, "value", query.scope().value());
+        if (query.asOf() != null) {
+            url.addQueryParameter("as_of", query.asOf().toString());
+        }
+        return url;
     }
 
     private static void addIfSet(HttpUrl.Builder url, String name, String value) {

@@ -151,7 +151,7 @@ public final class CoachSession implements AutoCloseable, UserSession {
         if (item == null) {
             return code;
         }
-        return "en".equals(messages.locale().getLanguage()) ? item.labelEn() : item.labelNl();
+        return messages.label(item);
     }
 
     /**

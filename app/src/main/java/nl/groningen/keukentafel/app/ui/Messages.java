@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import nl.groningen.keukentafel.contract.ReferenceItem;
 
 /**
  * The UI's words, dates and numbers in the user's language: Dutch by default (messages.properties),
@@ -53,6 +54,19 @@ public final class Messages {
     /** A date written out: "zondag 22 november 2026". */
     public String longDate(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
+    }
+
+    /** A number with one decimal, as this language writes it: 7,4 in Dutch. */
+    public String decimal(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    /** A reference-data item's label in this language. */
+    public String label(ReferenceItem item) {
+        return "en".equals(locale.getLanguage()) ? item.labelEn() : item.labelNl();
     }
 
     /** A whole number with this language's grouping: 11.000 in Dutch. */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +26,19 @@ import nl.groningen.keukentafel.app.profile.DemoProfile;
 import nl.groningen.keukentafel.app.profile.Profiles;
 import nl.groningen.keukentafel.app.store.LocalStore;
 import nl.groningen.keukentafel.app.ui.office.FilePicker;
+import nl.groningen.keukentafel.app.ui.office.ReportTables;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceSummary;
 import nl.groningen.keukentafel.contract.office.ImportProblem;
+import nl.groningen.keukentafel.contract.office.ReportFigures;
+import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.contract.office.ResidentSummary;
+import nl.groningen.keukentafel.server.storage.Reports;
 import nl.groningen.keukentafel.server.storage.ServerStore;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +50,7 @@ import org.testfx.framework.junit5.Start;
  * The office at work, against a real server: an office PC enrols with its one-time code and opens
  * the office screens; a caseload file with one bad line shows that line and why and stores nothing;
  * the corrected file is imported; ten residents move to another coach, whose laptop pulls them; a
- * coach's laptop is revoked; a new user gets an enrolment code shown once. Offline, the status line
+ * coach's laptop is revoked; the figures show what the server counts, and export as PDF and CSV; a new user gets an enrolment code shown once. Offline, the status line
  * says so. Afterwards nothing of any resident is on the office PC's disk.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -149,6 +158,36 @@ class OfficeFlowTest {
                 .singleElement().satisfies(d -> assertThat(d.revokedAt()).isNotNull());
         FxWait.until(() -> devices.getItems().stream().anyMatch(d -> d.revokedAt() != null));
 
+        // The figures, as the server counts them; exported as PDF and CSV (saved outside the office PC's data folder).
+        robot.clickOn("#navReports");
+        FxWait.until(() -> robot.lookup("#table-reach").tryQuery().isPresent());
+        ReportFigures counted = new Reports(store).figures(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 22), ReportScope.city(),
+                LocalDate.now(ZoneId.of("Europe/Amsterdam")));
+        assertThat(counted.reach().inGroup()).isGreaterThan(ROWS);
+        TableView<ReportTables.Row> reach = robot.lookup("#table-reach").queryTableView();
+        assertThat(cellText(reach, 0, 1)).isEqualTo(dutch(counted.reach().inGroup()));
+        assertThat(cellText(reach, 1, 1)).isEqualTo(dutch(counted.reach().spoken()));
+        assertThat(cellText(reach, 1, 2)).isEqualTo(counted.reach().spokenPct() + "%");
+        assertThat(robot.lookup("#chart-reach").tryQuery()).isPresent();
+        assertThat(FxWait.text(robot, "#reportHeading")).startsWith("Van 01-01-2026 tot en met 22-11-2026, voor de hele stad.");
+
+        Path pdf = dataFolder.getParent().resolve("cijfers.pdf");
+        chosen.set(pdf);
+        robot.clickOn("#reportPdf");
+        FxWait.until(() -> FxWait.text(robot, "#reportMessage").equals("cijfers.pdf is opgeslagen."));
+        String printed;
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            printed = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(printed).contains("Keukentafel: cijfers", "Bereik: waar iedereen in de groep nu staat",
+                "In de groep (nu) " + dutch(counted.reach().inGroup()), "staan hier als „< 5”");
+        Path exported = dataFolder.getParent().resolve("cijfers.csv");
+        chosen.set(exported);
+        robot.clickOn("#reportCsv");
+        FxWait.until(() -> FxWait.text(robot, "#reportMessage").equals("cijfers.csv is opgeslagen."));
+        assertThat(Files.readString(exported)).startsWith("# Keukentafel, cijfers van 2026-01-01 tot en met 2026-11-22")
+                .contains("bereik;in_group;In de groep (nu);;" + counted.reach().inGroup() + ";");
+
         // Offline: the status line says so, plainly.
         robot.interact(server::stop);
         robot.type(KeyCode.F5);
@@ -209,6 +248,14 @@ class OfficeFlowTest {
         assertThat(store.accounts().enrol("femke", "femke-wachtwoord".toCharArray(), code, "laptop-femke", Instant.now()))
                 .isNotNull();
         assertThat(store.accounts().coachOf("femke")).contains(otherCoach.id());
+    }
+
+    private static String cellText(TableView<ReportTables.Row> table, int row, int column) {
+        return (String) table.getColumns().get(column).getCellData(row);
+    }
+
+    private static String dutch(int count) {
+        return java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("nl-NL")).format(count);
     }
 
     private void enrolAsOffice(FxRobot robot) {

@@ -37,9 +37,12 @@ public final class OfficeWindow {
     private final AssignViewModel assignModel;
     private final DevicesView devicesView;
     private final DevicesViewModel devicesModel;
+    private final ReportsView reportsView;
+    private final ReportsViewModel reportsModel;
     private final ToggleButton importButton;
     private final ToggleButton assignButton;
     private final ToggleButton devicesButton;
+    private final ToggleButton reportsButton;
     private Runnable refreshShown = () -> { };
 
     public OfficeWindow(OfficeSession session, FilePicker files, Runnable lockNow) {
@@ -51,6 +54,8 @@ public final class OfficeWindow {
         assignView = new AssignView(assignModel);
         devicesModel = new DevicesViewModel(session);
         devicesView = new DevicesView(devicesModel);
+        reportsModel = new ReportsViewModel(session);
+        reportsView = new ReportsView(reportsModel, messages, files);
         importModel.onImported(assignModel::refreshCoaches);
 
         Label appName = new Label(messages.text("app.name"));
@@ -70,9 +75,10 @@ public final class OfficeWindow {
         importButton = navButton("navImport", messages.text("office.nav.import"), this::showImport);
         assignButton = navButton("navAssign", messages.text("office.nav.assign"), this::showAssign);
         devicesButton = navButton("navDevices", messages.text("office.nav.devices"), this::showDevices);
+        reportsButton = navButton("navReports", messages.text("office.nav.reports"), this::showReports);
         Label keys = new Label(messages.text("office.nav.keys"));
         keys.setWrapText(true);
-        VBox nav = new VBox(4, importButton, assignButton, devicesButton, keys);
+        VBox nav = new VBox(4, importButton, assignButton, devicesButton, reportsButton, keys);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
 
@@ -106,6 +112,7 @@ public final class OfficeWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showImport);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showAssign);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::showDevices);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::showReports);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), lockNow);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFile);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> refreshShown.run());
@@ -134,6 +141,11 @@ public final class OfficeWindow {
     public void showDevices() {
         show(devicesButton, devicesView, devicesModel::refresh);
         Platform.runLater(devicesView::focusFirst);
+    }
+
+    public void showReports() {
+        show(reportsButton, reportsView, reportsModel::refresh);
+        Platform.runLater(reportsView::focusFirst);
     }
 
     /** Ctrl+O: a caseload file, from any office screen. */

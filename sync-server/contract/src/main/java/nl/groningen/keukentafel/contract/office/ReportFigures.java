@@ -217,7 +217,7 @@ public record ReportFigures(
     }
 
     /** A whole percentage, rounded half up; 0 of nothing is 0. */
-    static int percent(int part, int whole) {
+    public static int percent(int part, int whole) {
         return whole == 0 ? 0 : (int) Math.round(100.0 * part / whole);
     }
 }
