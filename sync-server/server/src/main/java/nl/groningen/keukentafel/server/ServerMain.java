@@ -36,6 +36,8 @@ public final class ServerMain {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
     static final String DEMO_USER = "sanne";
     static final String DEMO_PASSWORD = "keukentafel";
+    /** The demo's office user (an admin, so a newcomer sees every office screen), with the same password. */
+    static final String DEMO_OFFICE_USER = "kantoor";
 
     private final Map<String, String> environment;
 
@@ -175,8 +177,9 @@ public final class ServerMain {
 
         /**
          * The demo: an empty store gets the demo caseload and the demo coach's user ({@value #DEMO_USER}
-         * / {@value #DEMO_PASSWORD}); every start writes a fresh enrolment code for that user to
-         * {@code demo-enrolment-code.txt} in the data folder, which demo.sh gives the app.
+         * / {@value #DEMO_PASSWORD}) and an office user ({@value #DEMO_OFFICE_USER}, same password);
+         * every start writes a fresh enrolment code for each to {@code demo-enrolment-code.txt} and
+         * {@code demo-office-code.txt} in the data folder, which demo.sh gives the app.
          */
         private void loadDemo(ServerStore store, nl.groningen.keukentafel.server.storage.StoreSettings settings)
                 throws java.io.IOException {
@@ -187,15 +190,23 @@ public final class ServerMain {
                 store.accounts().createUser(DEMO_USER, Role.COACH, dataset.coaches().get(0).id(), DEMO_PASSWORD.toCharArray());
                 LOG.info("event=demo_data_loaded residents={}", store.countResidents());
             }
+            if (!store.accounts().exists(DEMO_OFFICE_USER)) {
+                store.accounts().createUser(DEMO_OFFICE_USER, Role.ADMIN, null, DEMO_PASSWORD.toCharArray());
+            }
             if (settings.sqliteFile() != null && store.accounts().coachOf(DEMO_USER).isPresent()) {
                 writeDemoEnrolmentCode(store, settings.sqliteFile().getParent());
+                writeDemoCode(store, DEMO_OFFICE_USER, settings.sqliteFile().getParent().resolve("demo-office-code.txt"));
             }
         }
 
         /** A fresh enrolment code for the demo user in {@code demo-enrolment-code.txt}, readable by the server's user only. */
         static java.nio.file.Path writeDemoEnrolmentCode(ServerStore store, java.nio.file.Path folder) throws java.io.IOException {
-            String code = store.accounts().createEnrolmentCode(DEMO_USER, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
-            java.nio.file.Path file = folder.resolve("demo-enrolment-code.txt");
+            return writeDemoCode(store, DEMO_USER, folder.resolve("demo-enrolment-code.txt"));
+        }
+
+        private static java.nio.file.Path writeDemoCode(ServerStore store, String user, java.nio.file.Path file)
+                throws java.io.IOException {
+            String code = store.accounts().createEnrolmentCode(user, java.time.Duration.ofDays(1), Clock.systemUTC().instant());
             nl.groningen.keukentafel.server.storage.OwnerOnly.file(file); // a code that enrols a laptop: not for other users
             java.nio.file.Files.writeString(file, code + "\n");
             return file;

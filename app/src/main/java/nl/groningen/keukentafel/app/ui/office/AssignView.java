@@ -37,20 +37,21 @@ public final class AssignView extends HBox {
         Label coachesTitle = new Label(messages.text("office.assign.coaches"));
         coachesTitle.getStyleClass().add("screen-title");
         TableView<CoachSummary> coaches = Tables.table("coachesTable", messages.text("office.assign.noCoaches"));
-        coaches.getColumns().add(Tables.column(messages.text("office.coach"), 150, CoachSummary::name));
-        coaches.getColumns().add(Tables.column(messages.text("office.area"), 90, model::area));
-        coaches.getColumns().add(Tables.column(messages.text("office.assign.caseloadSize"), 80, c -> messages.number(c.residents())));
+        coaches.getColumns().add(Tables.column(messages.text("office.coach"), 232, CoachSummary::name));
+        coaches.getColumns().add(Tables.column(messages.text("office.area"), 80, model::area));
+        coaches.getColumns().add(Tables.column(messages.text("office.assign.caseloadSize"), 72, c -> messages.number(c.residents())));
         coaches.setItems(model.coaches());
         VBox.setVgrow(coaches, Priority.ALWAYS);
         VBox left = new VBox(8, coachesTitle, coaches);
-        left.setPrefWidth(360);
-        left.setMinWidth(300);
+        left.setPrefWidth(392);
+        left.setMinWidth(392);
 
         Label title = new Label(messages.text("office.assign.title"));
         title.getStyleClass().add("screen-title");
         query = new TextField();
         query.setId("assignQuery");
         query.setPromptText(messages.text("office.assign.queryPrompt"));
+        query.setPrefColumnCount(22);
         query.textProperty().bindBidirectional(model.queryProperty());
         query.setOnAction(e -> model.search());
         Label queryLabel = new Label(messages.text("office.assign.query"));
@@ -81,8 +82,8 @@ public final class AssignView extends HBox {
         TableView<ResidentSummary> residents = Tables.table("residentsTable", messages.text("office.assign.noResidents"));
         residents.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 110, ResidentSummary::clientNumber));
-        residents.getColumns().add(Tables.column(messages.text("office.name"), 240, ResidentSummary::name));
-        residents.getColumns().add(Tables.column(messages.text("office.wijk"), 130, r -> r.wijk() == null ? "" : r.wijk()));
+        residents.getColumns().add(Tables.column(messages.text("office.name"), 220, ResidentSummary::name));
+        residents.getColumns().add(Tables.column(messages.text("office.wijk"), 110, r -> r.wijk() == null ? "" : r.wijk()));
         residents.getColumns().add(Tables.column(messages.text("office.coach"), 160, r -> r.coachName() == null
                 ? messages.text("office.assign.withoutCoach") : r.coachName()));
         residents.setItems(model.residents());
@@ -122,6 +123,9 @@ public final class AssignView extends HBox {
 
         VBox right = new VBox(8, title, searchRow, found, residents, assignRow, message, keys);
         HBox.setHgrow(right, Priority.ALWAYS);
+        // The search row would ask for its one-line width and squeeze the coaches: it wraps instead.
+        right.setPrefWidth(400);
+        right.setMinWidth(0);
         getChildren().addAll(left, right);
     }
 

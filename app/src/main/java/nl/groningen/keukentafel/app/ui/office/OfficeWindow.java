@@ -30,6 +30,9 @@ import nl.groningen.keukentafel.app.ui.Theme;
 public final class OfficeWindow {
 
     private final BorderPane root = new BorderPane();
+    /** Wide enough for the longest screen name with its key ("Laptops en gebruikers (Ctrl+3)"). */
+    private static final double NAV_WIDTH = 250;
+
     private final ToggleGroup screens = new ToggleGroup();
     private final OfficeSession session;
     private final CaseloadImportView importView;
@@ -78,8 +81,11 @@ public final class OfficeWindow {
         reportsButton = navButton("navReports", messages.text("office.nav.reports"), this::showReports);
         Label keys = new Label(messages.text("office.nav.keys"));
         keys.setWrapText(true);
+        keys.setMaxWidth(NAV_WIDTH - 16);
         VBox nav = new VBox(4, importButton, assignButton, devicesButton, reportsButton, keys);
         nav.getStyleClass().add("nav");
+        nav.setPrefWidth(NAV_WIDTH);
+        nav.setMaxWidth(NAV_WIDTH);
         nav.setPadding(new Insets(12, 8, 12, 8));
 
         ProgressIndicator busy = new ProgressIndicator();

@@ -21,26 +21,26 @@ public final class ReportTables {
     public enum Kind { TEXT, COUNT, PERCENT, AVERAGE }
 
     /** One cell; {@code number} is null for words and for an average of nothing. */
-    public record Cell(Kind kind, String text, Double number) {
+    public record Value(Kind kind, String text, Double number) {
 
-        static Cell text(String text) {
-            return new Cell(Kind.TEXT, text, null);
+        static Value text(String text) {
+            return new Value(Kind.TEXT, text, null);
         }
 
-        static Cell count(int count) {
-            return new Cell(Kind.COUNT, null, (double) count);
+        static Value count(int count) {
+            return new Value(Kind.COUNT, null, (double) count);
         }
 
-        static Cell percent(int percent) {
-            return new Cell(Kind.PERCENT, null, (double) percent);
+        static Value percent(int percent) {
+            return new Value(Kind.PERCENT, null, (double) percent);
         }
 
-        static Cell average(Double average) {
-            return new Cell(Kind.AVERAGE, null, average);
+        static Value average(Double average) {
+            return new Value(Kind.AVERAGE, null, average);
         }
 
-        static Cell none() {
-            return new Cell(Kind.TEXT, "", null);
+        static Value none() {
+            return new Value(Kind.TEXT, "", null);
         }
 
         /** A count that an export leaving the office shows as "&lt; 5". */
@@ -50,7 +50,7 @@ public final class ReportTables {
     }
 
     /** One line: its cells, and whether the chart shows it. */
-    public record Row(List<Cell> cells, boolean charted) {
+    public record Row(List<Value> cells, boolean charted) {
 
         public Row {
             cells = List.copyOf(cells);
@@ -94,8 +94,8 @@ public final class ReportTables {
      * The text of a cell: exact on the screen; in an export that leaves the office, a small count
      * (and the percentages on its line) as "&lt; 5" and "" where the scope or the line is about few people.
      */
-    public String shown(Table table, Row row, Cell cell, boolean leavesOffice, boolean smallScope) {
-        boolean hideLine = leavesOffice && (smallScope || table.perPlace()) && row.cells().stream().anyMatch(Cell::small);
+    public String shown(Table table, Row row, Value cell, boolean leavesOffice, boolean smallScope) {
+        boolean hideLine = leavesOffice && (smallScope || table.perPlace()) && row.cells().stream().anyMatch(Value::small);
         return switch (cell.kind()) {
             case TEXT -> cell.text();
             case COUNT -> hideLine && cell.small() ? messages.text("office.reports.small", ReportFigures.SMALL_COUNT)
@@ -107,31 +107,31 @@ public final class ReportTables {
 
     private Table reach(ReportFigures.Reach r) {
         List<Row> rows = List.of(
-                line("inGroup", false, Cell.count(r.inGroup()), Cell.none()),
-                line("spoken", true, Cell.count(r.spoken()), Cell.percent(r.spokenPct())),
-                line("declinedOrWij", true, Cell.count(r.declinedOrKnownAtWij()), Cell.percent(r.declinedOrKnownAtWijPct())),
-                line("declined", false, Cell.count(r.declined()), Cell.none()),
-                line("knownAtWij", false, Cell.count(r.knownAtWij()), Cell.none()),
-                line("notReachable", true, Cell.count(r.notReachable()), Cell.percent(r.notReachablePct())),
-                line("toSchedule", true, Cell.count(r.toSchedule()), Cell.percent(r.toSchedulePct())));
+                line("inGroup", false, Value.count(r.inGroup()), Value.none()),
+                line("spoken", true, Value.count(r.spoken()), Value.percent(r.spokenPct())),
+                line("declinedOrWij", true, Value.count(r.declinedOrKnownAtWij()), Value.percent(r.declinedOrKnownAtWijPct())),
+                line("declined", false, Value.count(r.declined()), Value.none()),
+                line("knownAtWij", false, Value.count(r.knownAtWij()), Value.none()),
+                line("notReachable", true, Value.count(r.notReachable()), Value.percent(r.notReachablePct())),
+                line("toSchedule", true, Value.count(r.toSchedule()), Value.percent(r.toSchedulePct())));
         return table("reach", List.of(column("what"), column("count"), column("share")), rows, List.of(1), false);
     }
 
     private Table approaches(ReportFigures.Approaches a) {
         List<Row> rows = List.of(
-                line("invitations", true, Cell.count(a.invitations()), Cell.none()),
-                line("conversations", true, Cell.count(a.conversations()), Cell.percent(a.conversationPct())),
-                line("secondInvitations", true, Cell.count(a.secondInvitations()), Cell.none()),
-                line("secondFollowedUp", true, Cell.count(a.secondInvitationsFollowedUp()),
-                        Cell.percent(a.secondInvitationsFollowedUpPct())));
+                line("invitations", true, Value.count(a.invitations()), Value.none()),
+                line("conversations", true, Value.count(a.conversations()), Value.percent(a.conversationPct())),
+                line("secondInvitations", true, Value.count(a.secondInvitations()), Value.none()),
+                line("secondFollowedUp", true, Value.count(a.secondInvitationsFollowedUp()),
+                        Value.percent(a.secondInvitationsFollowedUpPct())));
         return table("approaches", List.of(column("what"), column("count"), column("share")), rows, List.of(1), false);
     }
 
     private Table perWijk(ReportFigures.Approaches a) {
         List<Row> rows = a.perWijk().stream()
                 .sorted(Comparator.comparing(ReportFigures.WijkApproaches::wijk))
-                .map(w -> new Row(List.of(Cell.text(w.wijk()), Cell.count(w.invitations()), Cell.count(w.conversations()),
-                        Cell.percent(w.conversationPct())), true))
+                .map(w -> new Row(List.of(Value.text(w.wijk()), Value.count(w.invitations()), Value.count(w.conversations()),
+                        Value.percent(w.conversationPct())), true))
                 .toList();
         return table("perWijk", List.of(column("wijk"), column("invitations"), column("conversations"), column("share")), rows,
                 List.of(1, 2), true);
@@ -140,7 +140,7 @@ public final class ReportTables {
     private Table outcomes(ReportFigures.Outcomes o) {
         int withOutcome = o.byCategory().values().stream().mapToInt(Integer::intValue).sum();
         List<Row> rows = new ArrayList<>();
-        rows.add(line("withOutcome", false, Cell.count(withOutcome), Cell.none()));
+        rows.add(line("withOutcome", false, Value.count(withOutcome), Value.none()));
         rows.add(share("workPotential", true, o.workPotential(), withOutcome));
         rows.add(share("careNeed", true, o.careNeed(), withOutcome));
         rows.add(share("exemptionRequest", true, o.exemptionRequest(), withOutcome));
@@ -149,7 +149,7 @@ public final class ReportTables {
         rows.add(share("notActiveWanting", false, o.notActiveWanting(), withOutcome));
         rows.add(share("wantsSupport", true, o.notActiveWantsSupport(), withOutcome));
         rows.add(share("wantsOwnStrength", true, o.notActiveWantsOwnStrength(), withOutcome));
-        rows.add(line("alreadyActive", false, Cell.count(o.alreadyActive()), Cell.percent(o.alreadyActivePct())));
+        rows.add(line("alreadyActive", false, Value.count(o.alreadyActive()), Value.percent(o.alreadyActivePct())));
         rows.add(share("activeOnly", true, o.alreadyActive() - o.activeWantsMore(), withOutcome));
         rows.add(share("activeWantsMore", true, o.activeWantsMore(), withOutcome));
         return table("outcomes", List.of(column("what"), column("count"), column("share")), rows, List.of(1), false);
@@ -158,14 +158,14 @@ public final class ReportTables {
     private Table referrals(ReportFigures.Outcomes o) {
         List<Row> rows = o.referralsPerPartner().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new Row(List.of(Cell.text(partner(e.getKey())), Cell.count(e.getValue())), true))
+                .map(e -> new Row(List.of(Value.text(partner(e.getKey())), Value.count(e.getValue())), true))
                 .toList();
         return table("referrals", List.of(column("partner"), column("referrals")), rows, List.of(1), false);
     }
 
     private Table followUp(ReportFigures.FollowUp u) {
         List<Row> rows = List.of(
-                line("spokenNow", false, Cell.count(u.spoken()), Cell.none()),
+                line("spokenNow", false, Value.count(u.spoken()), Value.none()),
                 share("inTrajectory", true, u.inTrajectory(), u.spoken()),
                 share("connectedToCare", true, u.connectedToCare(), u.spoken()),
                 share("ownGoals", true, u.ownGoals(), u.spoken()),
@@ -175,26 +175,26 @@ public final class ReportTables {
 
     private Table inBeeld(ReportFigures.InBeeld b) {
         List<Row> rows = List.of(
-                line("selected", true, Cell.count(b.selected())),
-                line("invited", true, Cell.count(b.invited())),
-                line("inView", true, Cell.count(b.inView())),
-                line("spokenInBeeld", true, Cell.count(b.spoken())),
-                line("benefitReviews", false, Cell.count(b.benefitReviews())),
-                line("fraudSignals", false, Cell.count(b.fraudSignals())),
-                line("careSignals", false, Cell.count(b.careSignals())),
-                line("spokenAtHome", false, Cell.count(b.spokenAtHome())),
-                line("conversationRating", false, Cell.average(b.averageConversationRating())),
-                line("contactRating", false, Cell.average(b.averageContactValueRating())),
-                line("duration", false, Cell.average(b.averageDurationMinutes())));
+                line("selected", true, Value.count(b.selected())),
+                line("invited", true, Value.count(b.invited())),
+                line("inView", true, Value.count(b.inView())),
+                line("spokenInBeeld", true, Value.count(b.spoken())),
+                line("benefitReviews", false, Value.count(b.benefitReviews())),
+                line("fraudSignals", false, Value.count(b.fraudSignals())),
+                line("careSignals", false, Value.count(b.careSignals())),
+                line("spokenAtHome", false, Value.count(b.spokenAtHome())),
+                line("conversationRating", false, Value.average(b.averageConversationRating())),
+                line("contactRating", false, Value.average(b.averageContactValueRating())),
+                line("duration", false, Value.average(b.averageDurationMinutes())));
         return table("inBeeld", List.of(column("what"), column("count")), rows, List.of(1), false);
     }
 
     private Table discipline(List<ReportFigures.CoachDiscipline> coaches) {
         List<Row> rows = coaches.stream()
                 .sorted(Comparator.comparing(d -> d.coachName() == null ? "" : d.coachName()))
-                .map(d -> new Row(List.of(Cell.text(d.coachName() == null ? messages.text("office.reports.unknownCoach") : d.coachName()),
-                        Cell.count(d.residents()), Cell.count(d.contactsOverdue()), Cell.count(d.agreementsOverdue()),
-                        Cell.count(d.referralsUnanswered())), true))
+                .map(d -> new Row(List.of(Value.text(d.coachName() == null ? messages.text("office.reports.unknownCoach") : d.coachName()),
+                        Value.count(d.residents()), Value.count(d.contactsOverdue()), Value.count(d.agreementsOverdue()),
+                        Value.count(d.referralsUnanswered())), true))
                 .toList();
         return table("discipline", List.of(column("coach"), column("residents"), column("contactsOverdue"),
                 column("agreementsOverdue"), column("referralsUnanswered")), rows, List.of(2, 3, 4), true);
@@ -205,15 +205,15 @@ public final class ReportTables {
                 columns, rows, chartColumns, perPlace);
     }
 
-    private Row line(String key, boolean charted, Cell... values) {
-        List<Cell> cells = new ArrayList<>();
-        cells.add(Cell.text(messages.text("office.reports.row." + key)));
+    private Row line(String key, boolean charted, Value... values) {
+        List<Value> cells = new ArrayList<>();
+        cells.add(Value.text(messages.text("office.reports.row." + key)));
         cells.addAll(List.of(values));
         return new Row(cells, charted);
     }
 
     private Row share(String key, boolean charted, int count, int whole) {
-        return line(key, charted, Cell.count(count), Cell.percent(ReportFigures.percent(count, whole)));
+        return line(key, charted, Value.count(count), Value.percent(ReportFigures.percent(count, whole)));
     }
 
     private String column(String key) {

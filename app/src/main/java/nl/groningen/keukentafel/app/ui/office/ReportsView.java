@@ -13,8 +13,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -27,15 +28,18 @@ import nl.groningen.keukentafel.contract.office.ReportScope;
 
 /**
  * The reports screen: period and scope at the top, then a tab per figure, each a chart with its
- * table beside it, and the exports. Keyboard: Tab through the choices, Enter in a date counts,
- * Ctrl+Tab moves between figures.
+ * table beside it, and the exports. Keyboard: Tab through the choices and the figures' buttons,
+ * Enter in a date counts, Space chooses a figure.
  */
 public final class ReportsView extends VBox {
 
     private final ReportsViewModel model;
     private final Messages messages;
     private final FilePicker files;
-    private final TabPane figures = new TabPane();
+    private final FlowPane figureChoice = new FlowPane(4, 4);
+    private final ToggleGroup figureGroup = new ToggleGroup();
+    private final BorderPane figure = new BorderPane();
+    private String shownFigure = "reach";
     private final DatePicker from;
 
     public ReportsView(ReportsViewModel model, Messages messages, FilePicker files) {
@@ -98,12 +102,13 @@ public final class ReportsView extends VBox {
         message.getStyleClass().add("office-message");
         message.textProperty().bind(model.messageProperty());
 
-        figures.setId("reportTabs");
-        figures.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(figures, Priority.ALWAYS);
+        figureChoice.setId("reportFigures");
+        figureChoice.getStyleClass().add("figure-choice");
+        figure.setId("reportFigure");
+        VBox.setVgrow(figure, Priority.ALWAYS);
         model.tablesProperty().addListener((o, old, now) -> showTables(now));
 
-        getChildren().addAll(title, choices, heading, message, figures);
+        getChildren().addAll(title, choices, heading, message, figureChoice, figure);
     }
 
     public void focusFirst() {
@@ -115,25 +120,39 @@ public final class ReportsView extends VBox {
                 messages.text(filterKey), "*." + extension);
     }
 
-    /** One tab per figure; the tab the office was looking at stays chosen. */
+    /** A button per figure, and the chosen one's chart and table; the figure the office was looking at stays chosen. */
     private void showTables(List<ReportTables.Table> tables) {
-        int selected = Math.max(0, figures.getSelectionModel().getSelectedIndex());
-        figures.getTabs().clear();
+        figureChoice.getChildren().clear();
+        figureGroup.getToggles().clear();
+        ToggleButton chosen = null;
         for (ReportTables.Table table : tables) {
-            Tab tab = new Tab(messages.text("office.reports." + table.id() + ".tab"));
-            tab.setId("tab-" + table.id());
-            VBox explained = new VBox(6, new Label(table.title()), new Label(table.source()));
-            explained.getChildren().get(0).getStyleClass().add("section-title");
-            HBox chartAndTable = new HBox(12, chart(table), tableView(table));
-            VBox.setVgrow(chartAndTable, Priority.ALWAYS);
-            VBox content = new VBox(6, explained, chartAndTable);
-            content.setPadding(new Insets(8));
-            tab.setContent(content);
-            figures.getTabs().add(tab);
+            ToggleButton button = new ToggleButton(messages.text("office.reports." + table.id() + ".tab"));
+            button.setId("figure-" + table.id());
+            button.setToggleGroup(figureGroup);
+            button.setOnAction(e -> {
+                button.setSelected(true);
+                showFigure(table);
+            });
+            figureChoice.getChildren().add(button);
+            if (table.id().equals(shownFigure) || chosen == null) {
+                chosen = button;
+            }
         }
-        if (!figures.getTabs().isEmpty()) {
-            figures.getSelectionModel().select(Math.min(selected, figures.getTabs().size() - 1));
+        if (chosen != null) {
+            chosen.fire();
         }
+    }
+
+    private void showFigure(ReportTables.Table table) {
+        shownFigure = table.id();
+        Label name = new Label(table.title());
+        name.getStyleClass().add("section-title");
+        Label source = new Label(table.source());
+        source.setWrapText(true);
+        HBox chartAndTable = new HBox(12, chart(table), tableView(table));
+        VBox.setVgrow(chartAndTable, Priority.ALWAYS);
+        VBox content = new VBox(4, name, source, chartAndTable);
+        figure.setCenter(content);
     }
 
     private BarChart<Number, String> chart(ReportTables.Table table) {
@@ -151,13 +170,23 @@ public final class ReportsView extends VBox {
             // A horizontal chart draws its first category at the bottom: reversed, it reads like the table.
             List<ReportTables.Row> rows = table.rows().stream().filter(ReportTables.Row::charted).toList();
             for (int i = rows.size() - 1; i >= 0; i--) {
-                ReportTables.Cell cell = rows.get(i).cells().get(column);
+                ReportTables.Value cell = rows.get(i).cells().get(column);
                 series.getData().add(new XYChart.Data<>(cell.number() == null ? 0 : cell.number(), rows.get(i).label()));
             }
             chart.getData().add(series);
         }
-        chart.setPrefWidth(520);
-        chart.setMinWidth(360);
+        // Few people: whole numbers only on the axis (an automatic axis would mark 2,5 of a person).
+        double most = chart.getData().stream().flatMap(series -> series.getData().stream())
+                .mapToDouble(d -> d.getXValue().doubleValue()).max().orElse(0);
+        if (most < 10) {
+            counts.setAutoRanging(false);
+            counts.setLowerBound(0);
+            counts.setUpperBound(Math.max(1, Math.ceil(most)));
+            counts.setTickUnit(1);
+            counts.setMinorTickVisible(false);
+        }
+        chart.setPrefWidth(420);
+        chart.setMinWidth(290);
         HBox.setHgrow(chart, Priority.ALWAYS);
         return chart;
     }
@@ -172,18 +201,19 @@ public final class ReportsView extends VBox {
             tableColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                     model.tables().shown(table, c.getValue(), c.getValue().cells().get(column), false, false)));
             tableColumn.setSortable(false);
+            boolean wide = table.columns().size() > 3;
             if (i == 0) {
-                tableColumn.setPrefWidth(table.columns().size() > 3 ? 170 : 300);
+                tableColumn.setPrefWidth(wide ? 150 : 290);
             } else {
-                tableColumn.setPrefWidth(table.columns().size() > 3 ? 95 : 80);
-                tableColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
+                tableColumn.setPrefWidth(wide ? 130 : 80);
+                tableColumn.getStyleClass().add("number");
             }
             view.getColumns().add(tableColumn);
         }
         view.getItems().setAll(table.rows());
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        view.setPrefWidth(table.columns().size() > 3 ? 560 : 470);
-        view.setMinWidth(380);
+        view.setPrefWidth(table.columns().size() > 3 ? 690 : 460);
+        view.setMinWidth(table.columns().size() > 3 ? 670 : 440);
         HBox.setHgrow(view, Priority.ALWAYS);
         return view;
     }
