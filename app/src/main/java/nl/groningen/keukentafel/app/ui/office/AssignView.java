@@ -37,14 +37,14 @@ public final class AssignView extends HBox {
         Label coachesTitle = new Label(messages.text("office.assign.coaches"));
         coachesTitle.getStyleClass().add("screen-title");
         TableView<CoachSummary> coaches = Tables.table("coachesTable", messages.text("office.assign.noCoaches"));
-        coaches.getColumns().add(Tables.column(messages.text("office.coach"), 232, CoachSummary::name));
+        coaches.getColumns().add(Tables.column(messages.text("office.coach"), 252, CoachSummary::name));
         coaches.getColumns().add(Tables.column(messages.text("office.area"), 80, model::area));
         coaches.getColumns().add(Tables.column(messages.text("office.assign.caseloadSize"), 72, c -> messages.number(c.residents())));
         coaches.setItems(model.coaches());
         VBox.setVgrow(coaches, Priority.ALWAYS);
         VBox left = new VBox(8, coachesTitle, coaches);
-        left.setPrefWidth(392);
-        left.setMinWidth(392);
+        left.setPrefWidth(412);
+        left.setMinWidth(412);
 
         Label title = new Label(messages.text("office.assign.title"));
         title.getStyleClass().add("screen-title");
@@ -82,9 +82,9 @@ public final class AssignView extends HBox {
         TableView<ResidentSummary> residents = Tables.table("residentsTable", messages.text("office.assign.noResidents"));
         residents.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 110, ResidentSummary::clientNumber));
-        residents.getColumns().add(Tables.column(messages.text("office.name"), 220, ResidentSummary::name));
+        residents.getColumns().add(Tables.column(messages.text("office.name"), 210, ResidentSummary::name));
         residents.getColumns().add(Tables.column(messages.text("office.wijk"), 110, r -> r.wijk() == null ? "" : r.wijk()));
-        residents.getColumns().add(Tables.column(messages.text("office.coach"), 160, r -> r.coachName() == null
+        residents.getColumns().add(Tables.column(messages.text("office.coach"), 150, r -> r.coachName() == null
                 ? messages.text("office.assign.withoutCoach") : r.coachName()));
         residents.setItems(model.residents());
         VBox.setVgrow(residents, Priority.ALWAYS);
