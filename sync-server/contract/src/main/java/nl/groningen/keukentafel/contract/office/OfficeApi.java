@@ -23,10 +23,17 @@ public final class OfficeApi {
     public static final String REVOKE = PREFIX + "/devices/{id}/revoke";
     public static final String USERS = PREFIX + "/users";
     public static final String ENROLMENT_CODES = PREFIX + "/enrolment-codes";
-    // Still to come, from the reports work: PREFIX + "/reports".
+    /**
+     * The council's figures for a period and scope ({@code from}, {@code to}, {@code scope},
+     * {@code value}, {@code as_of}): {@link ReportFigures} as JSON, or with {@code format=csv}
+     * the CSV that may leave the office, small counts hidden.
+     */
+    public static final String REPORTS = PREFIX + "/reports";
 
     /** The content type of a caseload file. */
     public static final String CSV = "text/csv";
+    /** The content type of a report exported as CSV. */
+    public static final String REPORT_CSV = CSV + "; charset=utf-8";
 
     private OfficeApi() {
     }

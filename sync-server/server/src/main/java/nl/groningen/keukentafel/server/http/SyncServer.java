@@ -147,7 +147,7 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.POST, OfficeApi.REVOKE, office::revoke);
         route(HandlerType.POST, OfficeApi.USERS, office::createUser);
         route(HandlerType.POST, OfficeApi.ENROLMENT_CODES, office::enrolmentCode);
-        // GET OfficeApi.PREFIX + "/reports" goes here, with the figures from storage's Reports.
+        route(HandlerType.GET, OfficeApi.REPORTS, office::report);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
         byte[] openApi = OpenApi.document();
         route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
