@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.office.AssignRequest;
 import nl.groningen.keukentafel.contract.office.AssignResult;
@@ -35,6 +36,7 @@ import nl.groningen.keukentafel.contract.office.ImportPreview;
 import nl.groningen.keukentafel.contract.office.ImportProblem;
 import nl.groningen.keukentafel.contract.office.ImportResult;
 import nl.groningen.keukentafel.contract.office.ImportRow;
+import nl.groningen.keukentafel.contract.office.NewCoach;
 import nl.groningen.keukentafel.contract.office.NewUser;
 import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.office.OfficeSession;
@@ -184,6 +186,28 @@ final class OfficeEndpoints {
     void coaches(Context ctx) {
         ctx.json(new CoachList(store.coaches().list().stream()
                 .map(c -> new CoachSummary(c.id(), c.name(), c.area(), c.residents(), c.userNames())).toList()));
+    }
+
+    /**
+     * POST coaches: a coach added with their name and area, answered as GET coaches lists them (no
+     * residents yet); the add-coach command's way in, so both store a coach alike.
+     */
+    void addCoach(Context ctx) throws JsonProcessingException {
+        DeviceSession device = ctx.attribute(OFFICE);
+        JsonNode body = SyncServer.jsonObject(ctx);
+        if (body == null) {
+            return;
+        }
+        NewCoach request = Json.mapper().treeToValue(body, NewCoach.class);
+        if (!body.path("name").isTextual() || !body.path("area").isTextual() || request.name().isBlank() || request.area().isBlank()
+                || request.name().trim().length() > NewCoach.MAX_NAME || request.area().trim().length() > NewCoach.MAX_AREA) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "name (1 to " + NewCoach.MAX_NAME + " characters) and area (1 to "
+                    + NewCoach.MAX_AREA + ") are both needed.");
+            return;
+        }
+        Coach coach = store.coaches().add(request.name(), request.area());
+        event("office_coach_created", device, " new_coach=" + coach.id());
+        ctx.status(HttpStatus.CREATED).json(new CoachSummary(coach.id(), coach.name(), coach.area(), 0, List.of()));
     }
 
     /** GET residents?q=&wijk=&coach=&offset=&limit=: residents to assign, a page at a time. */

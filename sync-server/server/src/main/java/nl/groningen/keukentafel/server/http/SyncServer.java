@@ -141,6 +141,7 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.POST, OfficeApi.IMPORT_PREVIEW, office::preview);
         route(HandlerType.POST, OfficeApi.IMPORT, office::importCaseload);
         route(HandlerType.GET, OfficeApi.COACHES, office::coaches);
+        route(HandlerType.POST, OfficeApi.COACHES, office::addCoach);
         route(HandlerType.GET, OfficeApi.RESIDENTS, office::residents);
         route(HandlerType.POST, OfficeApi.ASSIGNMENTS, office::assign);
         route(HandlerType.GET, OfficeApi.DEVICES, office::devices);

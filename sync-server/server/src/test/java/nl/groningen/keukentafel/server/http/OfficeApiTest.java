@@ -318,6 +318,43 @@ class OfficeApiTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aCoachTheOfficeAddsIsListedInTheirAreaWithAnEmptyCaseload(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(DEMO);
+            Office office = office(store, server, Role.OFFICE);
+            String area = DEMO.coaches().get(0).area();
+
+            HttpResponse<String> added = office.json("POST", OfficeApi.COACHES, "{\"name\": \"  Femke Bakker \", \"area\": \""
+                    + area.toUpperCase(Locale.ROOT) + "\"}");
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            JsonNode coach = Json.mapper().readTree(added.body());
+            assertThat(coach.path("name").asText()).isEqualTo("Femke Bakker");
+            assertThat(coach.path("area").asText()).as("joins the area as it is known").isEqualTo(area);
+            assertThat(coach.path("residents").asInt()).isZero();
+            assertThat(coach.path("user_names")).isEmpty();
+            JsonNode listed = Json.mapper().readTree(office.get(OfficeApi.COACHES).body()).path("coaches");
+            assertThat(listed).hasSize(DEMO.coaches().size() + 1).contains(coach);
+            assertThat(store.coaches().exists(UUID.fromString(coach.path("id").asText()))).isTrue();
+            HttpResponse<String> byAdmin = office(store, server, Role.ADMIN).json("POST", OfficeApi.COACHES,
+                    "{\"name\": \"Joost de Vries\", \"area\": \"Haren\"}");
+            assertThat(byAdmin.statusCode()).as("a new area, by an admin").isEqualTo(201);
+            assertThat(store.coaches().areas()).contains("Haren");
+
+            for (String bad : List.of("{}", "{\"name\": \"Femke\"}", "{\"area\": \"Zuid\"}", "{\"name\": \"\", \"area\": \"Zuid\"}",
+                    "{\"name\": \"Femke\", \"area\": \"   \"}", "{\"name\": 12, \"area\": \"Zuid\"}",
+                    "{\"name\": \"Femke\", \"area\": null}", "{\"name\": \"" + "F".repeat(101) + "\", \"area\": \"Zuid\"}",
+                    "{\"name\": \"Femke\", \"area\": \"" + "Z".repeat(51) + "\"}")) {
+                HttpResponse<String> refused = office.json("POST", OfficeApi.COACHES, bad);
+                assertThat(refused.statusCode()).as(bad + " " + refused.body()).isEqualTo(400);
+                assertThat(error(refused)).as(bad).isEqualTo("bad_request");
+            }
+            assertThat(store.coaches().list()).as("nothing refused was added").hasSize(DEMO.coaches().size() + 2);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void theReportIsWhatReportsCountsAndItsCsvIsTheExportThatHidesSmallCounts(StoreKind kind, TestStores stores) throws Exception {
         try (ServerStore store = ServerStore.open(stores.fresh(kind));
              SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
