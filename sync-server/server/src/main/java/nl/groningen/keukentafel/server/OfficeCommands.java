@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.office.NewCoach;
 import nl.groningen.keukentafel.server.domain.CaseloadCsv;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
 import nl.groningen.keukentafel.server.domain.CoachInfo;
@@ -66,6 +67,10 @@ final class OfficeCommands {
                 err.println("Geef een naam en een gebied (--area); ze mogen niet leeg zijn.");
                 return 2;
             }
+            if (name.trim().length() > NewCoach.MAX_NAME || area.trim().length() > NewCoach.MAX_AREA) {
+                err.println("De naam mag ten hoogste " + NewCoach.MAX_NAME + " tekens hebben, het gebied " + NewCoach.MAX_AREA + ".");
+                return 2;
+            }
             try (ServerStore server = ServerStore.open(store.settings())) {
                 java.util.List<String> areas = server.coaches().areas();
                 String known = areas.stream().filter(a -> a.equalsIgnoreCase(area.trim())).findFirst().orElse(null);
@@ -74,7 +79,7 @@ final class OfficeCommands {
                             + ". Is het echt een nieuw gebied, geef dan ook --new-area.");
                     return 2;
                 }
-                Coach coach = server.coaches().add(name, known == null ? area : known);
+                Coach coach = server.coaches().add(name, area);
                 out.println("Coach " + coach.name() + " (" + coach.area() + ") toegevoegd met id " + coach.id() + ".");
                 out.println("Maak de gebruiker die de caseload bijhoudt met: keukentafel-server create-user NAAM --coach "
                         + coach.id());

@@ -58,7 +58,7 @@ class OfficeBenchmark {
         String csv = csv(city);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             for (StoreKind kind : StoreKind.values()) {
-                String suffix = kind == StoreKind.SQLITE ? "" : "_pg";
+                String suffix = kind == StoreKind.SQLITE ? ".sqlite" : ".pg"; // as SyncBenchmark names them
                 try (ServerStore store = ServerStore.open(fresh(kind, postgres))) {
                     store.importDataset(city);
                     Reports reports = new Reports(store);

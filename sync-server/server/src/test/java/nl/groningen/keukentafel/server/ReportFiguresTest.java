@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.Referral;
 import nl.groningen.keukentafel.contract.ReferralStatus;
+import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.office.ReportFigures;
 import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.contract.sync.Change;
@@ -41,8 +44,10 @@ import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.RecordKind;
+import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.http.SyncServer;
+import nl.groningen.keukentafel.server.http.TestClient;
 import nl.groningen.keukentafel.server.storage.Reports;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
@@ -56,7 +61,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The council's figures come out of the records exactly: a city built only through the public ways
  * in (the caseload CSV through {@code import-caseload}, then what three coaches' laptops push over
  * HTTP) whose true counts are the 2019 letter's figure 1 and figure 2 and the 2016 letter's outcome
- * table, per wijk too; the report, its JSON and its CSV must give those numbers, on both stores.
+ * table, per wijk too; the report, its JSON and its CSV, from the command line and from the office
+ * API, must give those numbers, on both stores.
  */
 @ExtendWith(TestStores.class)
 class ReportFiguresTest {
@@ -67,6 +73,7 @@ class ReportFiguresTest {
     private static final LocalDate FROM = LocalDate.of(2015, 10, 19);
     private static final LocalDate TO = LocalDate.of(2016, 3, 1);
     private static final ObjectMapper JSON = Json.mapper();
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     /** Where a resident's outreach ends up, and for whom the laptops record what. */
     private enum Fate { P_SPOKEN, P_DECLINED, P_UNREACHABLE, SPOKEN, DECLINED, UNREACHABLE, KNOWN_AT_WIJ, TO_SCHEDULE }
@@ -90,6 +97,8 @@ class ReportFiguresTest {
         List<Planned> plan = plan();
         StoreSettings settings = stores.fresh(kind);
         ReportFigures figures;
+        JsonNode overHttp;
+        String exportedOverHttp;
         try (ServerStore store = ServerStore.open(settings);
              SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
             Map<String, String> tokens = new LinkedHashMap<>();
@@ -119,7 +128,24 @@ class ReportFiguresTest {
                 }
             }
             figures = new Reports(store).figures(FROM, TO, ReportScope.city(), AS_OF);
+
+            // The office's reports screen asks the office API: the same figures, as JSON and as the CSV export.
+            TestClient office = new TestClient(server);
+            TestClient.OfficeLogin login = office.enrolOffice(store, CLOCK, "kantoor", Role.OFFICE);
+            HttpResponse<String> answer = office.send("GET", OfficeApi.REPORTS + "?from=" + FROM + "&to=" + TO + "&as_of=" + AS_OF,
+                    null, null, login.token(), login.session());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            overHttp = JSON.readTree(answer.body());
+            exportedOverHttp = office.send("GET", OfficeApi.REPORTS + "?from=" + FROM + "&to=" + TO + "&as_of=" + LocalDate.now(AMSTERDAM)
+                    + "&format=csv", null, null, login.token(), login.session()).body();
         }
+        assertThat(overHttp).as("the office API's report").isEqualTo(JSON.valueToTree(figures));
+        assertThat(overHttp.at("/reach/in_group").asInt()).isEqualTo(6953);
+        assertThat(overHttp.at("/reach/spoken").asInt()).isEqualTo(3939);
+        assertThat(overHttp.at("/reach/declined_or_known_at_wij").asInt()).isEqualTo(1019);
+        assertThat(overHttp.at("/reach/not_reachable").asInt()).isEqualTo(238);
+        assertThat(overHttp.at("/reach/to_schedule").asInt()).isEqualTo(1757);
+        assertThat(overHttp.at("/outcomes/participation_potential").asInt()).isEqualTo(355);
 
         // Letter 2019, figure 1: of 6,953 in the group, 3,939 spoken, 1,019 declined or known at WIJ, 238 not reachable, 1,757 to schedule.
         assertThat(figures.reach()).isEqualTo(new ReportFigures.Reach(6953, 3939, 1019, 719, 300, 238, 1757));
@@ -165,6 +191,7 @@ class ReportFiguresTest {
         ServerCli.Result csv = ServerCli.run(environment(settings), "report", "--from", FROM.toString(), "--to", TO.toString(),
                 "--format", "csv");
         assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(exportedOverHttp).as("the office API's CSV, the same day as the command's").isEqualTo(csv.out());
         Map<String, String> counts = csvCounts(csv.out());
         assertThat(csv.out().lines().limit(2)).anyMatch(l -> l.startsWith("# Aantallen onder 5 op wijk- of coachniveau"));
         assertThat(counts).containsEntry("bereik/in_group/", "6953").containsEntry("bereik/spoken/", "3939")

@@ -15,6 +15,7 @@ public final class OfficeApi {
     public static final String SESSION = PREFIX + "/session";
     public static final String IMPORT_PREVIEW = PREFIX + "/caseload-import/preview";
     public static final String IMPORT = PREFIX + "/caseload-import";
+    /** GET: every coach with their caseload size; POST a {@link NewCoach}: the coach added, as listed. */
     public static final String COACHES = PREFIX + "/coaches";
     public static final String RESIDENTS = PREFIX + "/residents";
     public static final String ASSIGNMENTS = PREFIX + "/assignments";

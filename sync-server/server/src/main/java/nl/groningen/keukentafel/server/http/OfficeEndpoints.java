@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.office.AssignRequest;
 import nl.groningen.keukentafel.contract.office.AssignResult;
@@ -35,9 +36,12 @@ import nl.groningen.keukentafel.contract.office.ImportPreview;
 import nl.groningen.keukentafel.contract.office.ImportProblem;
 import nl.groningen.keukentafel.contract.office.ImportResult;
 import nl.groningen.keukentafel.contract.office.ImportRow;
+import nl.groningen.keukentafel.contract.office.NewCoach;
 import nl.groningen.keukentafel.contract.office.NewUser;
 import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.office.OfficeSession;
+import nl.groningen.keukentafel.contract.office.ReportFigures;
+import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.contract.office.RevokeResult;
 import nl.groningen.keukentafel.contract.office.UserCreated;
 import nl.groningen.keukentafel.server.domain.Assignment;
@@ -47,17 +51,20 @@ import nl.groningen.keukentafel.server.domain.CaseloadProblem;
 import nl.groningen.keukentafel.server.domain.CaseloadRow;
 import nl.groningen.keukentafel.server.domain.DeviceSession;
 import nl.groningen.keukentafel.server.domain.OfficeLogin;
+import nl.groningen.keukentafel.server.domain.ReportExport;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.storage.Accounts;
 import nl.groningen.keukentafel.server.storage.CaseloadImport;
 import nl.groningen.keukentafel.server.storage.OfficeResidents;
+import nl.groningen.keukentafel.server.storage.Reports;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The office API ({@code /api/v1/office/...}): caseload import, coaches, residents and their
- * assignment, devices, users and enrolment codes, for the app's office screens, which work online.
+ * assignment, devices, users and enrolment codes, the council's figures, for the app's office
+ * screens, which work online.
  * Every request needs the device token of an enrolled office or admin device and, but for the
  * login, the session the login opened with the user's password. Each office action is logged as an
  * {@code event=office_...} line with the staff user's and device's ids and counts, never anything
@@ -74,6 +81,8 @@ final class OfficeEndpoints {
     private static final int MAX_ASSIGN = 5_000;
     private static final int MAX_PAGE = 500;
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** The longest period a report counts over: the project's whole history fits, a typo of a year does not. */
+    private static final int MAX_REPORT_YEARS = 10;
 
     private final ServerStore store;
     private final Accounts accounts;
@@ -177,6 +186,28 @@ final class OfficeEndpoints {
     void coaches(Context ctx) {
         ctx.json(new CoachList(store.coaches().list().stream()
                 .map(c -> new CoachSummary(c.id(), c.name(), c.area(), c.residents(), c.userNames())).toList()));
+    }
+
+    /**
+     * POST coaches: a coach added with their name and area, answered as GET coaches lists them (no
+     * residents yet); the add-coach command's way in, so both store a coach alike.
+     */
+    void addCoach(Context ctx) throws JsonProcessingException {
+        DeviceSession device = ctx.attribute(OFFICE);
+        JsonNode body = SyncServer.jsonObject(ctx);
+        if (body == null) {
+            return;
+        }
+        NewCoach request = Json.mapper().treeToValue(body, NewCoach.class);
+        if (!body.path("name").isTextual() || !body.path("area").isTextual() || request.name().isBlank() || request.area().isBlank()
+                || request.name().trim().length() > NewCoach.MAX_NAME || request.area().trim().length() > NewCoach.MAX_AREA) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "name (1 to " + NewCoach.MAX_NAME + " characters) and area (1 to "
+                    + NewCoach.MAX_AREA + ") are both needed.");
+            return;
+        }
+        Coach coach = store.coaches().add(request.name(), request.area());
+        event("office_coach_created", device, " new_coach=" + coach.id());
+        ctx.status(HttpStatus.CREATED).json(new CoachSummary(coach.id(), coach.name(), coach.area(), 0, List.of()));
     }
 
     /** GET residents?q=&wijk=&coach=&offset=&limit=: residents to assign, a page at a time. */
@@ -315,6 +346,100 @@ final class OfficeEndpoints {
         String code = accounts.createEnrolmentCode(request.userName().trim(), valid, now);
         event("office_enrolment_code", device, " for_role=" + role.get().name().toLowerCase(Locale.ROOT) + " valid_hours=" + hours);
         ctx.status(HttpStatus.CREATED).json(new EnrolmentCode(code, request.userName().trim(), now.plus(valid)));
+    }
+
+    /**
+     * GET reports?from=&to=&scope=&value=&as_of=&format=: the council's figures (docs/reports.md) for
+     * the period, both days inclusive, and the scope; as JSON, exact, or as the CSV that may leave
+     * the office, with counts below 5 at wijk or coach level as "&lt; 5", as the {@code report}
+     * command writes it.
+     */
+    void report(Context ctx) {
+        DeviceSession device = ctx.attribute(OFFICE);
+        LocalDate from = Json.isoDate(Objects.requireNonNullElse(ctx.queryParam("from"), "").trim());
+        LocalDate to = Json.isoDate(Objects.requireNonNullElse(ctx.queryParam("to"), "").trim());
+        if (from == null || to == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "from and to are both needed, as dates (yyyy-MM-dd).");
+            return;
+        }
+        if (from.isAfter(to)) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The period ends (to " + to + ") before it starts (from "
+                    + from + ").");
+            return;
+        }
+        if (to.isAfter(from.plusYears(MAX_REPORT_YEARS))) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "A report covers at most " + MAX_REPORT_YEARS + " years.");
+            return;
+        }
+        String asOfText = ctx.queryParam("as_of");
+        LocalDate asOf = asOfText == null || asOfText.isBlank() ? LocalDate.now(clock.withZone(AMSTERDAM)) : Json.isoDate(asOfText.trim());
+        if (asOf == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "as_of must be a date (yyyy-MM-dd); without it: today.");
+            return;
+        }
+        String format = Objects.requireNonNullElse(ctx.queryParam("format"), "json").trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("csv")) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "format is json (the default) or csv.");
+            return;
+        }
+        ReportScope scope = reportScope(ctx);
+        if (scope == null) {
+            return;
+        }
+        ReportFigures figures = new Reports(store).figures(from, to, scope, asOf);
+        String counts = " scope=" + scope.level().name().toLowerCase(Locale.ROOT) + " in_group=" + figures.reach().inGroup()
+                + " conversations=" + figures.approaches().conversations();
+        if (format.equals("csv")) {
+            event("office_export", device, counts);
+            ctx.contentType(OfficeApi.REPORT_CSV).result(ReportExport.csv(figures));
+        } else {
+            event("office_report", device, counts);
+            ctx.json(figures);
+        }
+    }
+
+    /** The report's scope from {@code scope} (city, area, wijk, coach; default city) and {@code value}; null when refused. */
+    private ReportScope reportScope(Context ctx) {
+        String level = Objects.requireNonNullElse(ctx.queryParam("scope"), "city").trim().toLowerCase(Locale.ROOT);
+        String value = ctx.queryParam("value") == null || ctx.queryParam("value").isBlank() ? null : ctx.queryParam("value").trim();
+        if (!List.of("city", "area", "wijk", "coach").contains(level)) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "scope is city (the default), area, wijk or coach.");
+            return null;
+        }
+        if (level.equals("city") != (value == null)) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", level.equals("city")
+                    ? "The whole city takes no value; for one area, wijk or coach give scope too."
+                    : "A scope of " + level + " needs a value: the " + (level.equals("coach") ? "coach's id" : level + "'s name") + ".");
+            return null;
+        }
+        switch (level) {
+            case "area" -> {
+                Optional<String> area = store.coaches().areas().stream().filter(a -> a.equalsIgnoreCase(value)).findFirst();
+                if (area.isEmpty()) {
+                    SyncServer.refuse(ctx, HttpStatus.NOT_FOUND, "unknown_area", "No coach works in an area of that name.");
+                    return null;
+                }
+                return ReportScope.area(area.get());
+            }
+            case "wijk" -> {
+                return ReportScope.wijk(value);
+            }
+            case "coach" -> {
+                UUID coach = uuid(value);
+                if (coach == null) {
+                    SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "A scope of coach needs the coach's id (a UUID).");
+                    return null;
+                }
+                if (!store.coaches().exists(coach)) {
+                    SyncServer.refuse(ctx, HttpStatus.NOT_FOUND, "unknown_coach", "There is no coach with that id.");
+                    return null;
+                }
+                return ReportScope.coach(coach);
+            }
+            default -> {
+                return ReportScope.city();
+            }
+        }
     }
 
     /** The request's CSV body, read and checked; null when refused (not text/csv, too large, not UTF-8 is a problem in the file). */

@@ -141,13 +141,14 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.POST, OfficeApi.IMPORT_PREVIEW, office::preview);
         route(HandlerType.POST, OfficeApi.IMPORT, office::importCaseload);
         route(HandlerType.GET, OfficeApi.COACHES, office::coaches);
+        route(HandlerType.POST, OfficeApi.COACHES, office::addCoach);
         route(HandlerType.GET, OfficeApi.RESIDENTS, office::residents);
         route(HandlerType.POST, OfficeApi.ASSIGNMENTS, office::assign);
         route(HandlerType.GET, OfficeApi.DEVICES, office::devices);
         route(HandlerType.POST, OfficeApi.REVOKE, office::revoke);
         route(HandlerType.POST, OfficeApi.USERS, office::createUser);
         route(HandlerType.POST, OfficeApi.ENROLMENT_CODES, office::enrolmentCode);
-        // GET OfficeApi.PREFIX + "/reports" goes here, with the figures from storage's Reports.
+        route(HandlerType.GET, OfficeApi.REPORTS, office::report);
         route(HandlerType.GET, "/metrics", ctx -> ctx.contentType(SyncMetrics.CONTENT_TYPE).result(metrics.scrape()));
         byte[] openApi = OpenApi.document();
         route(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

@@ -22,19 +22,32 @@ public final class Coaches {
         this.store = store;
     }
 
-    /** Stores a new coach, as the demo data's import does, and returns it with its new id. */
+    /**
+     * Stores a new coach and returns it with its new id, for the {@code add-coach} command and the
+     * office API alike. An area another coach already works in, in another case, is stored as that
+     * coach has it, so one area is never counted as two in the reports.
+     */
     public Coach add(String name, String area) {
-        Coach coach = new Coach(UUID.randomUUID(), name.trim(), area.trim());
-        store.inTransaction(connection -> {
+        return store.inTransaction(connection -> {
+            String known = area.trim();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT area FROM coach WHERE LOWER(area) = LOWER(?) ORDER BY area LIMIT 1")) {
+                statement.setString(1, known);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (row.next()) {
+                        known = row.getString(1);
+                    }
+                }
+            }
+            Coach coach = new Coach(UUID.randomUUID(), name.trim(), known);
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO coach (id, name, area) VALUES (?, ?, ?)")) {
                 statement.setString(1, coach.id().toString());
                 statement.setString(2, coach.name());
                 statement.setString(3, coach.area());
                 statement.executeUpdate();
             }
-            return null;
+            return coach;
         });
-        return coach;
     }
 
     /** Whether a coach with this id exists. */

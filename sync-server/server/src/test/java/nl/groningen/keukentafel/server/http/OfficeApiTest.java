@@ -25,14 +25,18 @@ import java.util.stream.Stream;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.office.OfficeApi;
+import nl.groningen.keukentafel.contract.office.ReportFigures;
+import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.contract.sync.EnrolRequest;
 import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.domain.ReportExport;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.StoreKind;
+import nl.groningen.keukentafel.server.storage.Reports;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.TestStores;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -309,6 +313,116 @@ class OfficeApiTest {
             assertThat(admin.json("POST", OfficeApi.USERS, "{\"user_name\": \"baas\", \"password\": \"een-goed-wachtwoord\","
                     + " \"role\": \"admin\"}").statusCode()).isEqualTo(201);
             assertThat(error(office.json("POST", OfficeApi.ENROLMENT_CODES, "{\"user_name\": \"niemand\"}"))).isEqualTo("unknown_user");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aCoachTheOfficeAddsIsListedInTheirAreaWithAnEmptyCaseload(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(DEMO);
+            Office office = office(store, server, Role.OFFICE);
+            String area = DEMO.coaches().get(0).area();
+
+            HttpResponse<String> added = office.json("POST", OfficeApi.COACHES, "{\"name\": \"  Femke Bakker \", \"area\": \""
+                    + area.toUpperCase(Locale.ROOT) + "\"}");
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            JsonNode coach = Json.mapper().readTree(added.body());
+            assertThat(coach.path("name").asText()).isEqualTo("Femke Bakker");
+            assertThat(coach.path("area").asText()).as("joins the area as it is known").isEqualTo(area);
+            assertThat(coach.path("residents").asInt()).isZero();
+            assertThat(coach.path("user_names")).isEmpty();
+            JsonNode listed = Json.mapper().readTree(office.get(OfficeApi.COACHES).body()).path("coaches");
+            assertThat(listed).hasSize(DEMO.coaches().size() + 1).contains(coach);
+            assertThat(store.coaches().exists(UUID.fromString(coach.path("id").asText()))).isTrue();
+            HttpResponse<String> byAdmin = office(store, server, Role.ADMIN).json("POST", OfficeApi.COACHES,
+                    "{\"name\": \"Joost de Vries\", \"area\": \"Haren\"}");
+            assertThat(byAdmin.statusCode()).as("a new area, by an admin").isEqualTo(201);
+            assertThat(store.coaches().areas()).contains("Haren");
+
+            for (String bad : List.of("{}", "{\"name\": \"Femke\"}", "{\"area\": \"Zuid\"}", "{\"name\": \"\", \"area\": \"Zuid\"}",
+                    "{\"name\": \"Femke\", \"area\": \"   \"}", "{\"name\": 12, \"area\": \"Zuid\"}",
+                    "{\"name\": \"Femke\", \"area\": null}", "{\"name\": \"" + "F".repeat(101) + "\", \"area\": \"Zuid\"}",
+                    "{\"name\": \"Femke\", \"area\": \"" + "Z".repeat(51) + "\"}")) {
+                HttpResponse<String> refused = office.json("POST", OfficeApi.COACHES, bad);
+                assertThat(refused.statusCode()).as(bad + " " + refused.body()).isEqualTo(400);
+                assertThat(error(refused)).as(bad).isEqualTo("bad_request");
+            }
+            assertThat(store.coaches().list()).as("nothing refused was added").hasSize(DEMO.coaches().size() + 2);
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void theReportIsWhatReportsCountsAndItsCsvIsTheExportThatHidesSmallCounts(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(DEMO);
+            Office office = office(store, server, Role.OFFICE);
+            // Two residents in a wijk of their own, through the office's import: a count the CSV must hide.
+            HttpResponse<String> imported = office.csv(OfficeApi.IMPORT, HEADER + "K-1;Jan;Jansen;Dorpsweg;1;9746 AA;Ruischerbrug;\n"
+                    + "K-2;Fatima;El Amrani;Dorpsweg;2;9746 AA;Ruischerbrug;\n");
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            LocalDate from = LocalDate.of(2026, 1, 1);
+            String period = "?from=" + from + "&to=" + TODAY;
+            Coach coach = DEMO.coaches().get(0);
+            Map<String, ReportScope> scopes = new java.util.LinkedHashMap<>();
+            scopes.put("", ReportScope.city());
+            scopes.put("&scope=area&value=" + coach.area().toLowerCase(Locale.ROOT), ReportScope.area(coach.area()));
+            scopes.put("&scope=wijk&value=" + DEMO.residents().get(0).wijk().replace(" ", "%20"),
+                    ReportScope.wijk(DEMO.residents().get(0).wijk()));
+            scopes.put("&scope=coach&value=" + coach.id(), ReportScope.coach(coach.id()));
+
+            for (Map.Entry<String, ReportScope> scope : scopes.entrySet()) {
+                ReportFigures figures = new Reports(store).figures(from, TODAY, scope.getValue(), TODAY);
+                HttpResponse<String> json = office.get(OfficeApi.REPORTS + period + scope.getKey());
+                assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+                assertThat(Json.mapper().readTree(json.body())).as(scope.getKey()).isEqualTo(Json.mapper().valueToTree(figures));
+                assertThat(figures.reach().inGroup()).as("the demo city counts something in " + scope.getValue()).isPositive();
+            }
+            HttpResponse<String> asOf = office.get(OfficeApi.REPORTS + period + "&as_of=2026-06-30");
+            assertThat(Json.mapper().readTree(asOf.body())).isEqualTo(Json.mapper().valueToTree(
+                    new Reports(store).figures(from, TODAY, ReportScope.city(), LocalDate.of(2026, 6, 30))));
+
+            HttpResponse<String> csv = office.get(OfficeApi.REPORTS + period + "&scope=wijk&value=ruischerbrug&format=csv");
+            assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith(OfficeApi.CSV);
+            assertThat(csv.body()).isEqualTo(ReportExport.csv(new Reports(store).figures(from, TODAY, ReportScope.wijk("ruischerbrug"),
+                    TODAY)));
+            assertThat(csv.body()).contains("bereik;in_group;In de groep (nu);;< 5;").doesNotContain(";2;");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aReportWithABadPeriodOrScopeIsRefusedAndACoachsLaptopGetsNone(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, CLOCK).start("127.0.0.1", 0)) {
+            store.importDataset(DEMO);
+            Office office = office(store, server, Role.OFFICE);
+            String period = "?from=2026-01-01&to=2026-11-22";
+            for (String bad : List.of("", "?from=2026-01-01", "?to=2026-11-22", "?from=2026-13-01&to=2026-12-31",
+                    "?from=1-1-2026&to=2026-12-31", "?from=2026-02-30&to=2026-12-31", "?from=2026-12-31&to=2026-01-01",
+                    "?from=2000-01-01&to=2026-12-31", period + "&scope=street&value=Dorpsweg", period + "&scope=wijk",
+                    period + "&scope=coach&value=", period + "&value=Selwerd", period + "&scope=coach&value=femke",
+                    period + "&as_of=gisteren", period + "&format=pdf")) {
+                HttpResponse<String> answer = office.get(OfficeApi.REPORTS + bad);
+                assertThat(answer.statusCode()).as(bad + " " + answer.body()).isEqualTo(400);
+                assertThat(error(answer)).as(bad).isEqualTo("bad_request");
+            }
+            HttpResponse<String> unknownCoach = office.get(OfficeApi.REPORTS + period + "&scope=coach&value=" + UUID.randomUUID());
+            assertThat(unknownCoach.statusCode()).isEqualTo(404);
+            assertThat(error(unknownCoach)).isEqualTo("unknown_coach");
+            assertThat(error(office.get(OfficeApi.REPORTS + period + "&scope=area&value=Nergensland"))).isEqualTo("unknown_area");
+
+            String laptop = new TestClient(server).enrol(store, CLOCK, "sanne", DEMO.coaches().get(0).id());
+            for (String format : List.of("json", "csv")) {
+                HttpResponse<String> coach = send(server, "GET", OfficeApi.REPORTS + period + "&format=" + format, laptop, office.session,
+                        null, null);
+                assertThat(coach.statusCode()).as(coach.body()).isEqualTo(403);
+                assertThat(error(coach)).isEqualTo("forbidden");
+            }
         }
     }
 

@@ -55,6 +55,7 @@ class OpenApiContractTest {
             "POST " + OfficeApi.SESSION, 401,
             "POST " + OfficeApi.ASSIGNMENTS, 404, // the example's coach and residents are not in the test's store
             "POST " + OfficeApi.REVOKE, 404, // nor its device
+            "POST " + OfficeApi.COACHES, 201,
             "POST " + OfficeApi.USERS, 201,
             "POST " + OfficeApi.ENROLMENT_CODES, 201);
 
