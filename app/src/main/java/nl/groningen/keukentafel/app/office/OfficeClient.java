@@ -11,11 +11,13 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.office.AssignRequest;
 import nl.groningen.keukentafel.contract.office.AssignResult;
 import nl.groningen.keukentafel.contract.office.CoachList;
+import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceList;
 import nl.groningen.keukentafel.contract.office.EnrolmentCode;
 import nl.groningen.keukentafel.contract.office.EnrolmentCodeRequest;
 import nl.groningen.keukentafel.contract.office.ImportPreview;
 import nl.groningen.keukentafel.contract.office.ImportResult;
+import nl.groningen.keukentafel.contract.office.NewCoach;
 import nl.groningen.keukentafel.contract.office.NewUser;
 import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.office.OfficeLogin;
@@ -101,6 +103,11 @@ public final class OfficeClient {
     /** Moves these residents to this coach, all or none. */
     public AssignResult assign(List<UUID> residentIds, UUID coachId) throws OfficeException {
         return call(post(OfficeApi.ASSIGNMENTS, new AssignRequest(residentIds, coachId)), AssignResult.class);
+    }
+
+    /** Adds a coach (name and area); their caseload is empty until residents are assigned to them. */
+    public CoachSummary createCoach(NewCoach coach) throws OfficeException {
+        return call(post(OfficeApi.COACHES, coach), CoachSummary.class);
     }
 
     public DeviceList devices() throws OfficeException {

@@ -51,7 +51,7 @@ import org.testfx.framework.junit5.Start;
  * the office screens; a caseload file with one bad line shows that line and why and stores nothing;
  * the corrected file is imported; ten residents move to another coach, whose laptop pulls them; a
  * coach's laptop is revoked; the figures show what the server counts, and export as PDF and CSV; a new user gets an enrolment code shown once. Offline, the status line
- * says so. Afterwards nothing of any resident is on the office PC's disk.
+ * says so; a new coach gets a user and an enrolment code. Afterwards nothing of any resident is on the office PC's disk.
  */
 @ExtendWith(ApplicationExtension.class)
 class OfficeFlowTest {
@@ -211,17 +211,30 @@ class OfficeFlowTest {
     }
 
     @Test
-    void aNewUserGetsAnEnrolmentCodeShownOnceThatEnrolsTheirLaptop(FxRobot robot) throws Exception {
+    void aNewCoachAndTheirUserGetAnEnrolmentCodeShownOnceThatEnrolsTheirLaptop(FxRobot robot) throws Exception {
         enrolAsOffice(robot);
         robot.clickOn("#navDevices");
         FxWait.until(() -> !robot.lookup("#devicesTable").queryTableView().getItems().isEmpty());
 
+        // A coach new to the municipality: name and area (an area the office knows, typed in lower case).
+        robot.clickOn("#newCoach");
+        FxWait.until(() -> robot.lookup("#newCoachDialog").tryQuery().isPresent());
+        robot.targetWindow(robot.lookup("#newCoachDialog").query().getScene().getWindow());
+        robot.write("Jeroen Oefenaar").type(KeyCode.ENTER);
+        FxWait.until(() -> FxWait.text(robot, "#newCoachProblem").startsWith("Vul de naam"));
+        robot.clickOn("#newCoachArea").write("zuid").type(KeyCode.ENTER);
+        FxWait.until(() -> FxWait.text(robot, "#devicesMessage").startsWith("Coach Jeroen Oefenaar (Zuid) is toegevoegd."));
+        UUID newCoach = store.coaches().list().stream().filter(c -> c.name().equals("Jeroen Oefenaar")).findFirst()
+                .orElseThrow().id();
+        FxWait.until(() -> robot.lookup("#newCoachDialog").tryQuery().isEmpty());
+
+        robot.targetWindow(robot.lookup("#officeWindow").query().getScene().getWindow());
         robot.clickOn("#newUser");
         FxWait.until(() -> robot.lookup("#newUserDialog").tryQuery().isPresent());
         robot.targetWindow(robot.lookup("#newUserDialog").query().getScene().getWindow());
         ComboBox<CoachSummary> coach = robot.lookup("#newUserCoach").queryComboBox();
-        FxWait.until(() -> !coach.getItems().isEmpty());
-        robot.interact(() -> coach.setValue(coach.getItems().stream().filter(c -> c.id().equals(otherCoach.id())).findFirst()
+        FxWait.until(() -> coach.getItems().stream().anyMatch(c -> c.id().equals(newCoach)));
+        robot.interact(() -> coach.setValue(coach.getItems().stream().filter(c -> c.id().equals(newCoach)).findFirst()
                 .orElseThrow()));
         robot.clickOn("#newUserName").write("femke");
         robot.clickOn("#newUserPassword").write("kort");
@@ -247,7 +260,7 @@ class OfficeFlowTest {
         // The code works once, for femke, with her password.
         assertThat(store.accounts().enrol("femke", "femke-wachtwoord".toCharArray(), code, "laptop-femke", Instant.now()))
                 .isNotNull();
-        assertThat(store.accounts().coachOf("femke")).contains(otherCoach.id());
+        assertThat(store.accounts().coachOf("femke")).contains(newCoach);
     }
 
     private static String cellText(TableView<ReportTables.Row> table, int row, int column) {

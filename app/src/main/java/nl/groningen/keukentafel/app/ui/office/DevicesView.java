@@ -26,6 +26,7 @@ import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceSummary;
 import nl.groningen.keukentafel.contract.office.EnrolmentCode;
+import nl.groningen.keukentafel.contract.office.NewCoach;
 
 /**
  * "Laptops en gebruikers": every device with its user, last sync, app version and waiting
@@ -70,6 +71,9 @@ public final class DevicesView extends VBox {
         Button newUser = new Button(messages.text("office.users.new"));
         newUser.setId("newUser");
         newUser.setOnAction(e -> askNewUser());
+        Button newCoach = new Button(messages.text("office.coaches.new"));
+        newCoach.setId("newCoach");
+        newCoach.setOnAction(e -> askNewCoach());
         Button code = new Button(messages.text("office.users.code"));
         code.setId("newEnrolmentCode");
         code.setOnAction(e -> {
@@ -79,7 +83,7 @@ public final class DevicesView extends VBox {
         Button refresh = new Button(messages.text("office.refresh"));
         refresh.setId("refreshDevices");
         refresh.setOnAction(e -> model.refresh());
-        FlowPane actions = new FlowPane(8, 6, revoke, newUser, code, refresh);
+        FlowPane actions = new FlowPane(8, 6, revoke, newCoach, newUser, code, refresh);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -95,6 +99,41 @@ public final class DevicesView extends VBox {
         table.requestFocus();
         if (!table.getItems().isEmpty() && table.getSelectionModel().isEmpty()) {
             table.getSelectionModel().selectFirst();
+        }
+    }
+
+    private void askNewCoach() {
+        ButtonType okType = DialogButtons.ok(messages);
+        Dialog<ButtonType> dialog = dialog("newCoachDialog", messages.text("office.coaches.newTitle"), okType);
+        TextField name = new TextField();
+        name.setId("newCoachName");
+        ComboBox<String> area = new ComboBox<>();
+        area.setId("newCoachArea");
+        area.setEditable(true);
+        model.coaches().stream().map(CoachSummary::area).filter(a -> a != null && !a.isBlank()).distinct().sorted()
+                .forEach(area.getItems()::add);
+        Label problem = new Label();
+        problem.setId("newCoachProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("problem");
+        GridPane grid = grid();
+        row(grid, 0, messages.text("office.coaches.name"), name);
+        row(grid, 1, messages.text("office.area"), area);
+        grid.add(problem, 0, 2, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(okType);
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String typedArea = area.getEditor().getText();
+            if (name.getText().isBlank() || name.getText().trim().length() > NewCoach.MAX_NAME
+                    || typedArea.isBlank() || typedArea.trim().length() > NewCoach.MAX_AREA) {
+                problem.setText(messages.text("office.coaches.incomplete", NewCoach.MAX_NAME, NewCoach.MAX_AREA));
+                e.consume();
+            }
+        });
+        Platform.runLater(name::requestFocus);
+        Optional<ButtonType> answer = dialog.showAndWait();
+        if (answer.isPresent() && answer.get() == okType) {
+            model.createCoach(name.getText(), area.getEditor().getText());
         }
     }
 

@@ -11,6 +11,7 @@ import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceSummary;
 import nl.groningen.keukentafel.contract.office.EnrolmentCode;
+import nl.groningen.keukentafel.contract.office.NewCoach;
 import nl.groningen.keukentafel.contract.office.NewUser;
 
 /**
@@ -69,6 +70,15 @@ public final class DevicesViewModel {
             message.set(messages.text("office.users.created", created.userName(), roleLabel(role)));
             refresh();
             made.accept(created.userName());
+        }, message::set);
+    }
+
+    /** Adds a coach; a user for them (and a code for their laptop) comes next, with "Nieuwe gebruiker". */
+    public void createCoach(String name, String area) {
+        message.set("");
+        session.request(client -> client.createCoach(new NewCoach(name.trim(), area.trim())), created -> {
+            message.set(messages.text("office.coaches.created", created.name(), created.area()));
+            refresh();
         }, message::set);
     }
 
