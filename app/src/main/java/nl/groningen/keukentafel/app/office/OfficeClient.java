@@ -186,23 +186,16 @@ public final class OfficeClient {
     }
 
     private <T> T call(Request request, Class<T> type) throws OfficeException {
-        try (Response response = http.newCall(request).execute()) {
-            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
-            if (response.isSuccessful()) {
-                try {
-                    return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
-                } catch (IOException e) {
-                    throw new OfficeException(OfficeFailure.SERVER_ERROR, null, e);
-                }
-            }
-            throw failure(response.code(), body);
+        byte[] body = bytes(request);
+        try {
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         } catch (IOException e) {
-            throw new OfficeException(OfficeFailure.OFFLINE, null, e);
+            throw new OfficeException(OfficeFailure.SERVER_ERROR, null, e);
         }
     }
 
-    /** Raw answer bytes (an export), with the same failures as every other call. */
-    byte[] bytes(Request request) throws OfficeException {
+    /** The answer's bytes (JSON, or an export), or the failure the server's error shape or the network stands for. */
+    private byte[] bytes(Request request) throws OfficeException {
         try (Response response = http.newCall(request).execute()) {
             byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
             if (response.isSuccessful()) {
