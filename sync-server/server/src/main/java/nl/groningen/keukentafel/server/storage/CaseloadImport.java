@@ -117,6 +117,10 @@ public final class CaseloadImport {
             }
             update.executeBatch();
         }
+        List<String> bodies = new ArrayList<>();
+        added.forEach(resident -> bodies.add(toJson(resident)));
+        updated.forEach(resident -> bodies.add(toJson(resident)));
+        new ReportFacts(connection, json).residents(bodies);
         List<ChangeLog.Entry> entries = new ArrayList<>();
         for (Resident resident : added) {
             entries.add(logEntry(resident));
