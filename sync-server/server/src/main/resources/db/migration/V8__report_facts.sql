@@ -34,6 +34,7 @@ CREATE TABLE conversation_fact (
 );
 
 CREATE INDEX conversation_fact_by_resident ON conversation_fact (resident_id);
+CREATE INDEX conversation_fact_by_corrects ON conversation_fact (corrects);
 
 CREATE TABLE contact_attempt_fact (
     id            VARCHAR(36) PRIMARY KEY REFERENCES resident_record (id) ON DELETE CASCADE,
