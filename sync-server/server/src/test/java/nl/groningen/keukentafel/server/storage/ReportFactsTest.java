@@ -2,6 +2,7 @@ package nl.groningen.keukentafel.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,11 +11,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.groningen.keukentafel.contract.Agreement;
+import nl.groningen.keukentafel.contract.AgreementOwner;
+import nl.groningen.keukentafel.contract.AgreementStatus;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.office.ReportFigures;
 import nl.groningen.keukentafel.contract.office.ReportScope;
+import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The report's projection: a store written before it existed counts the same figures once it opens. */
+/** The report's projection: kept in step with what a push writes, and filled for a store written before it existed. */
 @ExtendWith(TestStores.class)
 class ReportFactsTest {
 
@@ -51,6 +56,39 @@ class ReportFactsTest {
 
         assertThat(filled.approaches().conversations()).isPositive();
         assertThat(filled).isEqualTo(written);
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void aPushedAgreementCountsAsOverdueUntilItIsDoneOrDeleted(StoreKind kind, TestStores stores) {
+        Coach coach = DEMO.coaches().get(0);
+        Resident resident = DEMO.caseloadOf(coach.id()).get(0);
+        Agreement open = new Agreement(UUID.randomUUID(), resident.id(), null, "Formulier inleveren", AgreementOwner.COACH, null,
+                TODAY.minusDays(3), AgreementStatus.OPEN, null, null);
+        JsonNode openBody = Json.mapper().valueToTree(open);
+        JsonNode doneBody = Json.mapper().valueToTree(new Agreement(open.id(), resident.id(), null, open.description(),
+                AgreementOwner.COACH, null, open.dueDate(), AgreementStatus.DONE, TODAY, null));
+        try (ServerStore store = ServerStore.open(stores.fresh(kind))) {
+            store.importDataset(DEMO);
+            int before = agreementsOverdue(store, coach);
+
+            store.push(coach.id(), List.of(new Change(UUID.randomUUID(), "agreement", open.id(), resident.id(), false, openBody)));
+            int pushed = agreementsOverdue(store, coach);
+            store.push(coach.id(), List.of(new Change(UUID.randomUUID(), "agreement", open.id(), resident.id(), false, doneBody,
+                    openBody)));
+            int done = agreementsOverdue(store, coach);
+            store.push(coach.id(), List.of(new Change(UUID.randomUUID(), "agreement", open.id(), resident.id(), false, openBody,
+                    doneBody)));
+            store.push(coach.id(), List.of(new Change(UUID.randomUUID(), "agreement", open.id(), resident.id(), true, null)));
+            int deleted = agreementsOverdue(store, coach);
+
+            assertThat(List.of(pushed, done, deleted)).containsExactly(before + 1, before, before);
+        }
+    }
+
+    private static int agreementsOverdue(ServerStore store, Coach coach) {
+        return figures(store).discipline().stream().filter(d -> d.coachId().equals(coach.id())).findFirst().orElseThrow()
+                .agreementsOverdue();
     }
 
     private static ReportFigures figures(ServerStore store) {
