@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,40 +98,45 @@ public final class CaseloadImport {
         });
     }
 
+    /** Stores the residents, their report facts and their log entries; each body serialised once for all three. */
     private void store(Connection connection, List<Resident> added, List<Resident> updated) throws SQLException {
+        Map<String, String> bodies = new LinkedHashMap<>(); // by resident id; a resident is added or updated, never both
+        added.forEach(resident -> bodies.put(resident.id().toString(), toJson(resident)));
+        updated.forEach(resident -> bodies.put(resident.id().toString(), toJson(resident)));
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO resident (id, coach_id, client_number, body) VALUES (?, ?, ?, ?)")) {
             for (Resident resident : added) {
                 insert.setString(1, resident.id().toString());
                 insert.setString(2, resident.coachId() == null ? null : resident.coachId().toString());
                 insert.setString(3, resident.clientNumber());
-                insert.setString(4, toJson(resident));
+                insert.setString(4, bodies.get(resident.id().toString()));
                 insert.addBatch();
             }
             insert.executeBatch();
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE resident SET body = ? WHERE id = ?")) {
             for (Resident resident : updated) {
-                update.setString(1, toJson(resident));
+                update.setString(1, bodies.get(resident.id().toString()));
                 update.setString(2, resident.id().toString());
                 update.addBatch();
             }
             update.executeBatch();
         }
+        new ReportFacts(connection, json).residents(bodies.values());
         List<ChangeLog.Entry> entries = new ArrayList<>();
         for (Resident resident : added) {
-            entries.add(logEntry(resident));
+            entries.add(logEntry(resident, bodies.get(resident.id().toString())));
         }
         for (Resident resident : updated) {
-            entries.add(logEntry(resident));
+            entries.add(logEntry(resident, bodies.get(resident.id().toString())));
         }
         ChangeLog.append(connection, entries);
     }
 
     /** A stored resident as logged for its coach's laptops. */
-    private ChangeLog.Entry logEntry(Resident resident) {
+    private static ChangeLog.Entry logEntry(Resident resident, String body) {
         return new ChangeLog.Entry(UUID.randomUUID(), RecordKind.RESIDENT.wireName(), resident.id().toString(),
-                resident.id().toString(), false, toJson(resident), resident.coachId() == null ? null : resident.coachId().toString());
+                resident.id().toString(), false, body, resident.coachId() == null ? null : resident.coachId().toString());
     }
 
     /** The coach a reference names: a coach user's user name, or a coach's id. */

@@ -197,6 +197,7 @@ final class Push {
             statement.setString(1, write.getValue());
             statement.setString(2, write.getKey());
         });
+        new ReportFacts(connection, json).residents(residentWrites.values());
     }
 
     private void writeRecords() throws SQLException {
@@ -213,6 +214,7 @@ final class Push {
                     statement.setString(3, write.getValue().residentId());
                     statement.setString(4, write.getValue().body());
                 });
+        new ReportFacts(connection, json).written(recordWrites);
     }
 
     private void writeAnswers(long first) throws SQLException {

@@ -18,10 +18,9 @@ import nl.groningen.keukentafel.server.domain.StoreKind;
 
 /**
  * The council's figures (docs/reports.md), counted in SQL from the records as the laptops synced
- * them: the JSON bodies in {@code resident} and {@code resident_record}, read with each
- * database's JSON functions. The fields counted are read out of the bodies once per report, into
- * temporary tables of this connection ({@code report_*}, dropped at the end), and every figure is
- * counted from those. All of it runs in one read transaction, on PostgreSQL at REPEATABLE READ, so
+ * them: from their {@link ReportFacts}, the fields counted in plain columns, never from the JSON
+ * bodies. The facts of the residents in scope are gathered once per report into temporary tables
+ * of this connection ({@code report_*}, dropped at the end), and every figure is counted from those. All of it runs in one read transaction, on PostgreSQL at REPEATABLE READ, so
  * every figure is of the same moment.
  */
 public final class Reports {
@@ -60,7 +59,7 @@ public final class Reports {
         });
     }
 
-    /** The two dialects' ways to read a field of a JSON body; everything else is the same SQL. */
+    /** The two dialects' temporary tables; everything else is the same SQL. */
     private record Sql(StoreKind kind) {
 
         /** A temporary table of this connection, filled by a query. */
@@ -73,61 +72,17 @@ public final class Reports {
             return kind == StoreKind.POSTGRESQL ? "CREATE INDEX " + table + "_by_" + column + " ON " + table + " (" + column + ")"
                     : "CREATE INDEX temp." + table + "_by_" + column + " ON " + table + " (" + column + ")";
         }
-
-        /** The body as the JSON functions take it: parsed once per row on PostgreSQL (see {@link #once()}). */
-        String json(String column) {
-            return kind == StoreKind.POSTGRESQL ? column + "::jsonb" : column;
-        }
-
-        /**
-         * Ends a subquery that reads {@link #json} bodies so PostgreSQL keeps it apart: pulled up into
-         * the outer query, each field read there would cast (parse) the body again, 14 parses per
-         * conversation instead of one, and a whole-city report took 10 s instead of 2 (OfficeBenchmark).
-         * SQLite caches a body's parse between its JSON calls itself.
-         */
-        String once() {
-            return kind == StoreKind.POSTGRESQL ? " OFFSET 0" : "";
-        }
-
-        /** A text (or date, stored as yyyy-MM-dd) field. */
-        String text(String json, String field) {
-            return kind == StoreKind.POSTGRESQL ? "(" + json + " ->> '" + field + "')" : "json_extract(" + json + ", '$." + field + "')";
-        }
-
-        String number(String json, String field) {
-            return kind == StoreKind.POSTGRESQL ? "(" + json + " ->> '" + field + "')::int" : "json_extract(" + json + ", '$." + field + "')";
-        }
-
-        /** A boolean field as 1 or 0. */
-        String flag(String json, String field) {
-            return kind == StoreKind.POSTGRESQL ? "(CASE WHEN (" + json + " ->> '" + field + "') = 'true' THEN 1 ELSE 0 END)"
-                    : "json_extract(" + json + ", '$." + field + "')";
-        }
-
-        /**
-         * 1 when the JSON array field of codes holds the code, else 0. On SQLite: the code, quoted, in
-         * the array's JSON text (a quote inside a string is escaped, so no other element matches);
-         * a json_each per row cost a third of reading the conversations.
-         */
-        String holds(String json, String field, String code) {
-            return kind == StoreKind.POSTGRESQL
-                    ? "(CASE WHEN (" + json + " -> '" + field + "') @> '[\"" + code + "\"]'::jsonb THEN 1 ELSE 0 END)"
-                    : "(CASE WHEN instr(COALESCE(json_extract(" + json + ", '$." + field + "'), ''), '\"" + code
-                    + "\"') > 0 THEN 1 ELSE 0 END)";
-        }
-
-        /** The length of a JSON array field (0 when absent). */
-        String length(String json, String field) {
-            return kind == StoreKind.POSTGRESQL ? "COALESCE(jsonb_array_length(" + json + " -> '" + field + "'), 0)"
-                    : "COALESCE(json_array_length(" + json + ", '$." + field + "'), 0)";
-        }
     }
 
     /** The queries of one report: the fields counted, read out once into temporary tables, then one query per figure. */
     private static final class Query {
         /** The temporary tables, in the order they are made. */
-        private static final List<String> TABLES = List.of("report_scoped", "report_allconv", "report_conv", "report_attempt",
-                "report_ref", "report_agr", "report_plan");
+        private static final List<String> TABLES = List.of("report_scoped", "report_conv", "report_attempt", "report_ref",
+                "report_agr", "report_plan");
+        /** The columns the figures join and filter on, per table: statistics of the others would cost time and change no plan. */
+        private static final Map<String, String> KEYS = Map.of("report_scoped", "id, status, specialist", "report_conv",
+                "resident_id, d", "report_attempt", "resident_id, channel, d", "report_ref", "resident_id, st",
+                "report_agr", "coach_id", "report_plan", "resident_id");
 
         private final Connection connection;
         private final Sql sql;
@@ -153,52 +108,43 @@ public final class Reports {
          */
         void collect() throws SQLException {
             drop(); // a connection from the pool may still hold them if an earlier report failed half-way
-            String r = "r.j";
             String where = switch (scope.level()) {
                 case CITY -> "1 = 1";
                 case AREA -> "c.area = ?";
-                case WIJK -> sql.text(r, "wijk") + " = ?";
+                case WIJK -> "f.wijk = ?";
                 case COACH -> "r.coach_id = ?";
             };
             try (PreparedStatement statement = connection.prepareStatement(sql.createTemporary("report_scoped",
-                    "SELECT r.id, r.coach_id, " + sql.text(r, "wijk") + " AS wijk, "
-                    + sql.text(r, "outreach_status") + " AS status, " + sql.flag(r, "specialist_team") + " AS specialist, "
-                    + sql.text(r, "next_contact_due") + " AS next_due"
-                    + " FROM (SELECT id, coach_id, " + sql.json("body") + " AS j FROM resident" + sql.once() + ") r"
+                    "SELECT r.id, r.coach_id, f.wijk, f.outreach_status AS status, f.specialist_team AS specialist,"
+                    + " f.next_contact_due AS next_due"
+                    + " FROM resident r JOIN resident_fact f ON f.resident_id = r.id"
                     + " LEFT JOIN coach c ON c.id = r.coach_id WHERE " + where))) {
                 if (scope.value() != null) {
                     statement.setString(1, scope.value());
                 }
                 statement.executeUpdate();
             }
-            String j = "x.j";
             execute(sql.index("report_scoped", "id"));
-            records("report_allconv", "conversation", "x.id, " + sql.text(j, "status") + " AS st, " + sql.text(j, "corrects")
-                    + " AS corrects, " + sql.text(j, "date") + " AS d, " + sql.flag(j, "follow_up") + " AS fu, "
-                    + sql.text(j, "outcome") + " AS outcome, " + sql.text(j, "place") + " AS place, "
-                    + sql.number(j, "duration_minutes") + " AS minutes, " + sql.number(j, "conversation_rating") + " AS rating, "
-                    + sql.number(j, "contact_value_rating") + " AS value_rating, "
-                    + "CASE WHEN TRIM(COALESCE(" + sql.text(j, "own_goals") + ", '')) <> '' THEN 1 ELSE 0 END AS goals, "
-                    + sql.holds(j, "signals", "benefit_review") + " AS benefit_review, "
-                    + sql.holds(j, "signals", "fraud_signal") + " AS fraud_signal, "
-                    + sql.holds(j, "signals", "care_signal") + " AS care_signal");
-            execute(sql.index("report_allconv", "corrects"));
-            execute(sql.createTemporary("report_conv", "SELECT * FROM report_allconv a WHERE a.st = 'finalised' AND NOT EXISTS "
-                    + "(SELECT 1 FROM report_allconv k WHERE k.st = 'finalised' AND k.corrects = a.id)"));
+            records("report_conv", "conversation_fact", "x.id, x.status AS st, x.corrects, x.held_on AS d, x.follow_up AS fu,"
+                    + " x.outcome, x.place, x.duration_minutes AS minutes, x.conversation_rating AS rating,"
+                    + " x.contact_value_rating AS value_rating, x.has_own_goals AS goals, x.benefit_review, x.fraud_signal,"
+                    + " x.care_signal", "x.status = 'finalised' AND NOT EXISTS (SELECT 1 FROM conversation_fact k"
+                    + " JOIN report_scoped ks ON ks.id = k.resident_id WHERE k.status = 'finalised' AND k.corrects = x.id)");
             execute(sql.index("report_conv", "resident_id"));
-            records("report_attempt", "contact_attempt", sql.text(j, "date") + " AS d, " + sql.text(j, "channel") + " AS channel",
-                    sql.text(j, "channel") + " IN ('letter_1', 'letter_2')");
+            records("report_attempt", "contact_attempt_fact", "x.attempted_on AS d, x.channel",
+                    "x.channel IN ('letter_1', 'letter_2')");
             execute(sql.index("report_attempt", "resident_id"));
-            records("report_ref", "referral", sql.text(j, "partner") + " AS partner, " + sql.text(j, "status") + " AS st, "
-                    + sql.text(j, "referred_on") + " AS d, " + sql.text(j, "check_on") + " AS check_on");
+            records("report_ref", "referral_fact", "x.partner, x.status AS st, x.referred_on AS d, x.check_on", "1 = 1");
             execute(sql.index("report_ref", "resident_id"));
-            records("report_agr", "agreement", sql.text(j, "owner") + " AS owner, " + sql.text(j, "status") + " AS st, "
-                    + sql.text(j, "due_date") + " AS due", sql.text(j, "owner") + " = 'coach' AND " + sql.text(j, "status") + " = 'open'");
-            records("report_plan", "development_plan", sql.length(j, "goals") + " AS goals");
+            records("report_agr", "agreement_fact", "x.owner, x.status AS st, x.due_date AS due",
+                    "x.owner = 'coach' AND x.status = 'open'");
+            records("report_plan", "development_plan_fact", "x.goal_count AS goals", "1 = 1");
             execute(sql.index("report_plan", "resident_id"));
             if (sql.kind() == StoreKind.POSTGRESQL) {
+                // Statistics for the plans only: a sample of 3,000 rows instead of 30,000 is plenty for these joins.
+                execute("SET LOCAL default_statistics_target = 10");
                 for (String table : TABLES) {
-                    execute("ANALYZE " + table); // temporary tables have no statistics until asked
+                    execute("ANALYZE " + table + " (" + KEYS.get(table) + ")"); // temporary tables have no statistics until asked
                 }
             }
         }
@@ -210,16 +156,10 @@ public final class Reports {
             }
         }
 
-        /** One kind of record of the residents in scope, with its resident's coach and wijk. */
-        private void records(String name, String kind, String columns) throws SQLException {
-            records(name, kind, columns, "1 = 1");
-        }
-
-        /** Only the records of the kind that a figure counts ({@code where} over the body {@code x.j}): fewer rows to write. */
-        private void records(String name, String kind, String columns, String where) throws SQLException {
+        /** The facts of one kind of record ({@code x}) of the residents in scope, with the resident's coach and wijk; only those {@code where} holds. */
+        private void records(String name, String facts, String columns, String where) throws SQLException {
             execute(sql.createTemporary(name, "SELECT x.resident_id, s.coach_id, s.wijk, " + columns
-                    + " FROM (SELECT id, resident_id, " + sql.json("body") + " AS j FROM resident_record WHERE kind = '" + kind
-                    + "'" + sql.once() + ") x JOIN report_scoped s ON s.id = x.resident_id WHERE " + where));
+                    + " FROM " + facts + " x JOIN report_scoped s ON s.id = x.resident_id WHERE " + where));
         }
 
         private void execute(String statement) throws SQLException {

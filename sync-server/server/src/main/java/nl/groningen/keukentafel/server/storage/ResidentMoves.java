@@ -59,6 +59,7 @@ final class ResidentMoves {
                 statement.setString(3, residentId.toString());
                 statement.executeUpdate();
             }
+            new ReportFacts(connection, json).residents(List.of(json.writeValueAsString(moved)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,7 +38,8 @@ import org.flywaydb.core.api.MigrationInfo;
  * migrations; every public operation is one transaction, so a failed import leaves nothing behind.
  * The work inside one is done by the classes beside it: {@link Push} (deciding through
  * {@link ChangeRules}), {@link ChangeLog} (the log laptops pull and the counter that numbers it),
- * {@link ResidentMoves}, {@link DatasetImport}, {@link ServerEpoch}.
+ * {@link ResidentMoves}, {@link DatasetImport}, {@link ServerEpoch}, and {@link ReportFacts} (what reports count, written
+ * with every body).
  */
 public final class ServerStore implements AutoCloseable {
 
@@ -60,6 +61,10 @@ public final class ServerStore implements AutoCloseable {
         this.readSource = readSource;
         this.schemaVersion = schemaVersion;
         this.epoch = inTransaction(ServerEpoch::ensure);
+        inTransaction(connection -> {
+            new ReportFacts(connection, json).fillIfNew(kind);
+            return null;
+        });
     }
 
     /**
