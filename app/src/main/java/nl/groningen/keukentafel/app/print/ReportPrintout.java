@@ -94,7 +94,15 @@ public final class ReportPrintout {
                 }
                 for (List<String> row : section.rows()) {
                     for (int i = 0; i < row.size(); i++) {
-                        table.addCell(cell(new Phrase(row.get(i), body), i));
+                        // A sub-line's label starts with em spaces, which the PDF's Helvetica has no glyph for: an indent instead.
+                        String text = row.get(i);
+                        int depth = 0;
+                        while (depth < text.length() && text.charAt(depth) == '\u2003') {
+                            depth++;
+                        }
+                        PdfPCell cell = cell(new Phrase(text.substring(depth), body), i);
+                        cell.setPaddingLeft(cell.getPaddingLeft() + 12 * depth);
+                        table.addCell(cell);
                     }
                 }
                 document.add(table);
