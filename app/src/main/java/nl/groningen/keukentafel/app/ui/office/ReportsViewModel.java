@@ -207,21 +207,23 @@ public final class ReportsViewModel {
     /** Writes the export next to its final name and moves it there: a full disk leaves no half file. */
     private void save(Path file, Writing writing) {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                writing.to(out);
-            }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            message.set(messages.text("office.reports.saved", file.getFileName().toString()));
-        } catch (IOException e) {
-            LOG.warn("A report export could not be saved ({})", e.getClass().getSimpleName());
+        String name = file.getFileName().toString();
+        // Off the UI thread: a PDF of every figure on a slow or full disk must not freeze the screen.
+        session.tasks().run(() -> {
             try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    writing.to(out);
+                }
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return name;
+            } catch (IOException e) {
                 Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // nothing more to do: the message below says it was not saved
+                throw e;
             }
-            message.set(messages.text("office.reports.saveFailed", file.getFileName().toString()));
-        }
+        }, saved -> message.set(messages.text("office.reports.saved", saved)), e -> {
+            LOG.warn("A report export could not be saved ({})", e.getClass().getSimpleName());
+            message.set(messages.text("office.reports.saveFailed", name));
+        });
     }
 
     public ObjectProperty<LocalDate> fromProperty() {
