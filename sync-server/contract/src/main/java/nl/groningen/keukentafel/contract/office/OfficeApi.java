@@ -18,6 +18,12 @@ public final class OfficeApi {
     /** GET: every coach with their caseload size; POST a {@link NewCoach}: the coach added, as listed. */
     public static final String COACHES = PREFIX + "/coaches";
     public static final String RESIDENTS = PREFIX + "/residents";
+    /** GET, with the resident's id for {@code {id}}: the {@link AuditTrail}, who saw or changed them and when. */
+    public static final String RESIDENT_AUDIT = PREFIX + "/residents/{id}/audit";
+    /** GET: the {@link AccessExport} of everything the server holds about the resident (logged as exported). */
+    public static final String RESIDENT_ACCESS = PREFIX + "/residents/{id}/access";
+    /** GET: the {@link ErasureSummary} of what erasing would remove; POST an {@link ErasureRequest} (admin only): erase. */
+    public static final String RESIDENT_ERASURE = PREFIX + "/residents/{id}/erasure";
     public static final String ASSIGNMENTS = PREFIX + "/assignments";
     public static final String DEVICES = PREFIX + "/devices";
     /** With the device's id for {@code {id}}. */

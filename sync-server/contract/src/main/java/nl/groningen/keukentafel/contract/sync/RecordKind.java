@@ -35,7 +35,13 @@ public enum RecordKind {
      * Pulled only, with no body: the resident moved to another coach; the laptop pushes what it has
      * for them, then purges them.
      */
-    RESIDENT_MOVED("resident_moved", null, Merge.NOT_PUSHED);
+    RESIDENT_MOVED("resident_moved", null, Merge.NOT_PUSHED),
+    /**
+     * Pulled only, with no body: the resident was erased; the laptop purges them at once, with
+     * whatever it still had waiting for them (an app older than {@link Protocol#ERASURE_SCHEMA}
+     * gets a {@link #RESIDENT_MOVED} instead, which purges them as well).
+     */
+    RESIDENT_ERASED("resident_erased", null, Merge.NOT_PUSHED);
 
     /** The wire names a laptop may push (openapi.json's {@code RecordKind}). */
     public static final Set<String> PUSHABLE = Arrays.stream(values()).filter(RecordKind::pushable)
@@ -60,7 +66,7 @@ public enum RecordKind {
         return wireName;
     }
 
-    /** The contract record a body of this kind must parse as; null for {@link #RESIDENT_MOVED}, which has no body. */
+    /** The contract record a body of this kind must parse as; null for the markers ({@link #RESIDENT_MOVED}, {@link #RESIDENT_ERASED}), which have no body. */
     public Class<?> type() {
         return type;
     }
