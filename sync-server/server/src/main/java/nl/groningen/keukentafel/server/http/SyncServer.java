@@ -32,6 +32,7 @@ import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.contract.sync.PullPage;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
+import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.DeviceSession;
 import nl.groningen.keukentafel.server.domain.Enrolment;
 import nl.groningen.keukentafel.server.domain.Health;
@@ -299,7 +300,8 @@ public final class SyncServer implements AutoCloseable {
         }
         PushRequest request = Json.mapper().treeToValue(body, PushRequest.class);
         recordSync(ctx, session);
-        List<ChangeResult> results = store.push(scope(session), request.cursor(), request.changes());
+        List<ChangeResult> results = store.push(scope(session), request.cursor(), request.changes(), Actor.of(session),
+                clock.instant());
         metrics.pushed(results);
         RequestLog.note(ctx, "changes", results.size());
         for (ChangeStatus status : ChangeStatus.values()) {
@@ -324,7 +326,7 @@ public final class SyncServer implements AutoCloseable {
             return;
         }
         recordSync(ctx, session);
-        PullPage page = store.pullToSend(scope(session), after, limit);
+        PullPage page = store.pullToSend(scope(session), after, limit, Actor.of(session), clock.instant());
         metrics.pulled(page.changes().size());
         if (page.changes().isEmpty() && after > 0 && after > store.lastSequence()) {
             // The laptop saw numbers this database never handed out: it was restored without mark-restored,

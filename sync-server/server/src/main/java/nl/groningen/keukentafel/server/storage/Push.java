@@ -6,18 +6,22 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Conflict;
+import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 import nl.groningen.keukentafel.contract.sync.RecordKind;
+import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.ChangeRules;
 import nl.groningen.keukentafel.server.domain.PushDecision;
 import nl.groningen.keukentafel.server.domain.StoreKind;
@@ -61,12 +65,19 @@ final class Push {
     /** What this push logs, in order; numbered when appended. */
     private final List<ChangeLog.Entry> log = new ArrayList<>();
 
-    Push(Connection connection, StoreKind kind, ObjectMapper json, ChangeRules rules, SyncScope scope) {
+    /** The residents a change of this push was taken for: one audit entry each. */
+    private final Set<String> changed = new TreeSet<>();
+    private final Actor actor;
+    private final Instant at;
+
+    Push(Connection connection, StoreKind kind, ObjectMapper json, ChangeRules rules, SyncScope scope, Actor actor, Instant at) {
         this.connection = connection;
         this.kind = kind;
         this.json = json;
         this.rules = rules;
         this.scope = scope;
+        this.actor = actor;
+        this.at = at;
     }
 
     /** An answer given in this push; {@code logIndex} is its change's place in the log, or -1. */
@@ -84,6 +95,7 @@ final class Push {
         }
         writeResidents();
         writeRecords();
+        AuditLog.append(connection, changed, AuditAction.PUSHED, actor, at);
         long first = ChangeLog.append(connection, log);
         writeAnswers(first);
         beforeCommit.run();
@@ -111,6 +123,7 @@ final class Push {
             String assigned = resident.coachId(); // the entries go to the resident's coach's laptops
             String body = accepted.body() == null ? null : toJson(accepted.body());
             write(change, resident, body);
+            changed.add(change.residentId().toString());
             int logIndex = log.size();
             log.add(new ChangeLog.Entry(changeId, change.kind(), change.recordId().toString(), change.residentId().toString(),
                     change.deleted(), body, assigned));

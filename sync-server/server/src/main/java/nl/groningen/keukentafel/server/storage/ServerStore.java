@@ -16,17 +16,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
+import nl.groningen.keukentafel.contract.office.AuditAction;
+import nl.groningen.keukentafel.contract.office.AuditTrail;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
 import nl.groningen.keukentafel.demo.Dataset;
+import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.ChangeRules;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.domain.SyncScope;
@@ -89,7 +95,9 @@ public final class ServerStore implements AutoCloseable {
         }
         String version;
         try {
-            Flyway flyway = Flyway.configure().dataSource(writes).locations("classpath:db/migration").load();
+            // db/migration: portable SQL for both stores; db/sqlite, db/postgresql: what only one of them can say (triggers).
+            Flyway flyway = Flyway.configure().dataSource(writes)
+                    .locations("classpath:db/migration", "classpath:db/" + kind.label()).load();
             flyway.migrate();
             MigrationInfo current = flyway.info().current();
             version = current == null ? "0" : current.getVersion().getVersion();
@@ -181,7 +189,15 @@ public final class ServerStore implements AutoCloseable {
      * resident who moved away after it are still taken. A null coach is the office: every resident.
      */
     public List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes) {
-        return push(coachId, cursor, changes, () -> { });
+        return push(coachId, cursor, changes, Actor.SERVER, Instant.now(), () -> { });
+    }
+
+    /**
+     * As {@link #push(UUID, Long, List)}, by this user and device: every resident a change was taken
+     * for gets an audit entry ({@code pushed}), in the same transaction.
+     */
+    public List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Actor actor, Instant at) {
+        return push(coachId, cursor, changes, actor, at, () -> { });
     }
 
     /**
@@ -196,10 +212,14 @@ public final class ServerStore implements AutoCloseable {
      * once and both requests get the same answer, instead of one failing.
      */
     List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Runnable beforeCommit) {
+        return push(coachId, cursor, changes, Actor.SERVER, Instant.now(), beforeCommit);
+    }
+
+    private List<ChangeResult> push(UUID coachId, Long cursor, List<Change> changes, Actor actor, Instant at, Runnable beforeCommit) {
         SyncScope scope = new SyncScope(coachId, cursor == null ? 0 : cursor);
         for (int attempt = 1; ; attempt++) {
             try {
-                return inTransaction(connection -> new Push(connection, kind, json, rules, scope).apply(changes, beforeCommit));
+                return inTransaction(connection -> new Push(connection, kind, json, rules, scope, actor, at).apply(changes, beforeCommit));
             } catch (StoreException e) {
                 if (attempt == PUSH_ATTEMPTS || !isUniqueViolation(e)) {
                     throw e;
@@ -245,6 +265,45 @@ public final class ServerStore implements AutoCloseable {
      */
     public PullPage pullToSend(UUID coachId, long after, int limit) {
         return pull(coachId, after, limit, body -> json.getNodeFactory().rawValueNode(new RawValue(body)));
+    }
+
+    /**
+     * As {@link #pullToSend(UUID, long, int)}, for this user and device: every resident the page
+     * delivers something of gets an audit entry ({@code pulled}), committed before the page is
+     * returned. Should the page then not reach the laptop, the log says a little too much, never too little.
+     */
+    public PullPage pullToSend(UUID coachId, long after, int limit, Actor actor, Instant at) {
+        PullPage page = pullToSend(coachId, after, limit);
+        Set<String> delivered = new TreeSet<>();
+        page.changes().stream().filter(c -> RecordKind.ofWireName(c.kind()).map(RecordKind::pushable).orElse(true))
+                .forEach(c -> delivered.add(c.residentId().toString()));
+        if (!delivered.isEmpty()) {
+            inTransaction(connection -> {
+                AuditLog.append(connection, delivered, AuditAction.PULLED, actor, at);
+                return null;
+            });
+        }
+        return page;
+    }
+
+    // ---- the audit log ------------------------------------------------------------------------------
+
+    /** Who saw or changed a resident, and when: every entry still kept, oldest first. */
+    public AuditTrail auditTrail(UUID residentId) {
+        return inReadTransaction(connection -> new AuditTrail(residentId, false, AuditLog.of(connection, residentId)));
+    }
+
+    /** Sets how long the audit log keeps its entries (from the server's configuration; at least 12 months). */
+    public void keepAuditFor(int months) {
+        inTransaction(connection -> {
+            AuditLog.keepFor(connection, months);
+            return null;
+        });
+    }
+
+    /** Removes the audit entries older than the kept period; returns how many. */
+    public int expireAudit(Instant now) {
+        return inTransaction(connection -> AuditLog.expire(connection, now));
     }
 
     private PullPage pull(UUID coachId, long after, int limit, Function<String, JsonNode> bodies) {

@@ -194,7 +194,7 @@ public final class SqliteBackup {
     /** Migrations in the file that this server does not know mean a newer server made it: it cannot read it. */
     private static void checkSchemaNotNewer(Path file, Path backup) {
         Flyway flyway = Flyway.configure().dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null)
-                .locations("classpath:db/migration").load();
+                .locations("classpath:db/migration", "classpath:db/sqlite").load();
         for (MigrationInfo migration : flyway.info().all()) {
             if (migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED) {
                 throw new BackupException(BackupException.Problem.NEWER_SCHEMA, migration.getVersion().getVersion(), null);

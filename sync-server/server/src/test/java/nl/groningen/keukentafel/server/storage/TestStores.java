@@ -42,14 +42,21 @@ public final class TestStores implements ParameterResolver {
         return Stream.of(StoreKind.values());
     }
 
-    /** The version of the newest migration shipped (V2__x.sql gives "2"): what a migrated store must report. */
+    /**
+     * The version of the newest migration shipped (V2__x.sql gives "2"), portable or the store's own
+     * (db/sqlite holds what db/postgresql holds, in SQLite's words): what a migrated store must report.
+     */
     public static String latestMigration() {
-        try (Stream<Path> files = Files.list(Path.of(TestStores.class.getResource("/db/migration").toURI()))) {
-            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
-        } catch (IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("The migrations cannot be listed", e);
+        int latest = 0;
+        for (String folder : new String[] {"/db/migration", "/db/sqlite"}) {
+            try (Stream<Path> files = Files.list(Path.of(TestStores.class.getResource(folder).toURI()))) {
+                latest = Math.max(latest, files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                        .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0));
+            } catch (IOException | java.net.URISyntaxException e) {
+                throw new IllegalStateException("The migrations cannot be listed", e);
+            }
         }
+        return String.valueOf(latest);
     }
 
     /** Settings for a new, empty database of the given kind. */
