@@ -23,7 +23,8 @@ enum ConfigKey {
     TLS_KEYSTORE_PASSWORD("tls.keystore.password", null),
     ALLOW_PLAIN_HTTP("allow.plain.http", "false"),
     LOG_LEVEL("log.level", "INFO"),
-    SHUTDOWN_GRACE_SECONDS("shutdown.grace.seconds", "30");
+    SHUTDOWN_GRACE_SECONDS("shutdown.grace.seconds", "30"),
+    AUDIT_KEEP_MONTHS("audit.keep.months", "60");
 
     static final String ENV_PREFIX = "KEUKENTAFEL_";
 

@@ -19,9 +19,10 @@ import nl.groningen.keukentafel.server.storage.StoreSettings;
  *
  * @param tls            null for plain HTTP
  * @param allowPlainHttp plain HTTP on an address other than loopback, for a proxy that terminates TLS
+ * @param auditKeepMonths how long the audit log keeps its entries (12 months at least)
  */
 record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls, boolean allowPlainHttp, String logLevel,
-                    Duration shutdownGrace) {
+                    Duration shutdownGrace, int auditKeepMonths) {
 
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -43,7 +44,8 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
             throw wrong(sources.get(ConfigKey.LOG_LEVEL), "is geen logniveau; kies uit TRACE, DEBUG, INFO, WARN, ERROR, OFF");
         }
         Duration grace = Duration.ofSeconds(integer(sources.get(ConfigKey.SHUTDOWN_GRACE_SECONDS), 0, 600));
-        return new ServerConfig(host, port, store(sources), tls, allowPlainHttp, logLevel, grace);
+        int auditKeepMonths = integer(sources.get(ConfigKey.AUDIT_KEEP_MONTHS), 12, 1200);
+        return new ServerConfig(host, port, store(sources), tls, allowPlainHttp, logLevel, grace, auditKeepMonths);
     }
 
     /** Where the data is: PostgreSQL when a JDBC URL is set, else the embedded SQLite file in the data folder. */

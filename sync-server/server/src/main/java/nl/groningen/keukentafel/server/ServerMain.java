@@ -105,6 +105,10 @@ public final class ServerMain {
                 description = "Bij stoppen: hoe lang lopende verzoeken mogen afmaken (standaard: 30) [shutdown.grace.seconds].")
         String shutdownGraceSeconds;
 
+        @Option(names = "--audit-keep-months", paramLabel = "MAANDEN",
+                description = "Hoe lang het auditlog (wie zag of wijzigde welke inwoner) bewaard blijft; minstens 12 (standaard: 60) [audit.keep.months].")
+        String auditKeepMonths;
+
         @Option(names = "--demo", description = "Vul een lege database met de demo-caseload.")
         boolean demo;
 
@@ -122,6 +126,7 @@ public final class ServerMain {
             options.put(ConfigKey.ALLOW_PLAIN_HTTP, allowPlainHttp == null ? null : allowPlainHttp.toString());
             options.put(ConfigKey.LOG_LEVEL, logLevel);
             options.put(ConfigKey.SHUTDOWN_GRACE_SECONDS, shutdownGraceSeconds);
+            options.put(ConfigKey.AUDIT_KEEP_MONTHS, auditKeepMonths);
             ServerConfig config = ServerConfig.resolve(storeOptions.sources(options));
             setLogLevel(config.logLevel());
 
@@ -139,6 +144,8 @@ public final class ServerMain {
             ServerStore store;
             try {
                 store = ServerStore.open(config.store());
+                store.keepAuditFor(config.auditKeepMonths());
+                LOG.info("event=audit_expired entries={}", store.expireAudit(Clock.systemUTC().instant()));
                 if (demo) {
                     loadDemo(store, config.store());
                 }

@@ -26,9 +26,6 @@ import nl.groningen.keukentafel.server.domain.Actor;
  */
 public final class AuditLog {
 
-    /** Kept this long unless the configuration says otherwise: five years, as NEN 7513 asks of care logs. */
-    public static final int DEFAULT_KEEP_MONTHS = 60;
-
     private AuditLog() {
     }
 
