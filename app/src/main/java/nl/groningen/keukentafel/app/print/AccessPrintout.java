@@ -298,13 +298,17 @@ public final class AccessPrintout {
         field(document, "access.wishes", c.wishes());
         field(document, "access.ownGoals", c.ownGoals());
         field(document, "access.outcome", label(reference.outcomeCategories(), c.outcome()));
-        field(document, "access.provisions", String.join(", ", c.provisionsInformed().stream()
-                .map(code -> label(reference.provisions(), code)).toList()));
-        field(document, "access.signals", String.join(", ", c.signals().stream()
-                .map(code -> label(reference.signals(), code)).toList()));
+        field(document, "access.provisions", list(c.provisionsInformed(), reference.provisions()));
+        field(document, "access.signals", list(c.signals(), reference.signals()));
         field(document, "access.ratings", text("access.ratingsValue", rating(c.conversationRating()),
                 rating(c.contactValueRating())));
         field(document, "access.next", text("access.contactTermValue", c.nextContactTermMonths(), initiative(c.initiative())));
+    }
+
+    /** The codes' labels in a line; "geen" when there are none. */
+    private String list(List<String> codes, List<ReferenceItem> items) {
+        return codes.isEmpty() ? text("access.noneListed")
+                : String.join(", ", codes.stream().map(code -> label(items, code)).toList());
     }
 
     /** A labelled field of a conversation; a null value prints the label alone (its lines follow). */
