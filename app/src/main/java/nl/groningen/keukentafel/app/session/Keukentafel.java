@@ -164,7 +164,7 @@ public final class Keukentafel implements AutoCloseable {
         this.printer = printer;
     }
 
-    /** Where the office screens open and save files from the next session on (tests: without a dialog). */
+    /** Where the office screens open and save files, and the dossier saves the access overview, from the next session on (tests: without a dialog). */
     public void pickFilesWith(FilePicker files) {
         this.files = files;
     }
@@ -408,7 +408,7 @@ public final class Keukentafel implements AutoCloseable {
         SyncStatus sync = new SyncStatus(store.outbox(), store.syncState(), store.conflictRecords(), store.sealedRecords(),
                 opened, tasks, enrolled);
         String status = messages.text(options.demo() ? "status.demo" : "status.local", options.dataFolder());
-        window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new, printer);
+        window = new MainWindow(opened, sync, status, this::lock, FxSaveTimer::new, printer, files);
         MainWindow shown = window;
         if (resumeAt != null && resumeFor != null && resumeFor.equals(user)) {
             shown.resume(resumeAt);

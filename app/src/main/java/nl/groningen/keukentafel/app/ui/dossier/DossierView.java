@@ -42,6 +42,7 @@ import nl.groningen.keukentafel.app.ui.ScrollToFocused;
 import nl.groningen.keukentafel.app.ui.Shortcuts;
 import nl.groningen.keukentafel.app.ui.WrappingCell;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttemptPicker;
+import nl.groningen.keukentafel.app.ui.office.FilePicker;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.ReferenceItem;
@@ -57,6 +58,12 @@ public final class DossierView extends VBox {
 
     /** {@code printer} sends the printout to a printer the coach picks (the PDF is saved here). */
     public DossierView(DossierViewModel model, CoachSession session, Navigator navigator, PlanPrinter printer) {
+        this(model, session, navigator, printer, FilePicker.system());
+    }
+
+    /** {@code files} asks where to save the resident's access overview (tests answer without a dialog). */
+    public DossierView(DossierViewModel model, CoachSession session, Navigator navigator, PlanPrinter printer,
+                       FilePicker files) {
         Messages messages = session.messages();
         setId("dossierView");
         setSpacing(12);
@@ -80,6 +87,11 @@ public final class DossierView extends VBox {
         Button print = new Button(messages.text("dossier.print"));
         print.setId("dossierPrint");
         print.setOnAction(e -> print(model, messages, printer));
+        // The resident's right of access: everything this laptop holds about them, as a PDF (Alt+I).
+        Button access = new Button(messages.text("dossier.access"));
+        access.setId("dossierAccess");
+        access.setMnemonicParsing(true);
+        access.setOnAction(e -> saveAccess(model, messages, files));
         Button visit = new Button(messages.text("dossier.planVisit"));
         visit.setId("dossierPlanVisit");
         visit.setOnAction(e -> planVisit(model, messages));
@@ -89,7 +101,8 @@ public final class DossierView extends VBox {
         // The name and the way back whole; the buttons take the rest of the row, and a next line when a long name leaves too little.
         back.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, conversation, visit, attempt, contact, print);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, conversation, visit, attempt, contact, print,
+                access);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(buttons, Priority.ALWAYS);
         HBox actions = new HBox(8, back, title, buttons);
@@ -280,6 +293,17 @@ public final class DossierView extends VBox {
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             model.printTo(file.toPath());
+        }
+    }
+
+    private void saveAccess(DossierViewModel model, Messages messages, FilePicker files) {
+        if (getScene() == null) {
+            return;
+        }
+        java.nio.file.Path file = files.save(getScene().getWindow(), messages.text("dossier.accessTitle"),
+                model.suggestedAccessName(), "PDF", "*.pdf");
+        if (file != null) {
+            model.accessTo(file);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -26,6 +27,8 @@ import nl.groningen.keukentafel.app.domain.Referrals;
 import nl.groningen.keukentafel.app.domain.ResidentContact;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.domain.TimelineEntry;
+import nl.groningen.keukentafel.app.domain.LaptopAccessExport;
+import nl.groningen.keukentafel.app.print.AccessPrintout;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
 import nl.groningen.keukentafel.app.print.PlanPrintout;
 import nl.groningen.keukentafel.app.print.PrintContent;
@@ -36,6 +39,8 @@ import nl.groningen.keukentafel.app.ui.Navigator;
 import nl.groningen.keukentafel.app.ui.attempt.ContactAttempts;
 import nl.groningen.keukentafel.contract.Agreement;
 import nl.groningen.keukentafel.contract.Appointment;
+import nl.groningen.keukentafel.contract.Conflict;
+import nl.groningen.keukentafel.contract.office.AccessExport;
 import nl.groningen.keukentafel.contract.ContactAttempt;
 import nl.groningen.keukentafel.contract.ContactChannel;
 import nl.groningen.keukentafel.contract.ContactResult;
@@ -71,11 +76,18 @@ public final class DossierViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String nextContactLine;
     private Due nextContactDue = Due.LATER;
+    private final Supplier<List<Conflict>> conflicts;
 
     public DossierViewModel(CoachSession session, UUID residentId, Navigator navigator) {
+        this(session, residentId, navigator, List::of);
+    }
+
+    /** {@code conflicts} gives the fields in conflict this laptop holds (for the resident's access overview). */
+    public DossierViewModel(CoachSession session, UUID residentId, Navigator navigator, Supplier<List<Conflict>> conflicts) {
         this.session = session;
         this.residentId = residentId;
         this.navigator = navigator;
+        this.conflicts = conflicts;
         this.messages = session.messages();
         refresh();
     }
@@ -422,6 +434,30 @@ public final class DossierViewModel {
         } catch (IOException | RuntimeException e) {
             message.set(messages.text("dossier.printFailed"));
         }
+    }
+
+    /**
+     * Writes the resident's access overview (inzage: everything this laptop holds about them) as a
+     * PDF. Reads only what is in memory from the local store, so it works offline; writes nothing
+     * to the records.
+     */
+    public void accessTo(Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            AccessPrintout.write(accessExport(), messages.locale(), session.reference(), session.zone(), out);
+            message.set(messages.text("dossier.accessSaved", file.getFileName()));
+        } catch (IOException | RuntimeException e) {
+            message.set(messages.text("dossier.accessFailed"));
+        }
+    }
+
+    /** What the access overview holds: this laptop's records of the resident, made now. */
+    AccessExport accessExport() {
+        return LaptopAccessExport.of(session.caseload(), conflicts.get(), residentId, session.clock().instant());
+    }
+
+    /** The access overview's proposed name: the date only, as for the plan's printout. */
+    public String suggestedAccessName() {
+        return messages.text("access.fileName", session.today().toString()) + ".pdf";
     }
 
     /**

@@ -1,5 +1,6 @@
 package nl.groningen.keukentafel.app.ui.window;
 
+import java.util.List;
 import java.util.UUID;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -18,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.print.PlanPrinter;
+import nl.groningen.keukentafel.app.ui.office.FilePicker;
 import nl.groningen.keukentafel.app.ui.CoachSession;
 import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.app.ui.Navigator;
@@ -58,6 +60,7 @@ public final class MainWindow implements Navigator {
     private final SyncStatus sync;
     private final SaveTimer.Factory saveTimers;
     private final PlanPrinter printer;
+    private final FilePicker files;
     private Runnable current = () -> { };
     /** How to come back to the screen in view, in a window of the same session after an unlock. */
     private java.util.function.Consumer<MainWindow> place = MainWindow::showToday;
@@ -70,6 +73,13 @@ public final class MainWindow implements Navigator {
     /** {@code saveTimers} makes the conversation form's save-as-you-type timers; {@code printer} prints the dossier's plan. */
     public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow, SaveTimer.Factory saveTimers,
                       PlanPrinter printer) {
+        this(session, sync, statusText, lockNow, saveTimers, printer, FilePicker.system());
+    }
+
+    /** {@code files} asks where the dossier saves a resident's access overview. */
+    public MainWindow(CoachSession session, SyncStatus sync, String statusText, Runnable lockNow, SaveTimer.Factory saveTimers,
+                      PlanPrinter printer, FilePicker files) {
+        this.files = files;
         this.session = session;
         this.printer = printer;
         this.saveTimers = saveTimers;
@@ -303,9 +313,9 @@ public final class MainWindow implements Navigator {
             }
         };
         showWhenLoaded(() -> {
-            DossierViewModel model = new DossierViewModel(session, residentId, this);
+            DossierViewModel model = new DossierViewModel(session, residentId, this, () -> List.copyOf(sync.conflicts()));
             model.tell(notice);
-            show(new DossierView(model, session, this, printer));
+            show(new DossierView(model, session, this, printer, files));
         });
     }
 
