@@ -14,9 +14,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import nl.groningen.keukentafel.contract.Coach;
+import nl.groningen.keukentafel.contract.office.AuditAction;
+import nl.groningen.keukentafel.contract.office.AuditEntry;
 import nl.groningen.keukentafel.contract.office.NewCoach;
 import nl.groningen.keukentafel.server.domain.CaseloadCsv;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
@@ -211,6 +214,53 @@ final class OfficeCommands {
             return 0;
         }
     }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = {"Wie zag of wijzigde een inwoner, en wanneer: elke regel van het auditlog over die inwoner, oudste eerst.",
+                    "Ook elke synchronisatie die de inwoner naar een laptop bracht telt mee."})
+    static final class Audit implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "CLIËNTNUMMER", description = "Cliëntnummer of id van de inwoner.")
+        String resident;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (ServerStore server = ServerStore.open(store.settings())) {
+                UUID id = server.residentByClientNumber(resident.trim());
+                if (id == null) {
+                    try {
+                        id = UUID.fromString(resident.trim());
+                    } catch (IllegalArgumentException e) {
+                        spec.commandLine().getErr().println("Geen inwoner met cliëntnummer " + resident.trim() + ".");
+                        return 1;
+                    }
+                }
+                List<AuditEntry> entries = server.auditTrail(id).entries();
+                if (entries.isEmpty()) {
+                    out.println("Het auditlog heeft geen regels over inwoner " + id + ".");
+                    return 0;
+                }
+                out.printf("%-16s  %-26s  %-12s  %-8s  %s%n", "wanneer", "wat", "gebruiker", "rol", "apparaat");
+                for (AuditEntry entry : entries) {
+                    out.printf("%-16s  %-26s  %-12s  %-8s  %s%n", WHEN.format(entry.at()), AUDIT_ACTIONS.get(entry.action()),
+                            entry.userName() == null ? "de server" : entry.userName(), entry.role() == null ? "" : entry.role(),
+                            entry.deviceName() == null ? "" : entry.deviceName());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** How the audit command names each act. */
+    private static final java.util.Map<AuditAction, String> AUDIT_ACTIONS = java.util.Map.of(
+            AuditAction.PULLED, "naar laptop gehaald", AuditAction.PUSHED, "gewijzigd vanaf laptop",
+            AuditAction.VIEWED, "bekeken op kantoor", AuditAction.EXPORTED, "inzage gemaakt",
+            AuditAction.IMPORTED, "geïmporteerd", AuditAction.MOVED, "naar andere coach",
+            AuditAction.ERASED, "gewist");
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Trek een apparaat in: het synchroniseert niet meer en wist zijn gegevens bij het volgende contact.")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         resourceBundle = "nl.groningen.keukentafel.server.CommandLineTexts",
         subcommands = {ServerMain.Serve.class, OfficeCommands.AddCoach.class, OfficeCommands.Coaches.class,
                 OfficeCommands.CreateUser.class, OfficeCommands.EnrolmentCode.class,
-                OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.ImportCaseload.class,
+                OfficeCommands.Devices.class, OfficeCommands.Revoke.class, OfficeCommands.Audit.class, OfficeCommands.ImportCaseload.class,
                 OfficeCommands.Assign.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
                 BackupCommands.MarkRestored.class, ReportCommand.class},
         description = "De synchronisatieserver van Keukentafel en de opdrachten voor het kantoor.")

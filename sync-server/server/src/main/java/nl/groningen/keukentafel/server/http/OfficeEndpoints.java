@@ -26,6 +26,7 @@ import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.office.AssignRequest;
 import nl.groningen.keukentafel.contract.office.AssignResult;
+import nl.groningen.keukentafel.contract.office.AuditTrail;
 import nl.groningen.keukentafel.contract.office.CoachList;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceList;
@@ -225,6 +226,18 @@ final class OfficeEndpoints {
         }
         ctx.json(store.officeResidents().search(ctx.queryParam("q"), ctx.queryParam("wijk"),
                 coach == null || coach.isBlank() ? null : coach.trim().toLowerCase(Locale.ROOT), offset, limit));
+    }
+
+    /** GET residents/{id}/audit: who saw or changed the resident, and when (every kept entry, pulls too). */
+    void audit(Context ctx) {
+        UUID id = uuid(ctx.pathParam("id"));
+        if (id == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
+            return;
+        }
+        AuditTrail trail = store.auditTrail(id);
+        event("office_audit_viewed", ctx.attribute(OFFICE), " entries=" + trail.entries().size());
+        ctx.json(trail);
     }
 
     /** POST assignments: these residents to this coach, all or none; their history reaches the coach's laptop at its next sync. */

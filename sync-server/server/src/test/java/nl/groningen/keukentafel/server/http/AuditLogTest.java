@@ -23,12 +23,15 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.office.AuditEntry;
+import nl.groningen.keukentafel.contract.office.AuditTrail;
+import nl.groningen.keukentafel.contract.office.OfficeApi;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.demo.Dataset;
 import nl.groningen.keukentafel.demo.DatasetSize;
 import nl.groningen.keukentafel.demo.DemoDataGenerator;
+import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.StoreKind;
 import nl.groningen.keukentafel.server.storage.ServerStore;
 import nl.groningen.keukentafel.server.storage.StoreSettings;
@@ -84,6 +87,14 @@ class AuditLogTest {
             });
             assertThat(trail.stream().filter(e -> e.action() == AuditAction.PUSHED)).hasSize(1);
             assertThat(store.auditTrail(notHers.id()).entries()).as("another coach's resident was neither pulled nor pushed").isEmpty();
+
+            // The office asks the same: who saw or changed her, and when.
+            TestClient.OfficeLogin office = client.enrolOffice(store, Clock.systemUTC(), "kantoor", Role.OFFICE);
+            var answer = client.send("GET", OfficeApi.RESIDENT_AUDIT.replace("{id}", hers.id().toString()), null, null,
+                    office.token(), office.session());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            AuditTrail asked = Json.mapper().readValue(answer.body(), AuditTrail.class);
+            assertThat(asked.entries()).isEqualTo(store.auditTrail(hers.id()).entries());
         }
     }
 
