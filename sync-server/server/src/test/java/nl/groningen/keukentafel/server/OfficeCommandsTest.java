@@ -85,6 +85,35 @@ class OfficeCommandsTest {
         assertThat(devices.lines().filter(l -> l.contains("femke"))).singleElement().asString().contains("nooit");
     }
 
+    @Test
+    void auditShowsWhoPulledAndChangedAResidentAndWhen() {
+        Dataset demo = new DemoDataGenerator(1, LocalDate.of(2026, 11, 22)).generate(DatasetSize.DEMO);
+        nl.groningen.keukentafel.contract.Resident resident;
+        try (ServerStore store = ServerStore.open(StoreSettings.embedded(data))) {
+            store.importDataset(demo);
+            java.util.UUID coach = demo.coaches().get(0).id();
+            resident = demo.caseloadOf(coach).get(0);
+            store.accounts().createUser("sanne", Role.COACH, coach, "wachtwoord-van-sanne".toCharArray());
+            Instant at = Instant.parse("2026-11-20T08:00:00Z");
+            String code = store.accounts().createEnrolmentCode("sanne", Duration.ofDays(1), at);
+            Enrolment.Enrolled laptop = (Enrolment.Enrolled) store.accounts().enrol("sanne", "wachtwoord-van-sanne".toCharArray(), code,
+                    "Laptop 7", at);
+            store.pullToSend(coach, 0, 100_000, nl.groningen.keukentafel.server.domain.Actor.of(
+                    store.accounts().authenticate(laptop.token(), at).orElseThrow()),
+                    Instant.parse("2026-11-22T16:05:00Z"));
+        }
+
+        Result audit = run("", "audit", resident.clientNumber());
+        Result unknown = run("", "audit", "KT9999999");
+
+        assertThat(audit.exit).isZero();
+        assertThat(audit.out.lines().filter(l -> l.contains("sanne"))).singleElement().asString()
+                .contains("22-11-2026 17:05", "naar laptop gehaald", "coach", "Laptop 7");
+        assertThat(audit.out).doesNotContain(resident.surname());
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err).contains("Geen inwoner met cliëntnummer KT9999999");
+    }
+
     private record Result(int exit, String out, String err) {
     }
 
