@@ -45,6 +45,7 @@ import nl.groningen.keukentafel.contract.office.ReportFigures;
 import nl.groningen.keukentafel.contract.office.ReportScope;
 import nl.groningen.keukentafel.contract.office.RevokeResult;
 import nl.groningen.keukentafel.contract.office.UserCreated;
+import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.Assignment;
 import nl.groningen.keukentafel.server.domain.CaseloadCsv;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
@@ -168,7 +169,8 @@ final class OfficeEndpoints {
         if (parsed == null) {
             return;
         }
-        CaseloadImportResult result = new CaseloadImport(store).run(parsed.rows(), parsed.problems(), defaultCoach(ctx), false);
+        CaseloadImportResult result = new CaseloadImport(store).run(parsed.rows(), parsed.problems(), defaultCoach(ctx), false,
+                Actor.of(device), clock.instant());
         if (!result.imported()) {
             List<ImportProblem> problems = problems(result);
             event("office_import_refused", device, " rows=" + parsed.rows().size() + " problems=" + problems.size());
@@ -225,7 +227,8 @@ final class OfficeEndpoints {
             return;
         }
         ctx.json(store.officeResidents().search(ctx.queryParam("q"), ctx.queryParam("wijk"),
-                coach == null || coach.isBlank() ? null : coach.trim().toLowerCase(Locale.ROOT), offset, limit));
+                coach == null || coach.isBlank() ? null : coach.trim().toLowerCase(Locale.ROOT), offset, limit,
+                Actor.of(ctx.attribute(OFFICE)), clock.instant()));
     }
 
     /** GET residents/{id}/audit: who saw or changed the resident, and when (every kept entry, pulls too). */
@@ -254,7 +257,8 @@ final class OfficeEndpoints {
                     "coach_id and resident_ids (1 to " + MAX_ASSIGN + " resident ids) are both needed.");
             return;
         }
-        Assignment result = store.officeResidents().assign(request.residentIds(), request.coachId(), clock.instant());
+        Assignment result = store.officeResidents().assign(request.residentIds(), request.coachId(), Actor.of(device),
+                clock.instant());
         if (!result.coachKnown()) {
             SyncServer.refuse(ctx, HttpStatus.NOT_FOUND, "unknown_coach", "There is no coach with that id; nothing was moved.");
         } else if (result.unknownResidents() > 0) {

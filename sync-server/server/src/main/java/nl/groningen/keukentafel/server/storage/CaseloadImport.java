@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.sync.RecordKind;
+import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.CaseloadImportResult;
 import nl.groningen.keukentafel.server.domain.CaseloadProblem;
 import nl.groningen.keukentafel.server.domain.CaseloadRow;
@@ -47,6 +50,12 @@ public final class CaseloadImport {
      */
     public CaseloadImportResult run(List<CaseloadRow> rows, List<CaseloadProblem> fileProblems, String defaultCoach,
                                     boolean dryRun) {
+        return run(rows, fileProblems, defaultCoach, dryRun, Actor.SERVER, Instant.now());
+    }
+
+    /** As {@link #run(List, List, String, boolean)}, by this user: every resident added or changed gets an audit entry ({@code imported}). */
+    public CaseloadImportResult run(List<CaseloadRow> rows, List<CaseloadProblem> fileProblems, String defaultCoach,
+                                    boolean dryRun, Actor actor, Instant at) {
         return store.inTransaction(connection -> {
             List<CaseloadProblem> problems = new ArrayList<>(fileProblems);
             Map<String, Optional<UUID>> coaches = new HashMap<>();
@@ -93,6 +102,10 @@ public final class CaseloadImport {
             }
             if (!dryRun) {
                 store(connection, added, updated);
+                List<String> touched = new ArrayList<>();
+                added.forEach(r -> touched.add(r.id().toString()));
+                updated.forEach(r -> touched.add(r.id().toString()));
+                AuditLog.append(connection, touched, AuditAction.IMPORTED, actor, at);
             }
             return new CaseloadImportResult(List.of(), added.size(), updated.size(), unchanged, withoutCoach, coachNotChanged);
         });

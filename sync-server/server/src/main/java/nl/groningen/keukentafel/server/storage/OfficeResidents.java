@@ -16,8 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.Resident;
+import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.office.ResidentPage;
 import nl.groningen.keukentafel.contract.office.ResidentSummary;
+import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.Assignment;
 
 /**
@@ -43,6 +45,25 @@ public final class OfficeResidents {
      * matched here rather than in SQL; the office's whole city is some 11,000 residents.
      */
     public ResidentPage search(String text, String wijk, String coach, int offset, int limit) {
+        return search(text, wijk, coach, offset, limit, null, null);
+    }
+
+    /**
+     * As {@link #search(String, String, String, int, int)}, shown to this user at the office: every
+     * resident on the page gets an audit entry ({@code viewed}), committed before the page is returned.
+     */
+    public ResidentPage search(String text, String wijk, String coach, int offset, int limit, Actor actor, Instant at) {
+        ResidentPage page = read(text, wijk, coach, offset, limit);
+        if (actor != null && !page.residents().isEmpty()) {
+            store.inTransaction(connection -> {
+                AuditLog.append(connection, page.residents().stream().map(r -> r.id().toString()).toList(), AuditAction.VIEWED, actor, at);
+                return null;
+            });
+        }
+        return page;
+    }
+
+    private ResidentPage read(String text, String wijk, String coach, int offset, int limit) {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         return store.inReadTransaction(connection -> {
             Map<String, String> coachNames = new HashMap<>();
@@ -92,6 +113,11 @@ public final class OfficeResidents {
      * is unknown, none (the answer names what was unknown).
      */
     public Assignment assign(List<UUID> residentIds, UUID coachId, Instant at) {
+        return assign(residentIds, coachId, Actor.SERVER, at);
+    }
+
+    /** As {@link #assign(List, UUID, Instant)}, by this user: every resident moved gets an audit entry ({@code moved}). */
+    public Assignment assign(List<UUID> residentIds, UUID coachId, Actor actor, Instant at) {
         Set<UUID> ids = new LinkedHashSet<>(residentIds);
         return store.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM coach WHERE id = ?")) {
@@ -117,15 +143,16 @@ public final class OfficeResidents {
             if (unknown > 0) {
                 return Assignment.unknownResidents(unknown);
             }
-            int moved = 0;
+            List<String> moved = new ArrayList<>();
             for (UUID id : ids) {
                 if (coachId.toString().equals(coachOf.get(id))) {
                     continue;
                 }
                 ResidentMoves.assign(connection, json, id, coachId, at);
-                moved++;
+                moved.add(id.toString());
             }
-            return new Assignment(true, moved, ids.size() - moved, 0);
+            AuditLog.append(connection, moved, AuditAction.MOVED, actor, at);
+            return new Assignment(true, moved.size(), ids.size() - moved.size(), 0);
         });
     }
 

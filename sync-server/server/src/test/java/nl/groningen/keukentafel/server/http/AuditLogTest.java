@@ -100,6 +100,41 @@ class AuditLogTest {
 
     @ParameterizedTest(name = "on {0}")
     @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
+    void theOfficeSeeingMovingAndImportingAResidentIsLoggedWithTheOfficeUser(StoreKind kind, TestStores stores) throws Exception {
+        try (ServerStore store = ServerStore.open(stores.fresh(kind));
+             SyncServer server = new SyncServer(store, Clock.systemUTC()).start("127.0.0.1", 0)) {
+            store.importDataset(AREA);
+            TestClient client = new TestClient(server);
+            TestClient.OfficeLogin office = client.enrolOffice(store, Clock.systemUTC(), "kantoor", Role.OFFICE);
+            Resident seen = AREA.caseloadOf(AREA.coaches().get(0).id()).get(0);
+            Resident unseen = AREA.caseloadOf(AREA.coaches().get(0).id()).get(1);
+            UUID toCoach = AREA.coaches().get(1).id();
+
+            var search = client.send("GET", OfficeApi.RESIDENTS + "?q=" + seen.clientNumber() + "&limit=1", null, null,
+                    office.token(), office.session());
+            assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+            var moved = client.send("POST", OfficeApi.ASSIGNMENTS, "application/json", "{\"coach_id\": \"" + toCoach
+                    + "\", \"resident_ids\": [\"" + seen.id() + "\"]}", office.token(), office.session());
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+            var imported = client.send("POST", OfficeApi.IMPORT, "text/csv; charset=utf-8",
+                    "client_number;first_name;last_name;street;house_number;postcode;wijk;coach\n"
+                            + seen.clientNumber() + ";" + seen.givenName() + ";" + seen.surname() + ";Nieuwe Straat;12;9741 AB;"
+                            + seen.wijk() + ";\n", office.token(), office.session());
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+            List<AuditEntry> trail = store.auditTrail(seen.id()).entries();
+            assertThat(trail).extracting(AuditEntry::action)
+                    .containsExactlyInAnyOrder(AuditAction.VIEWED, AuditAction.MOVED, AuditAction.IMPORTED);
+            assertThat(trail).allSatisfy(entry -> {
+                assertThat(entry.userName()).isEqualTo("kantoor");
+                assertThat(entry.role()).isEqualTo("office");
+            });
+            assertThat(store.auditTrail(unseen.id()).entries()).as("not on the page, not moved, not imported").isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("nl.groningen.keukentafel.server.storage.TestStores#kinds")
     void theStoreRefusesToChangeOrDropAnEntryAndOnlyExpiryRemovesOldOnes(StoreKind kind, TestStores stores) throws Exception {
         StoreSettings settings = stores.fresh(kind);
         try (ServerStore store = ServerStore.open(settings)) {
