@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import nl.groningen.keukentafel.contract.Coach;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.office.AssignRequest;
+import nl.groningen.keukentafel.contract.office.AccessExport;
 import nl.groningen.keukentafel.contract.office.AssignResult;
 import nl.groningen.keukentafel.contract.office.AuditTrail;
 import nl.groningen.keukentafel.contract.office.CoachList;
@@ -241,6 +242,23 @@ final class OfficeEndpoints {
         AuditTrail trail = store.auditTrail(id);
         event("office_audit_viewed", ctx.attribute(OFFICE), " entries=" + trail.entries().size());
         ctx.json(trail);
+    }
+
+    /** GET residents/{id}/access: everything the server holds about the resident (their right of access), logged as exported. */
+    void access(Context ctx) {
+        UUID id = uuid(ctx.pathParam("id"));
+        if (id == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
+            return;
+        }
+        DeviceSession device = ctx.attribute(OFFICE);
+        AccessExport export = store.accessExport(id, Actor.of(device), clock.instant());
+        if (export == null) {
+            SyncServer.refuse(ctx, HttpStatus.NOT_FOUND, "unknown_resident", "There is no resident with that id.");
+            return;
+        }
+        event("office_access_export", device, " records=" + export.recordCount());
+        ctx.json(export);
     }
 
     /** POST assignments: these residents to this coach, all or none; their history reaches the coach's laptop at its next sync. */

@@ -145,6 +145,7 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.POST, OfficeApi.COACHES, office::addCoach);
         route(HandlerType.GET, OfficeApi.RESIDENTS, office::residents);
         route(HandlerType.GET, OfficeApi.RESIDENT_AUDIT, office::audit);
+        route(HandlerType.GET, OfficeApi.RESIDENT_ACCESS, office::access);
         route(HandlerType.POST, OfficeApi.ASSIGNMENTS, office::assign);
         route(HandlerType.GET, OfficeApi.DEVICES, office::devices);
         route(HandlerType.POST, OfficeApi.REVOKE, office::revoke);

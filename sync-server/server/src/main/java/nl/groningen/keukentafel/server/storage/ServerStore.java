@@ -24,6 +24,7 @@ import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
+import nl.groningen.keukentafel.contract.office.AccessExport;
 import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.office.AuditTrail;
 import nl.groningen.keukentafel.contract.sync.Change;
@@ -291,6 +292,15 @@ public final class ServerStore implements AutoCloseable {
     /** Who saw or changed a resident, and when: every entry still kept, oldest first. */
     public AuditTrail auditTrail(UUID residentId) {
         return inReadTransaction(connection -> new AuditTrail(residentId, false, AuditLog.of(connection, residentId)));
+    }
+
+    /**
+     * Everything the server holds about a resident, for their right of access, made by this user:
+     * logged ({@code exported}) in the same transaction, so the trail in it ends with this export.
+     * Null: no such resident.
+     */
+    public AccessExport accessExport(UUID residentId, Actor actor, Instant at) {
+        return inTransaction(connection -> AccessExports.of(connection, json, residentId, actor, at));
     }
 
     /** Sets how long the audit log keeps its entries (from the server's configuration; at least 12 months). */

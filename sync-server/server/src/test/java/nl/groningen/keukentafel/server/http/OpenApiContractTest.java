@@ -57,7 +57,8 @@ class OpenApiContractTest {
             "POST " + OfficeApi.REVOKE, 404, // nor its device
             "POST " + OfficeApi.COACHES, 201,
             "POST " + OfficeApi.USERS, 201,
-            "POST " + OfficeApi.ENROLMENT_CODES, 201);
+            "POST " + OfficeApi.ENROLMENT_CODES, 201,
+            "GET " + OfficeApi.RESIDENT_ACCESS, 404); // nor its resident
 
     private final JsonNode document = read(OpenApi.document());
 
