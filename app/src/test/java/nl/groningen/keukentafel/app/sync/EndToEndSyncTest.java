@@ -271,7 +271,7 @@ class EndToEndSyncTest {
         nl.groningen.keukentafel.server.domain.CaseloadRow row = new nl.groningen.keukentafel.server.domain.CaseloadRow(2,
                 before.clientNumber(), before.givenName(), before.surnamePrefix(), before.surname(), before.street(),
                 before.houseNumber(), before.postcode(), "Oosterpoort", before.dateOfBirth(), "06 5555 0123", before.knownAtWij(),
-                before.specialistTeam(), null);
+                before.specialistTeam(), null, null);
         assertThat(new nl.groningen.keukentafel.server.storage.CaseloadImport(serverStore).run(List.of(row), List.of(), null, false)
                 .updated()).isEqualTo(1);
 
