@@ -180,6 +180,7 @@ public final class SyncEngine {
                 case APPLIED -> applied++;
                 case CONFLICT -> conflicts++;
                 case REJECTED -> refused++;
+                case ERASED -> { } // counted per resident: see erased
             }
             if (result.seq() != null) {
                 seqs.add(result.seq());
