@@ -3,9 +3,11 @@ package nl.groningen.keukentafel.app.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +37,11 @@ import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
  * into the outbox, ahead of anything newer, and are pushed again (a server that has a change
  * answers it as before, one that lost it applies it now). The new epoch is stored only once every
  * one of them is answered: a sync cut off halfway sends them again next time, never loses one.
+ *
+ * <p>A resident the municipality erased leaves the laptop as soon as the server says so, in a
+ * push's answer ({@code erased}) or a pulled page ({@code resident_erased}): what still waited for
+ * them is dropped, not pushed first, and the rest of the outbox goes on as always. The outcome
+ * counts them, so the coach is told.
  */
 public final class SyncEngine {
 
@@ -66,11 +73,13 @@ public final class SyncEngine {
 
     /**
      * What one sync did. {@code pulled} counts every change pulled, {@code pulledFromElsewhere}
-     * those that were not this sync's own pushed changes coming back;
+     * those that were not this sync's own pushed changes coming back; {@code erased}: residents the
+     * municipality erased that left this laptop, with whatever still waited for them (a pulled
+     * {@code resident_erased}, or a change answered {@code erased});
      * {@code changedResidents}: residents whose data on this laptop changed (or left it).
      */
-    public record Outcome(int pushed, int conflicts, int refused, int pulled, int pulledFromElsewhere, Set<UUID> changedResidents,
-                          Instant at) {
+    public record Outcome(int pushed, int conflicts, int refused, int erased, int pulled, int pulledFromElsewhere,
+                          Set<UUID> changedResidents, Instant at) {
     }
 
     /** Progress of a pull: changes done so far and the total known now. */
@@ -100,7 +109,11 @@ public final class SyncEngine {
             if (epoch.check(page.serverEpoch())) {
                 pushAll(client, pushed, epoch); // before the page: a record with a change on its way keeps the laptop's version
             }
-            changed.addAll(apply(page, client, pushed, epoch));
+            Set<UUID> changedByPage = apply(page, client, pushed, epoch);
+            changed.addAll(changedByPage);
+            page.changes().stream()
+                    .filter(c -> RecordKind.RESIDENT_ERASED.is(c.kind()) && changedByPage.contains(c.residentId()))
+                    .forEach(c -> pushed.erased.add(c.residentId()));
             pulled += page.changes().size();
             fromElsewhere += (int) page.changes().stream().filter(c -> !pushed.seqs.contains(c.seq())).count();
             progress.update(pulled, pulled + page.remaining());
@@ -121,7 +134,8 @@ public final class SyncEngine {
             state.saveLastSync(at);
             return null;
         });
-        return new Outcome(pushed.applied, pushed.conflicts, pushed.refused, pulled, fromElsewhere, changed, at);
+        changed.addAll(pushed.erased);
+        return new Outcome(pushed.applied, pushed.conflicts, pushed.refused, pushed.erased.size(), pulled, fromElsewhere, changed, at);
     }
 
     /**
@@ -152,14 +166,14 @@ public final class SyncEngine {
                 return;
             }
             PushResponse response = client.push(new PushRequest(batch, local(outbox::pushCursor)));
-            Set<UUID> sent = new LinkedHashSet<>();
-            batch.forEach(c -> sent.add(c.changeId()));
-            List<ChangeResult> answered = response.results().stream().filter(r -> sent.contains(r.changeId())).toList();
+            Map<UUID, UUID> sent = new HashMap<>();
+            batch.forEach(c -> sent.put(c.changeId(), c.residentId()));
+            List<ChangeResult> answered = response.results().stream().filter(r -> sent.containsKey(r.changeId())).toList();
             local(() -> {
                 outbox.acknowledge(answered, clock.instant());
                 return null;
             });
-            answered.forEach(pushed::count);
+            answered.forEach(result -> pushed.count(result, sent.get(result.changeId())));
             if (answered.size() < batch.size()) {
                 throw new SyncException(SyncFailure.SERVER_ERROR, "the server did not answer every change", null);
             }
@@ -167,20 +181,25 @@ public final class SyncEngine {
         }
     }
 
-    /** What the server answered to this sync's pushed changes: how many of each, and the seqs it gave them. */
+    /**
+     * What the server answered to this sync's pushed changes: how many of each, and the seqs it gave
+     * them; and the erased residents, whether a push's answer or a pulled page named them.
+     */
     private static final class Pushed {
         int applied;
         int conflicts;
         int refused;
+        /** Erased residents the laptop let go of in this sync, pushed to or pulled (counted once each). */
+        final Set<UUID> erased = new LinkedHashSet<>();
         /** A pulled change with one of these seqs is this laptop's own change coming back. */
         final Set<Long> seqs = new HashSet<>();
 
-        void count(ChangeResult result) {
+        void count(ChangeResult result, UUID residentId) {
             switch (result.status()) {
                 case APPLIED -> applied++;
                 case CONFLICT -> conflicts++;
                 case REJECTED -> refused++;
-                case ERASED -> { } // counted per resident: see erased
+                case ERASED -> erased.add(residentId);
             }
             if (result.seq() != null) {
                 seqs.add(result.seq());

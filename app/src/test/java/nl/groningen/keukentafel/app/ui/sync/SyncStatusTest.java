@@ -179,7 +179,7 @@ class SyncStatusTest {
     @Test
     void synchroniseerNuPressedWhileABackgroundSyncRunsKeepsSayingSyncingUntilItsOwnSyncIsDone() {
         SyncStatus direct = new SyncStatus(store, store, store, store, test.session(), new SameThreadTasks(), true);
-        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, Set.of(), NOW);
+        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, 0, Set.of(), NOW);
         direct.started(); // a background sync
 
         direct.syncNow();
