@@ -257,6 +257,9 @@ public final class HeadlessCommands {
                     }
                 });
                 out().println(messages.text("cli.synced", outcome.pushed(), outcome.conflicts(), outcome.refused(), outcome.pulled()));
+                if (outcome.erased() > 0) {
+                    out().println(messages.text("sync.result.erased", outcome.erased()));
+                }
                 keep(store, preconfigured, enrolled.orElseThrow(), address);
                 return 0;
             } catch (SyncException e) {
