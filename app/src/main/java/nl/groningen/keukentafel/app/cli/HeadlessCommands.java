@@ -246,7 +246,8 @@ public final class HeadlessCommands {
                 }
             }
             SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
-                    e -> new SyncClient(http, address.value(), e.token()), Clock.systemUTC());
+                    e -> new SyncClient(http, address.value(), e.token()), Clock.systemUTC(),
+                    store.retainedConversations(), preconfigured.conversationRetentionMonths());
             long[] lastShown = {0};
             try {
                 SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> {

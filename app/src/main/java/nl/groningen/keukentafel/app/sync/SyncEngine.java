@@ -3,6 +3,8 @@ package nl.groningen.keukentafel.app.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.groningen.keukentafel.app.domain.ConversationRetention;
 import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.app.domain.Outbox;
 import nl.groningen.keukentafel.app.domain.PulledChanges;
@@ -42,6 +45,9 @@ import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
  * push's answer ({@code erased}) or a pulled page ({@code resident_erased}): what still waited for
  * them is dropped, not pushed first, and the rest of the outbox goes on as always. The outcome
  * counts them, so the coach is told.
+ *
+ * <p>After each successful sync, finalised conversations older than the laptop's retention leave it
+ * (the server keeps them); one with a change still waiting stays until it is sent.
  */
 public final class SyncEngine {
 
@@ -51,6 +57,8 @@ public final class SyncEngine {
     public static final int PULL_PAGE = 1000;
     /** Tries at committing a page that moves a resident away while the coach keeps saving for them just in between. */
     private static final int APPLY_ATTEMPTS = 10;
+    /** Whose calendar a conversation's date is in, for the retention. */
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** How long answered changes are kept for a re-send after a restore of the server (docs/sync.md). */
     public static final Duration SENT_KEPT = Duration.ofDays(30);
 
@@ -60,7 +68,31 @@ public final class SyncEngine {
     private final ReferenceUpdates reference;
     private final Function<SyncState.Enrolled, ? extends SyncTransport> clients;
     private final Clock clock;
+    private final ConversationRetention conversations;
+    /** How many months finalised conversations stay on the laptop; 0 for an engine that keeps them all. */
+    private final int conversationMonths;
 
+    /**
+     * The app's engine: after each successful sync, finalised conversations dated more than
+     * {@code conversationMonths} (at least 1) months before today leave the laptop.
+     */
+    public SyncEngine(Outbox outbox, PulledChanges pulledChanges, SyncState state, ReferenceUpdates reference,
+                      Function<SyncState.Enrolled, ? extends SyncTransport> clients, Clock clock,
+                      ConversationRetention conversations, int conversationMonths) {
+        if (conversationMonths < 1) {
+            throw new IllegalArgumentException("conversations stay at least a month");
+        }
+        this.outbox = outbox;
+        this.pulledChanges = pulledChanges;
+        this.state = state;
+        this.reference = reference;
+        this.clients = clients;
+        this.clock = clock;
+        this.conversations = conversations;
+        this.conversationMonths = conversationMonths;
+    }
+
+    /** An engine that keeps every conversation: for the simulations and tools that compare laptop and server. */
     public SyncEngine(Outbox outbox, PulledChanges pulledChanges, SyncState state, ReferenceUpdates reference,
                       Function<SyncState.Enrolled, ? extends SyncTransport> clients, Clock clock) {
         this.outbox = outbox;
@@ -69,6 +101,8 @@ public final class SyncEngine {
         this.reference = reference;
         this.clients = clients;
         this.clock = clock;
+        this.conversations = null;
+        this.conversationMonths = 0;
     }
 
     /**
@@ -132,6 +166,11 @@ public final class SyncEngine {
             }
             outbox.forgetSentBefore(at.minus(SENT_KEPT));
             state.saveLastSync(at);
+            if (conversations != null) {
+                // Every run, not once: a conversation pulled again (a move delivers the history anew) leaves again.
+                LocalDate today = LocalDate.ofInstant(at, AMSTERDAM);
+                changed.addAll(conversations.removeFinalisedBefore(today.minusMonths(conversationMonths)));
+            }
             return null;
         });
         changed.addAll(pushed.erased);
