@@ -165,7 +165,7 @@ final class SyncSimulation implements AutoCloseable {
             trace.add(office.edit(server));
         } else if (roll < 87) {
             List<UUID> residents = dataset.residents().stream().map(Resident::id).filter(id -> !office.erased().contains(id)).toList();
-            if (chaos.chance(0.25) && office.erased().size() < MAX_ERASURES) {
+            if (chaos.chance(0.5) && office.erased().size() < MAX_ERASURES) {
                 trace.add(office.erase(server, residents, CLOCK.instant()));
             } else {
                 trace.add(office.move(server, residents, dataset.coaches(), CLOCK.instant()));
