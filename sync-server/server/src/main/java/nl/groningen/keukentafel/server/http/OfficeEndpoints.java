@@ -28,6 +28,10 @@ import nl.groningen.keukentafel.contract.office.AssignRequest;
 import nl.groningen.keukentafel.contract.office.AccessExport;
 import nl.groningen.keukentafel.contract.office.AssignResult;
 import nl.groningen.keukentafel.contract.office.AuditTrail;
+import nl.groningen.keukentafel.contract.office.ErasureReason;
+import nl.groningen.keukentafel.contract.office.ErasureRequest;
+import nl.groningen.keukentafel.contract.office.ErasureResult;
+import nl.groningen.keukentafel.contract.office.ErasureSummary;
 import nl.groningen.keukentafel.contract.office.CoachList;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceList;
@@ -83,6 +87,9 @@ final class OfficeEndpoints {
     private static final int MIN_PASSWORD = 10;
     private static final int MAX_ASSIGN = 5_000;
     private static final int MAX_PAGE = 500;
+    /** An erasure's reference: the municipality's case number, on one line. */
+    private static final int MAX_REFERENCE = 64;
+    private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N} ./_#:-]+");
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** The longest period a report counts over: the project's whole history fits, a typo of a year does not. */
     private static final int MAX_REPORT_YEARS = 10;
@@ -254,11 +261,75 @@ final class OfficeEndpoints {
         DeviceSession device = ctx.attribute(OFFICE);
         AccessExport export = store.accessExport(id, Actor.of(device), clock.instant());
         if (export == null) {
-            SyncServer.refuse(ctx, HttpStatus.NOT_FOUND, "unknown_resident", "There is no resident with that id.");
+            refuseUnknown(ctx, id);
             return;
         }
         event("office_access_export", device, " records=" + export.recordCount());
         ctx.json(export);
+    }
+
+    /** GET residents/{id}/erasure: what erasing the resident would remove, and which laptops purge them at their next sync. */
+    void erasureSummary(Context ctx) {
+        UUID id = uuid(ctx.pathParam("id"));
+        if (id == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
+            return;
+        }
+        ErasureSummary summary = store.erasureSummary(id);
+        if (summary == null) {
+            refuseUnknown(ctx, id);
+            return;
+        }
+        ctx.json(summary);
+    }
+
+    /**
+     * POST residents/{id}/erasure (admin only): erases the resident, with a reason and an optional
+     * reference; only the tombstone and the audit entries stay.
+     */
+    void erase(Context ctx) throws JsonProcessingException {
+        UUID id = uuid(ctx.pathParam("id"));
+        if (id == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
+            return;
+        }
+        JsonNode body = SyncServer.jsonObject(ctx);
+        if (body == null) {
+            return;
+        }
+        DeviceSession device = ctx.attribute(OFFICE);
+        if (device.role() != Role.ADMIN) {
+            SyncServer.refuse(ctx, HttpStatus.FORBIDDEN, "forbidden", "Only an admin erases a resident.");
+            return;
+        }
+        ErasureRequest request = Json.mapper().treeToValue(body, ErasureRequest.class);
+        String reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
+        if (request.reason() == null || request.reason() == ErasureReason.RETENTION) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request",
+                    "A reason is needed: request (the resident asked) or wrongly_registered.");
+            return;
+        }
+        if (reference != null && (reference.length() > MAX_REFERENCE || !REFERENCE.matcher(reference).matches())) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request",
+                    "The reference is at most " + MAX_REFERENCE + " characters on one line: a case number, not a story.");
+            return;
+        }
+        ErasureResult result = store.erase(id, request.reason(), reference, Actor.of(device), clock.instant());
+        if (result == null) {
+            refuseUnknown(ctx, id);
+            return;
+        }
+        event("office_erase", device, " reason=" + request.reason().name().toLowerCase(Locale.ROOT) + " records=" + result.records());
+        ctx.json(result);
+    }
+
+    /** 409 for a resident erased before, 404 for one the server never had. */
+    private void refuseUnknown(Context ctx, UUID id) {
+        if (store.isErased(id)) {
+            SyncServer.refuse(ctx, HttpStatus.CONFLICT, "erased", "This resident was erased; only the tombstone and the audit log are left.");
+        } else {
+            SyncServer.refuse(ctx, HttpStatus.NOT_FOUND, "unknown_resident", "There is no resident with that id.");
+        }
     }
 
     /** POST assignments: these residents to this coach, all or none; their history reaches the coach's laptop at its next sync. */

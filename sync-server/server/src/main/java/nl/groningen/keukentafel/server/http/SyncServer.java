@@ -30,8 +30,10 @@ import nl.groningen.keukentafel.contract.sync.EnrolResponse;
 import nl.groningen.keukentafel.contract.sync.ErrorResponse;
 import nl.groningen.keukentafel.contract.sync.Protocol;
 import nl.groningen.keukentafel.contract.sync.PullPage;
+import nl.groningen.keukentafel.contract.sync.PulledChange;
 import nl.groningen.keukentafel.contract.sync.PushRequest;
 import nl.groningen.keukentafel.contract.sync.PushResponse;
+import nl.groningen.keukentafel.contract.sync.RecordKind;
 import nl.groningen.keukentafel.server.domain.Actor;
 import nl.groningen.keukentafel.server.domain.DeviceSession;
 import nl.groningen.keukentafel.server.domain.Enrolment;
@@ -146,6 +148,8 @@ public final class SyncServer implements AutoCloseable {
         route(HandlerType.GET, OfficeApi.RESIDENTS, office::residents);
         route(HandlerType.GET, OfficeApi.RESIDENT_AUDIT, office::audit);
         route(HandlerType.GET, OfficeApi.RESIDENT_ACCESS, office::access);
+        route(HandlerType.GET, OfficeApi.RESIDENT_ERASURE, office::erasureSummary);
+        route(HandlerType.POST, OfficeApi.RESIDENT_ERASURE, office::erase);
         route(HandlerType.POST, OfficeApi.ASSIGNMENTS, office::assign);
         route(HandlerType.GET, OfficeApi.DEVICES, office::devices);
         route(HandlerType.POST, OfficeApi.REVOKE, office::revoke);
@@ -309,7 +313,8 @@ public final class SyncServer implements AutoCloseable {
         for (ChangeStatus status : ChangeStatus.values()) {
             RequestLog.note(ctx, status.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.status() == status).count());
         }
-        ctx.json(new PushResponse(results, epochFor(ctx)));
+        ctx.json(new PushResponse(knowsErasure(ctx) ? results : results.stream().map(SyncServer::beforeErasure).toList(),
+                epochFor(ctx)));
     }
 
     private void pull(Context ctx) {
@@ -338,6 +343,10 @@ public final class SyncServer implements AutoCloseable {
         }
         RequestLog.note(ctx, "changes", page.changes().size());
         RequestLog.note(ctx, "next_cursor", page.nextCursor());
+        if (!knowsErasure(ctx)) {
+            page = new PullPage(page.changes().stream().map(SyncServer::beforeErasure).toList(), page.nextCursor(), page.hasMore(),
+                    page.remaining(), page.serverEpoch());
+        }
         ctx.json(page.withEpoch(epochFor(ctx)));
     }
 
@@ -368,6 +377,27 @@ public final class SyncServer implements AutoCloseable {
             waiting = Integer.parseInt(waitingHeader.trim());
         }
         accounts.recordSync(session.deviceId(), version, waiting, clock.instant());
+    }
+
+    /** Whether the app knows erasure ({@link Protocol#ERASURE_SCHEMA}): {@code resident_erased} and {@code erased}. */
+    private static boolean knowsErasure(Context ctx) {
+        Integer schema = ctx.attribute(SCHEMA);
+        return schema != null && schema >= Protocol.ERASURE_SCHEMA;
+    }
+
+    /** For an app before erasure: {@code erased} is {@code rejected}, which it drops and does not send again. */
+    private static ChangeResult beforeErasure(ChangeResult result) {
+        return result.status() == ChangeStatus.ERASED ? new ChangeResult(result.changeId(), ChangeStatus.REJECTED, null, "erased")
+                : result;
+    }
+
+    /**
+     * For an app before erasure: {@code resident_erased} is {@code resident_moved}: it pushes what it
+     * still has for the resident (answered {@code rejected}) and removes them.
+     */
+    private static PulledChange beforeErasure(PulledChange change) {
+        return RecordKind.RESIDENT_ERASED.is(change.kind()) ? new PulledChange(change.seq(), RecordKind.RESIDENT_MOVED.wireName(),
+                change.recordId(), change.residentId(), change.deleted(), change.body()) : change;
     }
 
     /** The epoch, for apps that read it; an older app's strict reader would refuse the whole answer over it. */

@@ -3,8 +3,10 @@ package nl.groningen.keukentafel.server.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +63,24 @@ public final class OfficeResidents {
             });
         }
         return page;
+    }
+
+    /** One resident as the office lists them, or null: no such resident. */
+    ResidentSummary summary(Connection connection, UUID residentId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT r.body, c.name FROM resident r LEFT JOIN coach c ON c.id = r.coach_id WHERE r.id = ?")) {
+            statement.setString(1, residentId.toString());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Resident resident = json.readValue(row.getString(1), Resident.class);
+                return new ResidentSummary(resident.id(), resident.clientNumber(), name(resident), resident.wijk(),
+                        resident.coachId(), row.getString(2));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private ResidentPage read(String text, String wijk, String coach, int offset, int limit) {

@@ -55,6 +55,8 @@ final class Push {
     private final Map<UUID, ChangeResult> earlier = new HashMap<>();
     /** Answers given in this push, by change id, in the order given. */
     private final Map<UUID, Answer> answers = new LinkedHashMap<>();
+    /** The residents of this push's changes that were erased: their changes are answered {@code erased}. */
+    private final Set<String> erased = new TreeSet<>();
     /** Residents as this push sees them (read, then as written); no entry: no such resident. */
     private final Map<String, StoredResident> residents = new HashMap<>();
     /** Records as this push sees them; a null value: there is none (any more). */
@@ -113,6 +115,13 @@ final class Push {
         }
         if (changeId != null && answers.containsKey(changeId)) {
             return answers.get(changeId);
+        }
+        if (change.residentId() != null && erased.contains(change.residentId().toString())) {
+            Answer gone = new Answer(changeId, ChangeStatus.ERASED, -1, null);
+            if (changeId != null) {
+                answers.put(changeId, gone);
+            }
+            return gone;
         }
         StoredResident resident = change.residentId() == null ? null : residents.get(change.residentId().toString());
         StoredRecord existing = change.recordId() == null || RecordKind.RESIDENT.is(change.kind()) ? null
@@ -186,6 +195,8 @@ final class Push {
         changes.stream().filter(c -> c.residentId() != null).forEach(c -> ids.add(c.residentId().toString()));
         ByIds.select(connection, kind, "SELECT id, coach_id, body FROM resident WHERE id IN (%s)", ids, true,
                 row -> residents.put(row.getString(1), new StoredResident(row.getString(2), row.getString(3), List.of())));
+        // After the lock: a push that waited for an erasure of its resident sees the tombstone.
+        erased.addAll(Erasures.erased(connection, kind, ids));
         List<String> needMoves = residents.entrySet().stream().filter(r -> scope.needsMoves(r.getValue().coachId()))
                 .map(Map.Entry::getKey).toList();
         Map<String, List<StoredResident.Move>> moves = ResidentMoves.of(connection, kind, needMoves);

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,10 @@ import nl.groningen.keukentafel.contract.SocialMapEntry;
 import nl.groningen.keukentafel.contract.office.AccessExport;
 import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.office.AuditTrail;
+import nl.groningen.keukentafel.contract.office.ErasureReason;
+import nl.groningen.keukentafel.contract.office.ErasureResult;
+import nl.groningen.keukentafel.contract.office.ErasureSummary;
+import nl.groningen.keukentafel.contract.office.ResidentSummary;
 import nl.groningen.keukentafel.contract.sync.Change;
 import nl.groningen.keukentafel.contract.sync.ChangeResult;
 import nl.groningen.keukentafel.contract.sync.PullPage;
@@ -87,7 +92,7 @@ public final class ServerStore implements AutoCloseable {
             ownerOnly(settings.sqliteFile());
             // FULL: a commit is on disk before a laptop hears "applied" or pulls past it. With NORMAL a power
             // cut could lose the last commits after laptops were answered, and their numbers would be reused.
-            String pragmas = "?journal_mode=WAL&foreign_keys=on&busy_timeout=10000&synchronous=FULL";
+            String pragmas = "?journal_mode=WAL&foreign_keys=on&busy_timeout=10000&synchronous=FULL&secure_delete=true";
             writes = pool(settings, settings.jdbcUrl() + pragmas + "&transaction_mode=IMMEDIATE", 1, "write");
             reads = pool(settings, settings.jdbcUrl() + pragmas, 4, "read");
         } else {
@@ -291,7 +296,8 @@ public final class ServerStore implements AutoCloseable {
 
     /** Who saw or changed a resident, and when: every entry still kept, oldest first. */
     public AuditTrail auditTrail(UUID residentId) {
-        return inReadTransaction(connection -> new AuditTrail(residentId, false, AuditLog.of(connection, residentId)));
+        return inReadTransaction(connection -> new AuditTrail(residentId, Erasures.isErased(connection, residentId),
+                AuditLog.of(connection, residentId)));
     }
 
     /**
@@ -314,6 +320,45 @@ public final class ServerStore implements AutoCloseable {
     /** Removes the audit entries older than the kept period; returns how many. */
     public int expireAudit(Instant now) {
         return inTransaction(connection -> AuditLog.expire(connection, now));
+    }
+
+    // ---- erasure and retention -------------------------------------------------------------------
+
+    /** What erasing the resident would remove, for the admin to see first; null: no such resident. */
+    public ErasureSummary erasureSummary(UUID residentId) {
+        return inReadTransaction(connection -> {
+            ResidentSummary resident = officeResidents().summary(connection, residentId);
+            return resident == null ? null
+                    : new ErasureSummary(resident, Erasures.records(connection, residentId), Erasures.laptops(connection, residentId));
+        });
+    }
+
+    /**
+     * Erases the resident by this user, in one transaction: records, facts, moves and logged changes
+     * go; the tombstone and audit entries stay, and every laptop that had them is told at its next
+     * pull. Null: no such resident (see {@link #isErased} for one erased before).
+     */
+    public ErasureResult erase(UUID residentId, ErasureReason reason, String reference, Actor actor, Instant at) {
+        return inTransaction(connection -> Erasures.erase(connection, kind, residentId, reason, reference, actor, at));
+    }
+
+    /** Whether the resident was erased: only their tombstone and audit entries are left. */
+    public boolean isErased(UUID residentId) {
+        return inReadTransaction(connection -> Erasures.isErased(connection, residentId));
+    }
+
+    /**
+     * The retention job's work: erases every resident who left the group on or before this day, each
+     * in its own transaction (reason {@code retention}, by the server); returns how many.
+     */
+    public int eraseLeftOnOrBefore(LocalDate day, Instant at) {
+        int erased = 0;
+        for (UUID id : inReadTransaction(connection -> Erasures.leftOnOrBefore(connection, day))) {
+            if (erase(id, ErasureReason.RETENTION, null, Actor.SERVER, at) != null) {
+                erased++;
+            }
+        }
+        return erased;
     }
 
     private PullPage pull(UUID coachId, long after, int limit, Function<String, JsonNode> bodies) {

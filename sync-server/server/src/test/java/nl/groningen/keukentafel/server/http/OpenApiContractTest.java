@@ -58,7 +58,9 @@ class OpenApiContractTest {
             "POST " + OfficeApi.COACHES, 201,
             "POST " + OfficeApi.USERS, 201,
             "POST " + OfficeApi.ENROLMENT_CODES, 201,
-            "GET " + OfficeApi.RESIDENT_ACCESS, 404); // nor its resident
+            "GET " + OfficeApi.RESIDENT_ACCESS, 404, // nor its resident
+            "GET " + OfficeApi.RESIDENT_ERASURE, 404,
+            "POST " + OfficeApi.RESIDENT_ERASURE, 403); // the test's office user is no admin
 
     private final JsonNode document = read(OpenApi.document());
 
