@@ -209,6 +209,7 @@ public final class PrivacyView extends HBox {
         dialog.getDialogPane().setContent(content);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(next);
+        ok.setId("erasureNext");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             String why = model.problem(reason(reasons), reference.getText());
             if (why != null) {

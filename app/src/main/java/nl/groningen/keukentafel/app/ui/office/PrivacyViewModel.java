@@ -55,6 +55,8 @@ public final class PrivacyViewModel {
     static final int PAGE = 50;
     /** The longest reference an erasure may carry (the server's limit: a case number, not a story). */
     public static final int MAX_REFERENCE = 64;
+    /** What a reference may hold, as the server takes it: a case number on one line. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ./_#:-]+");
     /** The reasons an admin may give; the retention reason is the server's own job's. */
     public static final List<ErasureReason> REASONS = List.of(ErasureReason.REQUEST, ErasureReason.WRONGLY_REGISTERED);
     /** The order an erasure summary lists the kinds in, as the dossier reads. */
@@ -324,8 +326,12 @@ public final class PrivacyViewModel {
         if (reason == null || !REASONS.contains(reason)) {
             return messages.text("office.privacy.needReason");
         }
-        if (reference != null && reference.trim().length() > MAX_REFERENCE) {
+        String kept = reference == null ? "" : reference.strip();
+        if (kept.length() > MAX_REFERENCE) {
             return messages.text("office.privacy.referenceTooLong", MAX_REFERENCE);
+        }
+        if (!kept.isEmpty() && !REFERENCE.matcher(kept).matches()) {
+            return messages.text("office.privacy.referenceCharacters");
         }
         return null;
     }
@@ -342,7 +348,7 @@ public final class PrivacyViewModel {
             return;
         }
         ResidentSummary resident = summary.resident();
-        String kept = reference == null || reference.isBlank() ? null : reference.trim();
+        String kept = reference == null || reference.isBlank() ? null : reference.strip();
         message.set(messages.text("office.privacy.erasing"));
         session.request(client -> client.erase(resident.id(), new ErasureRequest(reason, kept)), result -> {
             message.set(messages.text("office.privacy.erasedDone", resident.name(), messages.number(result.records())));
