@@ -88,10 +88,12 @@ class PrivacyErasureFlowTest {
         FxWait.until(() -> FxWait.text(robot, "#erasureProblem").equals("Kies een reden."));
         assertThat(robot.lookup("#erasureDialog").tryQuery()).isPresent();
 
-        // A reason (at the resident's request) and the municipality's reference, then the confirmation.
-        robot.clickOn("#erasureReason-request");
+        // A reason (Alt+O: at the resident's request) and the municipality's reference (Alt+K), then the confirmation.
+        robot.press(KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT);
         FxWait.until(() -> robot.lookup("#erasureReason-request").queryAs(javafx.scene.control.RadioButton.class).isSelected());
-        robot.clickOn("#erasureReference").write("AVG-2026-0142");
+        robot.press(KeyCode.ALT, KeyCode.K).release(KeyCode.K, KeyCode.ALT);
+        FxWait.until(() -> robot.lookup("#erasureReference").query().isFocused());
+        robot.write("AVG-2026-0142");
         assertThat(FxWait.text(robot, "#erasureReferenceHint")).contains("hoogstens 64 tekens", "13 getypt");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();

@@ -185,6 +185,11 @@ public final class PrivacyView extends HBox {
             choice.setMnemonicParsing(true);
             choice.setUserData(reason);
             choice.setToggleGroup(reasons);
+            // Its mnemonic (Alt+O, Alt+T) only sends an action, which does not select a radio button by itself.
+            choice.addEventHandler(ActionEvent.ACTION, e -> {
+                choice.setSelected(true);
+                choice.requestFocus();
+            });
             reasonBox.getChildren().add(choice);
         }
         TextField reference = new TextField();
