@@ -8,13 +8,18 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.DoubleConsumer;
 import nl.groningen.keukentafel.contract.Json;
+import nl.groningen.keukentafel.contract.office.AccessExport;
 import nl.groningen.keukentafel.contract.office.AssignRequest;
 import nl.groningen.keukentafel.contract.office.AssignResult;
+import nl.groningen.keukentafel.contract.office.AuditTrail;
 import nl.groningen.keukentafel.contract.office.CoachList;
 import nl.groningen.keukentafel.contract.office.CoachSummary;
 import nl.groningen.keukentafel.contract.office.DeviceList;
 import nl.groningen.keukentafel.contract.office.EnrolmentCode;
 import nl.groningen.keukentafel.contract.office.EnrolmentCodeRequest;
+import nl.groningen.keukentafel.contract.office.ErasureRequest;
+import nl.groningen.keukentafel.contract.office.ErasureResult;
+import nl.groningen.keukentafel.contract.office.ErasureSummary;
 import nl.groningen.keukentafel.contract.office.ImportPreview;
 import nl.groningen.keukentafel.contract.office.ImportResult;
 import nl.groningen.keukentafel.contract.office.NewCoach;
@@ -126,6 +131,32 @@ public final class OfficeClient {
         return call(post(OfficeApi.ENROLMENT_CODES, new EnrolmentCodeRequest(userName, validHours)), EnrolmentCode.class);
     }
 
+    /** Who saw or changed the resident, and when (oldest first); after an erasure only the entries kept, {@code erased} set. */
+    public AuditTrail audit(UUID residentId) throws OfficeException {
+        return call(get(url(residentPath(OfficeApi.RESIDENT_AUDIT, residentId)).build()), AuditTrail.class);
+    }
+
+    /** Everything the server holds about the resident, for their right of access; the server logs it as exported. */
+    public AccessExport access(UUID residentId) throws OfficeException {
+        return call(get(url(residentPath(OfficeApi.RESIDENT_ACCESS, residentId)).build()), AccessExport.class);
+    }
+
+    /** What erasing the resident would remove, and the laptops that would purge them; nothing is changed. */
+    public ErasureSummary erasureSummary(UUID residentId) throws OfficeException {
+        return call(get(url(residentPath(OfficeApi.RESIDENT_ERASURE, residentId)).build()), ErasureSummary.class,
+                OfficeFailure.ALREADY_ERASED);
+    }
+
+    /** Erases the resident (admins only): the server keeps a tombstone and the audit entries; laptops purge at their next sync. */
+    public ErasureResult erase(UUID residentId, ErasureRequest request) throws OfficeException {
+        return call(post(residentPath(OfficeApi.RESIDENT_ERASURE, residentId), request), ErasureResult.class,
+                OfficeFailure.ALREADY_ERASED);
+    }
+
+    private static String residentPath(String path, UUID residentId) {
+        return path.replace("{id}", residentId.toString());
+    }
+
     /** The council's figures for the period (both days inclusive) and scope, exact, as the server counts them. */
     public ReportFigures report(ReportQuery query) throws OfficeException {
         return call(get(reportUrl(query).build()), ReportFigures.class);
@@ -186,7 +217,12 @@ public final class OfficeClient {
     }
 
     private <T> T call(Request request, Class<T> type) throws OfficeException {
-        byte[] body = bytes(request);
+        return call(request, type, null);
+    }
+
+    /** As {@link #call(Request, Class)}, with what a conflict (409, or 410 gone) without an error code of ours means here. */
+    private <T> T call(Request request, Class<T> type, OfficeFailure onConflict) throws OfficeException {
+        byte[] body = bytes(request, onConflict);
         try {
             return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         } catch (IOException e) {
@@ -196,18 +232,22 @@ public final class OfficeClient {
 
     /** The answer's bytes (JSON, or an export), or the failure the server's error shape or the network stands for. */
     private byte[] bytes(Request request) throws OfficeException {
+        return bytes(request, null);
+    }
+
+    private byte[] bytes(Request request, OfficeFailure onConflict) throws OfficeException {
         try (Response response = http.newCall(request).execute()) {
             byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
             if (response.isSuccessful()) {
                 return body;
             }
-            throw failure(response.code(), body);
+            throw failure(response.code(), body, onConflict);
         } catch (IOException e) {
             throw new OfficeException(OfficeFailure.OFFLINE, null, e);
         }
     }
 
-    private OfficeException failure(int status, byte[] body) {
+    private OfficeException failure(int status, byte[] body, OfficeFailure onConflict) {
         String code = "";
         String message = null;
         try {
@@ -218,6 +258,9 @@ public final class OfficeClient {
             // not our server's JSON (a proxy's page, say): the status decides
         }
         OfficeFailure failure = OfficeFailure.of(status, code);
+        if (onConflict != null && failure == OfficeFailure.REFUSED && (status == 409 || status == 410)) {
+            failure = onConflict;
+        }
         if (failure == OfficeFailure.SESSION_ENDED || failure == OfficeFailure.REVOKED) {
             session = null;
         }

@@ -18,6 +18,8 @@ public enum OfficeFailure {
     IMPORT_PROBLEMS("office.failure.importProblems"),
     /** The coach, resident, device or user asked for no longer exists. */
     NOT_FOUND("office.failure.notFound"),
+    /** The resident was erased already: only their tombstone and audit entries are left. */
+    ALREADY_ERASED("office.failure.alreadyErased"),
     /** A user of that name exists already. */
     USER_EXISTS("office.failure.userExists"),
     WEAK_PASSWORD("office.failure.weakPassword"),
@@ -46,7 +48,8 @@ public enum OfficeFailure {
             case "wrong_credentials" -> WRONG_PASSWORD;
             case "locked_out" -> LOCKED_OUT;
             case "import_problems" -> IMPORT_PROBLEMS;
-            case "unknown_coach", "unknown_residents", "unknown_device", "unknown_user" -> NOT_FOUND;
+            case "unknown_coach", "unknown_resident", "unknown_residents", "unknown_device", "unknown_user" -> NOT_FOUND;
+            case "already_erased", "resident_erased", "erased" -> ALREADY_ERASED;
             case "user_exists" -> USER_EXISTS;
             case "weak_password" -> WEAK_PASSWORD;
             case "app_too_old" -> APP_TOO_OLD;

@@ -23,14 +23,14 @@ import nl.groningen.keukentafel.app.ui.Theme;
 
 /**
  * The office's window: a header with the user and the lock, the office screens on the left
- * (Caseload importeren, Caseloads toewijzen, Laptops en gebruikers, Rapportages; Ctrl+1..4), the
- * screen in view, and a status line that says when the server cannot be reached. Everything on
+ * (Caseload importeren, Toewijzen, Laptops en gebruikers, Cijfers, Inzage en wissen; Ctrl+1..5),
+ * the screen in view, and a status line that says when the server cannot be reached. Everything on
  * it comes from the server and stays in memory.
  */
 public final class OfficeWindow {
 
     private final BorderPane root = new BorderPane();
-    /** Wide enough for the longest screen name with its key ("Laptops en gebruikers (Ctrl+3)"). */
+    /** Wide enough for the longest screen name with its key ("Laptops en gebruikers (Ctrl+3)"; English "Access and erasure (Ctrl+5)"). */
     private static final double NAV_WIDTH = 250;
 
     private final ToggleGroup screens = new ToggleGroup();
@@ -42,10 +42,13 @@ public final class OfficeWindow {
     private final DevicesViewModel devicesModel;
     private final ReportsView reportsView;
     private final ReportsViewModel reportsModel;
+    private final PrivacyView privacyView;
+    private final PrivacyViewModel privacyModel;
     private final ToggleButton importButton;
     private final ToggleButton assignButton;
     private final ToggleButton devicesButton;
     private final ToggleButton reportsButton;
+    private final ToggleButton privacyButton;
     private Runnable refreshShown = () -> { };
 
     public OfficeWindow(OfficeSession session, FilePicker files, Runnable lockNow) {
@@ -59,6 +62,8 @@ public final class OfficeWindow {
         devicesView = new DevicesView(devicesModel);
         reportsModel = new ReportsViewModel(session);
         reportsView = new ReportsView(reportsModel, messages, files);
+        privacyModel = new PrivacyViewModel(session);
+        privacyView = new PrivacyView(privacyModel, files);
         importModel.onImported(assignModel::refreshCoaches);
 
         Label appName = new Label(messages.text("app.name"));
@@ -79,10 +84,11 @@ public final class OfficeWindow {
         assignButton = navButton("navAssign", messages.text("office.nav.assign"), this::showAssign);
         devicesButton = navButton("navDevices", messages.text("office.nav.devices"), this::showDevices);
         reportsButton = navButton("navReports", messages.text("office.nav.reports"), this::showReports);
+        privacyButton = navButton("navPrivacy", messages.text("office.nav.privacy"), this::showPrivacy);
         Label keys = new Label(messages.text("office.nav.keys"));
         keys.setWrapText(true);
         keys.setMaxWidth(NAV_WIDTH - 16);
-        VBox nav = new VBox(4, importButton, assignButton, devicesButton, reportsButton, keys);
+        VBox nav = new VBox(4, importButton, assignButton, devicesButton, reportsButton, privacyButton, keys);
         nav.getStyleClass().add("nav");
         nav.setPrefWidth(NAV_WIDTH);
         nav.setMaxWidth(NAV_WIDTH);
@@ -119,6 +125,7 @@ public final class OfficeWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showAssign);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::showDevices);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), this::showReports);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), this::showPrivacy);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), lockNow);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFile);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> refreshShown.run());
@@ -152,6 +159,11 @@ public final class OfficeWindow {
     public void showReports() {
         show(reportsButton, reportsView, reportsModel::refresh);
         Platform.runLater(reportsView::focusFirst);
+    }
+
+    public void showPrivacy() {
+        show(privacyButton, privacyView, privacyModel::refresh);
+        Platform.runLater(privacyView::focusFirst);
     }
 
     /** Ctrl+O: a caseload file, from any office screen. */
