@@ -76,15 +76,26 @@ public final class PrivacyView extends HBox {
         found.textProperty().bind(model.foundProperty());
         TableView<ResidentSummary> residents = Tables.table("privacyResidents", messages.text("office.privacy.noResidents"));
         residents.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 110, ResidentSummary::clientNumber));
-        residents.getColumns().add(Tables.column(messages.text("office.name"), 190, ResidentSummary::name));
+        residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 100, ResidentSummary::clientNumber));
+        residents.getColumns().add(Tables.column(messages.text("office.name"), 170, ResidentSummary::name));
         residents.getColumns().add(Tables.column(messages.text("office.wijk"), 90, r -> r.wijk() == null ? "" : r.wijk()));
         residents.setItems(model.residents());
         residents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.choose(now));
+        // The arrow keys choose from the search field on, as the hint below says.
+        query.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !residents.getItems().isEmpty()) {
+                residents.requestFocus();
+                if (residents.getSelectionModel().isEmpty()) {
+                    residents.getSelectionModel().select(0);
+                    residents.getFocusModel().focus(0);
+                }
+                e.consume();
+            }
+        });
         VBox.setVgrow(residents, Priority.ALWAYS);
         VBox left = new VBox(8, title, explain, searchRow, found, residents);
-        left.setPrefWidth(420);
-        left.setMinWidth(360);
+        left.setPrefWidth(380);
+        left.setMinWidth(320);
 
         Label heading = new Label();
         heading.setId("privacyHeading");
@@ -98,15 +109,15 @@ public final class PrivacyView extends HBox {
         erased.visibleProperty().bind(model.erasedProperty());
         erased.managedProperty().bind(model.erasedProperty());
         TableView<AuditEntry> trail = Tables.table("privacyTrail", messages.text("office.privacy.noEntries"));
-        TableColumn<AuditEntry, String> when = Tables.column(messages.text("office.privacy.column.when"), 130, entry -> model.when(entry.at()));
+        TableColumn<AuditEntry, String> when = Tables.column(messages.text("office.privacy.column.when"), 165, entry -> model.when(entry.at()));
         Label whenHeader = new Label(messages.text("office.privacy.column.when"));
         whenHeader.setTooltip(new Tooltip(messages.text("office.privacy.column.whenTip")));
         when.setText(null);
         when.setGraphic(whenHeader);
         trail.getColumns().add(when);
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.who"), 150, model::who));
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.device"), 140, model::device));
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.what"), 260, model::what));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.who"), 135, model::who));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.device"), 90, model::device));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.what"), 280, model::what));
         // The order is the trail's (newest first), said in the tooltip; sorting by the text of a date would mislead.
         trail.getColumns().forEach(c -> c.setSortable(false));
         trail.setItems(model.entries());
