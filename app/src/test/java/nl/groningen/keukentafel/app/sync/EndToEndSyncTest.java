@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.Main;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.domain.ResidentRecords;
@@ -57,7 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * The app and the real sync server over HTTP, on SQLite and on PostgreSQL, driven through the
@@ -79,8 +73,9 @@ class EndToEndSyncTest {
     private ServerStore serverStore;
     private SyncServer server;
     private String url;
-    private final StringWriter lastErr = new StringWriter();
-    private final StringWriter lastOut = new StringWriter();
+    private final HeadlessCli cli = new HeadlessCli();
+    private final StringWriter lastErr = cli.err;
+    private final StringWriter lastOut = cli.out;
 
     @AfterEach
     void stop() {
@@ -556,18 +551,7 @@ class EndToEndSyncTest {
     }
 
     private int run(String password, String... args) {
-        InputStream stdin = System.in;
-        lastOut.getBuffer().setLength(0);
-        lastErr.getBuffer().setLength(0);
-        try {
-            System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-            CommandLine commandLine = new CommandLine(new Main());
-            commandLine.setOut(new PrintWriter(lastOut, true));
-            commandLine.setErr(new PrintWriter(lastErr, true));
-            return commandLine.execute(args);
-        } finally {
-            System.setIn(stdin);
-        }
+        return cli.run(password, args);
     }
 
     private static LocalStore open(Path folder, String user) {

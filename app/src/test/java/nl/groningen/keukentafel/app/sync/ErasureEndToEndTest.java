@@ -2,9 +2,6 @@ package nl.groningen.keukentafel.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.groningen.keukentafel.app.Main;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
 import nl.groningen.keukentafel.app.domain.Conversations;
 import nl.groningen.keukentafel.app.profile.Profiles;
@@ -50,7 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * Erasure end to end over real HTTP, on SQLite and PostgreSQL: two laptops hold the resident, one of
@@ -72,8 +67,9 @@ class ErasureEndToEndTest {
     private ServerStore serverStore;
     private SyncServer server;
     private String url;
-    private final StringWriter lastErr = new StringWriter();
-    private final StringWriter lastOut = new StringWriter();
+    private final HeadlessCli cli = new HeadlessCli();
+    private final StringWriter lastErr = cli.err;
+    private final StringWriter lastOut = cli.out;
 
     @AfterEach
     void stop() {
@@ -222,18 +218,7 @@ class ErasureEndToEndTest {
     }
 
     private int run(String... args) {
-        InputStream stdin = System.in;
-        lastOut.getBuffer().setLength(0);
-        lastErr.getBuffer().setLength(0);
-        try {
-            System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
-            CommandLine commandLine = new CommandLine(new Main());
-            commandLine.setOut(new PrintWriter(lastOut, true));
-            commandLine.setErr(new PrintWriter(lastErr, true));
-            return commandLine.execute(args);
-        } finally {
-            System.setIn(stdin);
-        }
+        return cli.run(PASSWORD, args);
     }
 
     private static LocalStore open(Path folder) {
