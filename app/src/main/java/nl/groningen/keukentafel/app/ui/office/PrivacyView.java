@@ -20,8 +20,8 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.Confirmation;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
@@ -32,13 +32,13 @@ import nl.groningen.keukentafel.contract.office.ErasureSummary;
 import nl.groningen.keukentafel.contract.office.ResidentSummary;
 
 /**
- * "Inzage en wissen": the residents found on the left, the chosen one's audit trail on the right
- * with the right of access to save (PDF or JSON) and, for an admin, "Wissen…": the summary of what
+ * "Inzage en wissen": the residents found at the top, the chosen one's audit trail under them (the
+ * whole width: its sentences are long) with the right of access to save (PDF or JSON) and, for an admin, "Wissen…": the summary of what
  * goes, a reason and an optional reference, then a confirmation whose safe answer is the default.
  * Keyboard: Enter in the search field searches, Tab to the residents and the arrows choose one,
  * Tab on to the trail and the buttons.
  */
-public final class PrivacyView extends HBox {
+public final class PrivacyView extends VBox {
 
     private final PrivacyViewModel model;
     private final Messages messages;
@@ -50,7 +50,7 @@ public final class PrivacyView extends HBox {
         this.messages = model.messages();
         this.files = files;
         setId("privacyView");
-        setSpacing(12);
+        setSpacing(8);
         setPadding(new Insets(12));
 
         Label title = new Label(messages.text("office.privacy.title"));
@@ -76,15 +76,15 @@ public final class PrivacyView extends HBox {
         found.textProperty().bind(model.foundProperty());
         TableView<ResidentSummary> residents = Tables.table("privacyResidents", messages.text("office.privacy.noResidents"));
         residents.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 110, ResidentSummary::clientNumber));
-        residents.getColumns().add(Tables.column(messages.text("office.name"), 190, ResidentSummary::name));
-        residents.getColumns().add(Tables.column(messages.text("office.wijk"), 90, r -> r.wijk() == null ? "" : r.wijk()));
+        residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 130, ResidentSummary::clientNumber));
+        residents.getColumns().add(Tables.column(messages.text("office.name"), 300, ResidentSummary::name));
+        residents.getColumns().add(Tables.column(messages.text("office.wijk"), 160, r -> r.wijk() == null ? "" : r.wijk()));
+        residents.getColumns().add(Tables.column(messages.text("office.coach"), 200, r -> r.coachName() == null ? "" : r.coachName()));
         residents.setItems(model.residents());
         residents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.choose(now));
-        VBox.setVgrow(residents, Priority.ALWAYS);
-        VBox left = new VBox(8, title, explain, searchRow, found, residents);
-        left.setPrefWidth(420);
-        left.setMinWidth(360);
+        // A search finds one resident, or a few: the trail below gets the room.
+        residents.setPrefHeight(150);
+        residents.setMinHeight(110);
 
         Label heading = new Label();
         heading.setId("privacyHeading");
@@ -98,18 +98,19 @@ public final class PrivacyView extends HBox {
         erased.visibleProperty().bind(model.erasedProperty());
         erased.managedProperty().bind(model.erasedProperty());
         TableView<AuditEntry> trail = Tables.table("privacyTrail", messages.text("office.privacy.noEntries"));
-        TableColumn<AuditEntry, String> when = Tables.column(messages.text("office.privacy.column.when"), 130, entry -> model.when(entry.at()));
+        TableColumn<AuditEntry, String> when = Tables.column(messages.text("office.privacy.column.when"), 150, entry -> model.when(entry.at()));
         Label whenHeader = new Label(messages.text("office.privacy.column.when"));
         whenHeader.setTooltip(new Tooltip(messages.text("office.privacy.column.whenTip")));
         when.setText(null);
         when.setGraphic(whenHeader);
         trail.getColumns().add(when);
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.who"), 150, model::who));
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.device"), 140, model::device));
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.what"), 260, model::what));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.who"), 200, model::who));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.device"), 220, model::device));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.what"), 420, model::what));
         // The order is the trail's (newest first), said in the tooltip; sorting by the text of a date would mislead.
         trail.getColumns().forEach(c -> c.setSortable(false));
         trail.setItems(model.entries());
+        trail.setMinHeight(120);
         VBox.setVgrow(trail, Priority.ALWAYS);
 
         Button pdf = new Button(messages.text("office.privacy.pdf"));
@@ -137,11 +138,11 @@ public final class PrivacyView extends HBox {
         Label keys = new Label(messages.text("office.privacy.keys"));
         keys.setWrapText(true);
 
-        VBox right = new VBox(8, heading, erased, trail, actions, message, keys);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        right.setPrefWidth(400);
-        right.setMinWidth(0);
-        getChildren().addAll(left, right);
+        // Wrapped sentences keep their lines: the trail gives up the height, not the text.
+        for (Label wrapped : new Label[] {explain, found, heading, erased, message, keys}) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(title, explain, searchRow, found, residents, heading, erased, trail, actions, message, keys);
     }
 
     public void focusFirst() {
