@@ -74,7 +74,11 @@ class PrivacyNothingCutOffTest {
         robot.clickOn("#erasureNext");
         FxWait.until(() -> !FxWait.text(robot, "#erasureProblem").isEmpty());
         cutOff.look(robot, "wissen");
-        robot.press(KeyCode.ALT, KeyCode.T).release(KeyCode.T, KeyCode.ALT);
+        robot.interact(() -> robot.lookup("#erasureReason").queryComboBox().show());
+        cutOff.look(robot, "wissen, de redenen");
+        robot.interact(() -> robot.lookup("#erasureReason").queryComboBox().hide());
+        robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);
+        robot.type(KeyCode.DOWN).type(KeyCode.DOWN);
         robot.clickOn("#erasureNext");
         FxWait.until(() -> robot.lookup("#erasureQuestion").tryQuery().isPresent());
         cutOff.look(robot, "wissen, bevestigen");

@@ -9,15 +9,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
@@ -26,6 +25,7 @@ import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.Confirmation;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.contract.office.AuditEntry;
 import nl.groningen.keukentafel.contract.office.ErasureReason;
 import nl.groningen.keukentafel.contract.office.ErasureSummary;
@@ -162,6 +162,7 @@ public final class PrivacyView extends VBox {
         dialog.setTitle(messages.text("office.privacy.eraseTitle"));
         dialog.setHeaderText(messages.text("office.privacy.eraseHeader", summary.resident().name(), summary.resident().clientNumber()));
         dialog.getDialogPane().setId("erasureDialog");
+        dialog.getDialogPane().getStylesheets().add(Theme.appStyleSheet());
         dialog.getDialogPane().getButtonTypes().addAll(next, DialogButtons.cancel(messages));
 
         Label goes = new Label(messages.text("office.privacy.summaryRecords"));
@@ -176,23 +177,17 @@ public final class PrivacyView extends VBox {
         Label kept = new Label(messages.text("office.privacy.summaryKept"));
         kept.setWrapText(true);
 
+        // A choice box, as the other office dialogs choose (the app's theme draws no radio buttons); none chosen at first.
+        ComboBox<ErasureReason> reason = new ComboBox<>();
+        reason.setId("erasureReason");
+        reason.getItems().addAll(PrivacyViewModel.REASONS);
+        reason.setConverter(Tables.converter(r -> r == null ? "" : model.reasonLabel(r)));
+        reason.setPromptText(messages.text("office.privacy.reasonPrompt"));
+        reason.setMaxWidth(Double.MAX_VALUE);
         Label reasonLabel = new Label(messages.text("office.privacy.reason"));
+        reasonLabel.setMnemonicParsing(true);
+        reasonLabel.setLabelFor(reason);
         reasonLabel.getStyleClass().add("section-title");
-        ToggleGroup reasons = new ToggleGroup();
-        VBox reasonBox = new VBox(4);
-        for (ErasureReason reason : PrivacyViewModel.REASONS) {
-            RadioButton choice = new RadioButton(model.reasonLabel(reason));
-            choice.setId("erasureReason-" + reason.name().toLowerCase(java.util.Locale.ROOT));
-            choice.setMnemonicParsing(true);
-            choice.setUserData(reason);
-            choice.setToggleGroup(reasons);
-            // Its mnemonic (Alt+O, Alt+T) only sends an action, which does not select a radio button by itself.
-            choice.addEventHandler(ActionEvent.ACTION, e -> {
-                choice.setSelected(true);
-                choice.requestFocus();
-            });
-            reasonBox.getChildren().add(choice);
-        }
         TextField reference = new TextField();
         reference.setId("erasureReference");
         reference.setTextFormatter(new TextFormatter<String>(change ->
@@ -210,32 +205,28 @@ public final class PrivacyView extends VBox {
         problem.setWrapText(true);
         problem.getStyleClass().add("problem");
 
-        VBox content = new VBox(8, goes, lines, kept, reasonLabel, reasonBox, referenceLabel, reference, referenceHint, problem);
+        VBox content = new VBox(8, goes, lines, kept, reasonLabel, reason, referenceLabel, reference, referenceHint, problem);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(next);
         ok.setId("erasureNext");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            String why = model.problem(reason(reasons), reference.getText());
+            String why = model.problem(reason.getValue(), reference.getText());
             if (why != null) {
                 problem.setText(why);
                 e.consume();
             }
         });
-        Platform.runLater(() -> reasonBox.getChildren().get(0).requestFocus());
+        Platform.runLater(reason::requestFocus);
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isEmpty() || answer.get() != next) {
             return;
         }
-        ErasureReason reason = reason(reasons);
+        ErasureReason chosen = reason.getValue();
         if (Confirmation.ask(getScene().getWindow(), "erasureQuestion", model.question(summary),
                 messages.text("office.privacy.yes"), messages.text("office.privacy.no"))) {
-            model.erase(summary, reason, reference.getText());
+            model.erase(summary, chosen, reference.getText());
         }
-    }
-
-    private static ErasureReason reason(ToggleGroup reasons) {
-        return reasons.getSelectedToggle() == null ? null : (ErasureReason) reasons.getSelectedToggle().getUserData();
     }
 }

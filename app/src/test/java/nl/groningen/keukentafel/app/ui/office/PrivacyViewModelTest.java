@@ -72,8 +72,8 @@ class PrivacyViewModelTest {
         assertThat(model.problem(ErasureReason.REQUEST, "AVG\nverhaal")).startsWith("Een kenmerk bestaat uit letters, cijfers");
         assertThat(model.problem(ErasureReason.REQUEST, "  ")).isNull();
         assertThat(model.problem(ErasureReason.WRONGLY_REGISTERED, "ZK-2026/0142")).isNull();
-        assertThat(model.reasonLabel(ErasureReason.REQUEST)).isEqualTo("_Op verzoek van de bewoner (AVG art. 17)");
-        assertThat(model.reasonLabel(ErasureReason.WRONGLY_REGISTERED)).isEqualTo("_Ten onrechte geregistreerd");
+        assertThat(model.reasonLabel(ErasureReason.REQUEST)).isEqualTo("Op verzoek van de bewoner (AVG art. 17)");
+        assertThat(model.reasonLabel(ErasureReason.WRONGLY_REGISTERED)).isEqualTo("Ten onrechte geregistreerd");
 
         ResidentSummary resident = new ResidentSummary(UUID.randomUUID(), "KT0000001", "Anna de Proef", "Centrum", null, null);
         List<String> lines = model.summaryLines(new ErasureSummary(resident,
