@@ -246,7 +246,8 @@ public final class HeadlessCommands {
                 }
             }
             SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
-                    e -> new SyncClient(http, address.value(), e.token()), Clock.systemUTC());
+                    e -> new SyncClient(http, address.value(), e.token()), Clock.systemUTC(),
+                    store.retainedConversations(), preconfigured.conversationRetentionMonths());
             long[] lastShown = {0};
             try {
                 SyncEngine.Outcome outcome = engine.syncOnce((done, total) -> {
@@ -257,6 +258,9 @@ public final class HeadlessCommands {
                     }
                 });
                 out().println(messages.text("cli.synced", outcome.pushed(), outcome.conflicts(), outcome.refused(), outcome.pulled()));
+                if (outcome.erased() > 0) {
+                    out().println(messages.text("sync.result.erased", outcome.erased()));
+                }
                 keep(store, preconfigured, enrolled.orElseThrow(), address);
                 return 0;
             } catch (SyncException e) {

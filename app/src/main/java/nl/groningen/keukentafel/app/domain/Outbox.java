@@ -18,7 +18,9 @@ public interface Outbox {
 
     /**
      * The server's answers: answered changes leave the outbox and are kept, sealed, as sent (for a
-     * re-send after a restore of the server); refused ones are also kept apart with the reason.
+     * re-send after a restore of the server); refused ones are also kept apart with the reason. A
+     * change answered {@code erased} is dropped, neither kept nor refused, and its resident is
+     * purged from the laptop with everything else that waited for them.
      */
     void acknowledge(List<ChangeResult> results, Instant at);
 

@@ -14,7 +14,9 @@ public interface PulledChanges {
     /**
      * Commits one pulled page and the new cursor together. A record with changes still waiting
      * keeps the laptop's version (the server merges when they arrive). A resident moved to another
-     * coach is removed with all their records. Returns the residents whose data changed here.
+     * coach is removed with all their records; an erased one ({@code resident_erased}) at once with
+     * everything the laptop had for them, waiting changes included. Returns the residents whose data
+     * changed here (an erased resident only when the laptop had anything of them).
      */
     Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor);
 }

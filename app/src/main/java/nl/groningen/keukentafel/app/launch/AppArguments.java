@@ -141,6 +141,6 @@ public final class AppArguments {
         Preconfiguration preconfigured = Preconfiguration.of(folder);
         return new AppOptions(folder, demo, Locale.forLanguageTag(language),
                 Duration.ofMinutes(Math.max(1, lockAfterMinutes)), preconfigured.serverUrl(server).value(),
-                preconfigured.enrolmentCode(enrolmentCode).value());
+                preconfigured.enrolmentCode(enrolmentCode).value(), preconfigured.conversationRetentionMonths());
     }
 }

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the user's own settings, {@code settings.properties} in the per-user data folder, where the app
  *       keeps the server a coach typed at enrolment.</li>
  * </ol>
+ * IT may also set {@code retention.conversation.months} (no command line: a coach does not choose it).
  * The files are Java properties ({@code server.url = https://...}, {@code enrolment.code = ...}),
  * UTF-8; a line like {@code [keukentafel]} is skipped, so the Windows installer can write the file as
  * an INI file. A file that cannot be read is passed over with a warning in the log: the coach can
@@ -38,6 +39,9 @@ public final class Preconfiguration {
 
     public static final String SERVER_URL = "server.url";
     public static final String ENROLMENT_CODE = "enrolment.code";
+    /** Months a finalised conversation stays on the laptop after its date (docs/installing.md). */
+    public static final String CONVERSATION_RETENTION_MONTHS = "retention.conversation.months";
+    public static final int DEFAULT_CONVERSATION_RETENTION_MONTHS = 12;
     static final String PROPERTY_PREFIX = "keukentafel.";
     static final String MACHINE_CONFIG_VARIABLE = "KEUKENTAFEL_MACHINE_CONFIG";
     static final String FILE_NAME = "keukentafel.properties";
@@ -107,6 +111,25 @@ public final class Preconfiguration {
     /** The enrolment code: {@code commandLine} when given, else the first source that sets it. */
     public Setting enrolmentCode(String commandLine) {
         return lookUp(ENROLMENT_CODE, commandLine);
+    }
+
+    /**
+     * How many months a finalised conversation stays on the laptop: the first source above that
+     * sets {@value #CONVERSATION_RETENTION_MONTHS}, else {@value #DEFAULT_CONVERSATION_RETENTION_MONTHS};
+     * at least 1. A value that is not a whole number is passed over with a warning.
+     */
+    public int conversationRetentionMonths() {
+        Setting setting = lookUp(CONVERSATION_RETENTION_MONTHS, null);
+        if (setting.value() == null) {
+            return DEFAULT_CONVERSATION_RETENTION_MONTHS;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(setting.value()));
+        } catch (NumberFormatException e) {
+            LOG.warn("{} in the {} is not a whole number of months; keeping conversations {} months",
+                    CONVERSATION_RETENTION_MONTHS, setting.source(), DEFAULT_CONVERSATION_RETENTION_MONTHS);
+            return DEFAULT_CONVERSATION_RETENTION_MONTHS;
+        }
     }
 
     private Setting lookUp(String key, String commandLine) {

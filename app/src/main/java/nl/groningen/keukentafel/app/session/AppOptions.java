@@ -3,6 +3,7 @@ package nl.groningen.keukentafel.app.session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import nl.groningen.keukentafel.app.profile.Preconfiguration;
 
 /**
  * How the app was asked to start.
@@ -13,11 +14,18 @@ import java.util.Locale;
  * @param lockAfter  idle time after which the app locks
  * @param serverUrl  the sync server, for enrolling a laptop that is not enrolled yet (or null)
  * @param enrolmentCode the office's one-time code to enrol with at the first login (or null)
+ * @param conversationRetentionMonths months a finalised conversation stays on the laptop after its
+ *                   date (IT's {@code retention.conversation.months}, at least 1)
  */
 public record AppOptions(Path dataFolder, boolean demo, Locale locale, Duration lockAfter, String serverUrl,
-                         String enrolmentCode) {
+                         String enrolmentCode, int conversationRetentionMonths) {
 
     public static final Duration DEFAULT_LOCK_AFTER = Duration.ofMinutes(5);
+
+    /** Options with the default retention of conversations on the laptop. */
+    public AppOptions(Path dataFolder, boolean demo, Locale locale, Duration lockAfter, String serverUrl, String enrolmentCode) {
+        this(dataFolder, demo, locale, lockAfter, serverUrl, enrolmentCode, Preconfiguration.DEFAULT_CONVERSATION_RETENTION_MONTHS);
+    }
 
     /** Options without a server to enrol with (a laptop already enrolled, or working on its own). */
     public AppOptions(Path dataFolder, boolean demo, Locale locale, Duration lockAfter) {

@@ -419,7 +419,8 @@ public final class Keukentafel implements AutoCloseable {
             // an enrolled laptop at the new address (Preconfiguration.syncServer); it keeps its token.
             SyncEngine engine = new SyncEngine(store.outbox(), store.pulledPages(), store.syncState(), store.referenceTable(),
                     e -> new SyncClient(http(), options.serverUrl() != null ? options.serverUrl() : e.serverUrl(), e.token(),
-                            Keukentafel.class.getPackage().getImplementationVersion(), store.outbox()::waiting), clock);
+                            Keukentafel.class.getPackage().getImplementationVersion(), store.outbox()::waiting), clock,
+                    store.retainedConversations(), options.conversationRetentionMonths());
             backgroundSync = new BackgroundSync(engine, sync, SYNC_INTERVAL, FIRST_BACKOFF, MAX_BACKOFF, new Random());
             sync.wire(backgroundSync::syncNow, shown::dataChanged, this::stopSyncing);
             opened.onSaved(sync::changed);

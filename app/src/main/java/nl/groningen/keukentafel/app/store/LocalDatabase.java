@@ -16,8 +16,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The coach's SQLite file, open: its one connection (WAL mode, foreign keys on, migrated on open
- * when it is behind), the keyring row, and the transactions. Writes are single transactions made
+ * The coach's SQLite file, open: its one connection (WAL mode, foreign keys on, secure delete on,
+ * migrated on open when it is behind), the keyring row, and the transactions. Writes are single transactions made
  * durable before they return. Every part of the store works under this object's lock, so the one
  * connection is used by one thread at a time.
  */
@@ -51,6 +51,9 @@ final class LocalDatabase implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(5_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // A deleted row (an erased resident, a conversation past its retention) is overwritten with
+        // zeros, not left readable in a free page of the file.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
@@ -164,6 +167,19 @@ final class LocalDatabase implements AutoCloseable {
             inTransaction(work);
         } finally {
             synchronousMode("FULL");
+        }
+    }
+
+    /**
+     * After an erasure: the WAL still holds the pages as they were before the delete, so they are
+     * copied into the file (where secure delete has zeroed the rows) and the WAL is cut to nothing.
+     * Outside a transaction; a checkpoint that cannot finish now is done by SQLite later.
+     */
+    synchronized void truncateWal() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new LocalStoreException("The local database cannot be written", e);
         }
     }
 

@@ -14,7 +14,7 @@ import nl.groningen.keukentafel.contract.Json;
  * ({@link LocalDatabase}), every resident and record sealed under the coach's data key (see
  * {@link Keyring}). It hands out the store's parts, each for one concern and all on the one file
  * and its lock: the sealed records, the coach's saves, the outbox, the pulled pages, the sync state,
- * the reference data and the conflicts. Closing it forgets the key.
+ * the reference data, the conflicts and the conversations' retention. Closing it forgets the key.
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class LocalStore implements AutoCloseable {
     private final SyncStateTable syncState;
     private final ReferenceTable referenceTable;
     private final ConflictRecords conflictRecords;
+    private final RetainedConversations retainedConversations;
 
     private LocalStore(LocalDatabase database, Sealer sealer, ObjectMapper json) {
         this.database = database;
@@ -38,6 +39,7 @@ public final class LocalStore implements AutoCloseable {
         this.pulledPages = new PulledPages(database, sealedRecords, outbox, syncState, json);
         this.referenceTable = new ReferenceTable(database, syncState, json);
         this.conflictRecords = new ConflictRecords(database, sealedRecords, recordWriter, outbox);
+        this.retainedConversations = new RetainedConversations(database, sealedRecords);
     }
 
     /** The coach's file with the store's own connection settings, for the start-up probe that opens it the same way. */
@@ -177,6 +179,11 @@ public final class LocalStore implements AutoCloseable {
     /** The conflicts waiting for the coach. */
     public ConflictRecords conflictRecords() {
         return conflictRecords;
+    }
+
+    /** The finalised conversations old enough to leave the laptop after a sync. */
+    public RetainedConversations retainedConversations() {
+        return retainedConversations;
     }
 
     /** Forgets the data key and closes the file: the caseload can no longer be read. */

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import nl.groningen.keukentafel.contract.sync.ChangeStatus;
 /**
  * The {@code outbox}, {@code sent_change} and {@code sync_refusal} tables: each change the coach
  * makes, queued (sealed) in the same transaction as the change itself, taken and acknowledged by
- * the sync, kept a while once answered, and the server's refusals.
+ * the sync, kept a while once answered, and the server's refusals. A change answered
+ * {@code erased} is dropped, and its resident purged from the laptop ({@link ErasedResidents}).
  */
 public final class OutboxTable implements Outbox {
 
@@ -33,6 +35,7 @@ public final class OutboxTable implements Outbox {
     private final Connection connection;
     private final SealedRecords records;
     private final SyncStateTable state;
+    private final ErasedResidents erased;
     private final ObjectMapper json;
 
     OutboxTable(LocalDatabase database, SealedRecords records, SyncStateTable state, ObjectMapper json) {
@@ -40,6 +43,7 @@ public final class OutboxTable implements Outbox {
         this.connection = database.connection();
         this.records = records;
         this.state = state;
+        this.erased = new ErasedResidents(connection);
         this.json = json;
     }
 
@@ -135,40 +139,64 @@ public final class OutboxTable implements Outbox {
     /**
      * Answered changes leave the outbox for {@code sent_change}, sealed as they were, in the same
      * transaction: one more row write per change, no decrypting. A change refused before and
-     * answered otherwise now (sent again after a restore) is no longer listed as refused.
+     * answered otherwise now (sent again after a restore) is no longer listed as refused. A change
+     * answered {@code erased} is neither kept nor refused: its resident is purged, with whatever
+     * else still waited for them; the other answers of the batch are handled as always.
      */
     @Override
     public void acknowledge(List<ChangeResult> results, Instant at) {
-        database.inSyncTransaction(() -> {
-            try (PreparedStatement refuse = connection.prepareStatement("""
-                    INSERT INTO sync_refusal (change_id, kind, record_id, resident_id, reason, refused_at)
-                    SELECT change_id, kind, record_id, resident_id, ?, ? FROM outbox WHERE change_id = ?
-                    ON CONFLICT (change_id) DO NOTHING""");
-                 PreparedStatement accepted = connection.prepareStatement("DELETE FROM sync_refusal WHERE change_id = ?");
-                 PreparedStatement keep = connection.prepareStatement("""
-                    INSERT INTO sent_change (position, change_id, kind, record_id, resident_id, deleted, sealed, first_cursor, answered_at)
-                    SELECT position, change_id, kind, record_id, resident_id, deleted, sealed, first_cursor, ? FROM outbox WHERE change_id = ?
-                    ON CONFLICT DO NOTHING""");
-                 PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE change_id = ?")) {
-                for (ChangeResult result : results) {
-                    String changeId = result.changeId().toString();
-                    if (result.status() == ChangeStatus.REJECTED) {
-                        refuse.setString(1, result.reason() == null ? "unknown" : result.reason());
-                        refuse.setString(2, at.toString());
-                        refuse.setString(3, changeId);
-                        refuse.executeUpdate();
-                    } else {
-                        accepted.setString(1, changeId);
-                        accepted.executeUpdate();
+        Set<String> erasedResidents = new LinkedHashSet<>();
+        synchronized (database) {
+            database.inSyncTransaction(() -> {
+                try (PreparedStatement refuse = connection.prepareStatement("""
+                        INSERT INTO sync_refusal (change_id, kind, record_id, resident_id, reason, refused_at)
+                        SELECT change_id, kind, record_id, resident_id, ?, ? FROM outbox WHERE change_id = ?
+                        ON CONFLICT (change_id) DO NOTHING""");
+                     PreparedStatement accepted = connection.prepareStatement("DELETE FROM sync_refusal WHERE change_id = ?");
+                     PreparedStatement keep = connection.prepareStatement("""
+                        INSERT INTO sent_change (position, change_id, kind, record_id, resident_id, deleted, sealed, first_cursor, answered_at)
+                        SELECT position, change_id, kind, record_id, resident_id, deleted, sealed, first_cursor, ? FROM outbox WHERE change_id = ?
+                        ON CONFLICT DO NOTHING""");
+                     PreparedStatement residentOf = connection.prepareStatement("SELECT resident_id FROM outbox WHERE change_id = ?");
+                     PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE change_id = ?")) {
+                    for (ChangeResult result : results) {
+                        String changeId = result.changeId().toString();
+                        if (result.status() == ChangeStatus.ERASED) {
+                            residentOf.setString(1, changeId);
+                            try (ResultSet row = residentOf.executeQuery()) {
+                                if (row.next()) {
+                                    erasedResidents.add(row.getString(1));
+                                }
+                            }
+                        } else {
+                            if (result.status() == ChangeStatus.REJECTED) {
+                                refuse.setString(1, result.reason() == null ? "unknown" : result.reason());
+                                refuse.setString(2, at.toString());
+                                refuse.setString(3, changeId);
+                                refuse.executeUpdate();
+                            } else {
+                                accepted.setString(1, changeId);
+                                accepted.executeUpdate();
+                            }
+                            keep.setLong(1, at.toEpochMilli());
+                            keep.setString(2, changeId);
+                            keep.executeUpdate();
+                        }
+                        delete.setString(1, changeId);
+                        delete.executeUpdate();
                     }
-                    keep.setLong(1, at.toEpochMilli());
-                    keep.setString(2, changeId);
-                    keep.executeUpdate();
-                    delete.setString(1, changeId);
-                    delete.executeUpdate();
                 }
+                for (String residentId : erasedResidents) {
+                    erased.purge(residentId);
+                }
+                if (!erasedResidents.isEmpty()) {
+                    erased.overwriteIndexes();
+                }
+            });
+            if (!erasedResidents.isEmpty()) {
+                database.truncateWal();
             }
-        });
+        }
     }
 
     /**

@@ -19,7 +19,9 @@ import nl.groningen.keukentafel.contract.sync.RecordKind;
 /**
  * Commits the pages of changes pulled from the server into the resident and record tables, each
  * page in one transaction with its cursor: a record with a change of its own still in the outbox
- * keeps the laptop's version, a resident moved to another coach leaves with all their records.
+ * keeps the laptop's version, a resident moved to another coach leaves with all their records, and
+ * an erased resident leaves at once with everything the laptop had for them (see
+ * {@link ErasedResidents}).
  */
 public final class PulledPages implements PulledChanges {
 
@@ -40,6 +42,7 @@ public final class PulledPages implements PulledChanges {
     private final SealedRecords records;
     private final OutboxTable outbox;
     private final SyncStateTable state;
+    private final ErasedResidents erased;
     private final ObjectMapper json;
 
     PulledPages(LocalDatabase database, SealedRecords records, OutboxTable outbox, SyncStateTable state, ObjectMapper json) {
@@ -48,6 +51,7 @@ public final class PulledPages implements PulledChanges {
         this.records = records;
         this.outbox = outbox;
         this.state = state;
+        this.erased = new ErasedResidents(connection);
         this.json = json;
     }
 
@@ -61,19 +65,37 @@ public final class PulledPages implements PulledChanges {
     @Override
     public Set<UUID> applyPulled(List<PulledChange> changes, long nextCursor) {
         Set<UUID> touched = new LinkedHashSet<>();
-        database.inSyncTransaction(() -> {
-            try (PulledPage page = new PulledPage()) {
-                for (PulledChange change : changes) {
-                    applyOne(change, page, touched);
+        boolean[] purged = {false};
+        synchronized (database) {
+            database.inSyncTransaction(() -> {
+                try (PulledPage page = new PulledPage()) {
+                    for (PulledChange change : changes) {
+                        purged[0] |= applyOne(change, page, touched);
+                    }
                 }
+                if (purged[0]) {
+                    erased.overwriteIndexes();
+                }
+                state.putCursor(nextCursor);
+            });
+            if (purged[0]) {
+                database.truncateWal();
             }
-            state.putCursor(nextCursor);
-        });
+        }
         return touched;
     }
 
-    private void applyOne(PulledChange change, PulledPage page, Set<UUID> touched) throws SQLException {
+    /** Applies one change; true when it purged an erased resident the laptop had. */
+    private boolean applyOne(PulledChange change, PulledPage page, Set<UUID> touched) throws SQLException {
         String residentId = change.residentId().toString();
+        if (RecordKind.RESIDENT_ERASED.is(change.kind())) {
+            // Not pushed first, unlike a move: the server has erased them and drops what comes for them.
+            if (erased.purge(residentId)) {
+                touched.add(change.residentId());
+                return true;
+            }
+            return false;
+        }
         if (RecordKind.RESIDENT_MOVED.is(change.kind())) {
             if (outbox.hasWaitingFor(change.residentId())) {
                 throw new LocalStoreException("Changes for a resident who moved are still waiting to be sent", null);
@@ -81,10 +103,10 @@ public final class PulledPages implements PulledChanges {
             execute("DELETE FROM record WHERE resident_id = ?", residentId);
             execute("DELETE FROM resident WHERE id = ?", residentId);
             touched.add(change.residentId());
-            return;
+            return false;
         }
         if (page.waiting.contains(change.recordId().toString())) {
-            return; // the laptop's own change is on its way; the server merges it and sends the result back
+            return false; // the laptop's own change is on its way; the server merges it and sends the result back
         }
         touched.add(change.residentId());
         if (RecordKind.RESIDENT.is(change.kind())) {
@@ -100,6 +122,7 @@ public final class PulledPages implements PulledChanges {
             readable(change, kind.type());
             page.putRecord(kind, change.recordId().toString(), residentId, change.body());
         }
+        return false;
     }
 
     /**

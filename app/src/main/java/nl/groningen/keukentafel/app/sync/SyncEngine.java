@@ -3,12 +3,17 @@ package nl.groningen.keukentafel.app.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.groningen.keukentafel.app.domain.ConversationRetention;
 import nl.groningen.keukentafel.app.domain.LocalStoreException;
 import nl.groningen.keukentafel.app.domain.Outbox;
 import nl.groningen.keukentafel.app.domain.PulledChanges;
@@ -35,6 +40,14 @@ import nl.groningen.keukentafel.contract.sync.ReferenceBundle;
  * into the outbox, ahead of anything newer, and are pushed again (a server that has a change
  * answers it as before, one that lost it applies it now). The new epoch is stored only once every
  * one of them is answered: a sync cut off halfway sends them again next time, never loses one.
+ *
+ * <p>A resident the municipality erased leaves the laptop as soon as the server says so, in a
+ * push's answer ({@code erased}) or a pulled page ({@code resident_erased}): what still waited for
+ * them is dropped, not pushed first, and the rest of the outbox goes on as always. The outcome
+ * counts them, so the coach is told.
+ *
+ * <p>After each successful sync, finalised conversations older than the laptop's retention leave it
+ * (the server keeps them); one with a change still waiting stays until it is sent.
  */
 public final class SyncEngine {
 
@@ -44,6 +57,8 @@ public final class SyncEngine {
     public static final int PULL_PAGE = 1000;
     /** Tries at committing a page that moves a resident away while the coach keeps saving for them just in between. */
     private static final int APPLY_ATTEMPTS = 10;
+    /** Whose calendar a conversation's date is in, for the retention. */
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** How long answered changes are kept for a re-send after a restore of the server (docs/sync.md). */
     public static final Duration SENT_KEPT = Duration.ofDays(30);
 
@@ -53,7 +68,31 @@ public final class SyncEngine {
     private final ReferenceUpdates reference;
     private final Function<SyncState.Enrolled, ? extends SyncTransport> clients;
     private final Clock clock;
+    private final ConversationRetention conversations;
+    /** How many months finalised conversations stay on the laptop; 0 for an engine that keeps them all. */
+    private final int conversationMonths;
 
+    /**
+     * The app's engine: after each successful sync, finalised conversations dated more than
+     * {@code conversationMonths} (at least 1) months before today leave the laptop.
+     */
+    public SyncEngine(Outbox outbox, PulledChanges pulledChanges, SyncState state, ReferenceUpdates reference,
+                      Function<SyncState.Enrolled, ? extends SyncTransport> clients, Clock clock,
+                      ConversationRetention conversations, int conversationMonths) {
+        if (conversationMonths < 1) {
+            throw new IllegalArgumentException("conversations stay at least a month");
+        }
+        this.outbox = outbox;
+        this.pulledChanges = pulledChanges;
+        this.state = state;
+        this.reference = reference;
+        this.clients = clients;
+        this.clock = clock;
+        this.conversations = conversations;
+        this.conversationMonths = conversationMonths;
+    }
+
+    /** An engine that keeps every conversation: for the simulations and tools that compare laptop and server. */
     public SyncEngine(Outbox outbox, PulledChanges pulledChanges, SyncState state, ReferenceUpdates reference,
                       Function<SyncState.Enrolled, ? extends SyncTransport> clients, Clock clock) {
         this.outbox = outbox;
@@ -62,15 +101,19 @@ public final class SyncEngine {
         this.reference = reference;
         this.clients = clients;
         this.clock = clock;
+        this.conversations = null;
+        this.conversationMonths = 0;
     }
 
     /**
      * What one sync did. {@code pulled} counts every change pulled, {@code pulledFromElsewhere}
-     * those that were not this sync's own pushed changes coming back;
+     * those that were not this sync's own pushed changes coming back; {@code erased}: residents the
+     * municipality erased that left this laptop, with whatever still waited for them (a pulled
+     * {@code resident_erased}, or a change answered {@code erased});
      * {@code changedResidents}: residents whose data on this laptop changed (or left it).
      */
-    public record Outcome(int pushed, int conflicts, int refused, int pulled, int pulledFromElsewhere, Set<UUID> changedResidents,
-                          Instant at) {
+    public record Outcome(int pushed, int conflicts, int refused, int erased, int pulled, int pulledFromElsewhere,
+                          Set<UUID> changedResidents, Instant at) {
     }
 
     /** Progress of a pull: changes done so far and the total known now. */
@@ -100,7 +143,11 @@ public final class SyncEngine {
             if (epoch.check(page.serverEpoch())) {
                 pushAll(client, pushed, epoch); // before the page: a record with a change on its way keeps the laptop's version
             }
-            changed.addAll(apply(page, client, pushed, epoch));
+            Set<UUID> changedByPage = apply(page, client, pushed, epoch);
+            changed.addAll(changedByPage);
+            page.changes().stream()
+                    .filter(c -> RecordKind.RESIDENT_ERASED.is(c.kind()) && changedByPage.contains(c.residentId()))
+                    .forEach(c -> pushed.erased.add(c.residentId()));
             pulled += page.changes().size();
             fromElsewhere += (int) page.changes().stream().filter(c -> !pushed.seqs.contains(c.seq())).count();
             progress.update(pulled, pulled + page.remaining());
@@ -119,9 +166,15 @@ public final class SyncEngine {
             }
             outbox.forgetSentBefore(at.minus(SENT_KEPT));
             state.saveLastSync(at);
+            if (conversations != null) {
+                // Every run, not once: a conversation pulled again (a move delivers the history anew) leaves again.
+                LocalDate today = LocalDate.ofInstant(at, AMSTERDAM);
+                changed.addAll(conversations.removeFinalisedBefore(today.minusMonths(conversationMonths)));
+            }
             return null;
         });
-        return new Outcome(pushed.applied, pushed.conflicts, pushed.refused, pulled, fromElsewhere, changed, at);
+        changed.addAll(pushed.erased);
+        return new Outcome(pushed.applied, pushed.conflicts, pushed.refused, pushed.erased.size(), pulled, fromElsewhere, changed, at);
     }
 
     /**
@@ -152,14 +205,14 @@ public final class SyncEngine {
                 return;
             }
             PushResponse response = client.push(new PushRequest(batch, local(outbox::pushCursor)));
-            Set<UUID> sent = new LinkedHashSet<>();
-            batch.forEach(c -> sent.add(c.changeId()));
-            List<ChangeResult> answered = response.results().stream().filter(r -> sent.contains(r.changeId())).toList();
+            Map<UUID, UUID> sent = new HashMap<>();
+            batch.forEach(c -> sent.put(c.changeId(), c.residentId()));
+            List<ChangeResult> answered = response.results().stream().filter(r -> sent.containsKey(r.changeId())).toList();
             local(() -> {
                 outbox.acknowledge(answered, clock.instant());
                 return null;
             });
-            answered.forEach(pushed::count);
+            answered.forEach(result -> pushed.count(result, sent.get(result.changeId())));
             if (answered.size() < batch.size()) {
                 throw new SyncException(SyncFailure.SERVER_ERROR, "the server did not answer every change", null);
             }
@@ -167,19 +220,25 @@ public final class SyncEngine {
         }
     }
 
-    /** What the server answered to this sync's pushed changes: how many of each, and the seqs it gave them. */
+    /**
+     * What the server answered to this sync's pushed changes: how many of each, and the seqs it gave
+     * them; and the erased residents, whether a push's answer or a pulled page named them.
+     */
     private static final class Pushed {
         int applied;
         int conflicts;
         int refused;
+        /** Erased residents the laptop let go of in this sync, pushed to or pulled (counted once each). */
+        final Set<UUID> erased = new LinkedHashSet<>();
         /** A pulled change with one of these seqs is this laptop's own change coming back. */
         final Set<Long> seqs = new HashSet<>();
 
-        void count(ChangeResult result) {
+        void count(ChangeResult result, UUID residentId) {
             switch (result.status()) {
                 case APPLIED -> applied++;
                 case CONFLICT -> conflicts++;
                 case REJECTED -> refused++;
+                case ERASED -> erased.add(residentId);
             }
             if (result.seq() != null) {
                 seqs.add(result.seq());

@@ -56,6 +56,22 @@ class PreconfigurationTest {
     }
 
     @Test
+    void conversationsStayTwelveMonthsUnlessITSetsAnotherWholeNumberOfAtLeastOne() throws IOException {
+        Path none = folder.resolve("absent");
+        assertThat(config(none, none).conversationRetentionMonths()).isEqualTo(12);
+
+        Path machine = write("machine.properties", "retention.conversation.months = 6\n");
+        assertThat(config(machine, none).conversationRetentionMonths()).isEqualTo(6);
+        systemProperties.put("keukentafel.retention.conversation.months", "24");
+        assertThat(config(machine, none).conversationRetentionMonths()).as("-D goes before the machine config").isEqualTo(24);
+
+        systemProperties.put("keukentafel.retention.conversation.months", "0");
+        assertThat(config(machine, none).conversationRetentionMonths()).as("at least a month").isEqualTo(1);
+        systemProperties.put("keukentafel.retention.conversation.months", "een jaar");
+        assertThat(config(machine, none).conversationRetentionMonths()).as("not a number: the default").isEqualTo(12);
+    }
+
+    @Test
     void theSettingsFileIsForTheUserOnly() throws IOException {
         Path user = folder.resolve("data").resolve("settings.properties");
         config(folder.resolve("absent"), user).rememberServer("https://typed.example");

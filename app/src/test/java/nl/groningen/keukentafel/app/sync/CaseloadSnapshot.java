@@ -47,7 +47,7 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
 
     /**
      * The server's view for a coach: everything that coach's laptops pull from cursor 0, folded by
-     * record id in sequence order; a tombstone removes its record, a {@code resident_moved} marker
+     * record id in sequence order; a tombstone removes its record, a {@code resident_moved} or {@code resident_erased} marker
      * the resident with every record of theirs (as the laptop does).
      */
     static CaseloadSnapshot fromLog(SimulatedServer server, UUID coachId) {
@@ -65,7 +65,7 @@ record CaseloadSnapshot(Map<UUID, JsonNode> residents, Map<UUID, Held> records, 
     }
 
     private void fold(PulledChange change) {
-        if (RecordKind.RESIDENT_MOVED.is(change.kind())) {
+        if (RecordKind.RESIDENT_MOVED.is(change.kind()) || RecordKind.RESIDENT_ERASED.is(change.kind())) {
             residents.remove(change.residentId());
             records.values().removeIf(held -> held.residentId().equals(change.residentId()));
         } else if (RecordKind.RESIDENT.is(change.kind())) {

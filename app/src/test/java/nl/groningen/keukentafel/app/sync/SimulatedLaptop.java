@@ -37,6 +37,8 @@ final class SimulatedLaptop implements AutoCloseable {
     private final Path file;
     private final Connection outboxReader;
     private final Set<UUID> queued = new LinkedHashSet<>();
+    /** The resident of every change id that was ever in the outbox. */
+    private final java.util.Map<UUID, UUID> residentOf = new java.util.HashMap<>();
     private final Set<UUID> pushed = new LinkedHashSet<>();
     private final List<Long> cursors = new ArrayList<>();
     private LocalStore store;
@@ -145,14 +147,21 @@ final class SimulatedLaptop implements AutoCloseable {
 
     /** Reads the change ids now in the outbox, so none can come and go unseen. */
     void noteOutbox() {
-        try (PreparedStatement statement = outboxReader.prepareStatement("SELECT change_id FROM outbox");
+        try (PreparedStatement statement = outboxReader.prepareStatement("SELECT change_id, resident_id FROM outbox");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                queued.add(UUID.fromString(rows.getString(1)));
+                UUID changeId = UUID.fromString(rows.getString(1));
+                queued.add(changeId);
+                residentOf.put(changeId, UUID.fromString(rows.getString(2)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The outbox of " + name + " cannot be read", e);
         }
+    }
+
+    /** The resident a change id that was in the outbox is for; null: not known. */
+    UUID residentOf(UUID changeId) {
+        return residentOf.get(changeId);
     }
 
     /** Every change id that was ever in this laptop's outbox. */

@@ -30,6 +30,10 @@ final class SimulatedOffice {
     private final Map<UUID, ObjectNode> agreements = new TreeMap<>();
     private final Map<UUID, ObjectNode> residents = new TreeMap<>();
     private final Set<UUID> pushed = new LinkedHashSet<>();
+    /** The resident of every change the office pushed. */
+    private final Map<UUID, UUID> residentOf = new TreeMap<>();
+    /** The residents the office erased. */
+    private final Set<UUID> erased = new LinkedHashSet<>();
     private long cursor;
 
     SimulatedOffice(Chaos chaos, LocalDate today) {
@@ -43,6 +47,11 @@ final class SimulatedOffice {
         do {
             page = server.pull(null, cursor, 500);
             for (PulledChange change : page.changes()) {
+                if (RecordKind.RESIDENT_ERASED.is(change.kind())) {
+                    residents.remove(change.residentId());
+                    agreements.values().removeIf(a -> a.path("resident_id").asText().equals(change.residentId().toString()));
+                    continue;
+                }
                 Map<UUID, ObjectNode> view = RecordKind.AGREEMENT.is(change.kind()) ? agreements
                         : RecordKind.RESIDENT.is(change.kind()) ? residents : null;
                 if (view != null && change.deleted()) {
@@ -93,6 +102,7 @@ final class SimulatedOffice {
         Change change = new Change(chaos.uuid(), resident ? RecordKind.RESIDENT.wireName() : RecordKind.AGREEMENT.wireName(), recordId, residentId,
                 false, body, base);
         pushed.add(change.changeId());
+        residentOf.put(change.changeId(), residentId);
         List<ChangeResult> results = server.push(null, null, List.of(change));
         view.put(recordId, body);
         return "office edited " + what + " of " + change.kind() + " " + CoachActions.shortId(recordId) + ": "
@@ -106,6 +116,30 @@ final class SimulatedOffice {
         UUID from = server.assign(residentId, to.id(), at);
         return "office moved " + CoachActions.shortId(residentId) + " from " + (from == null ? "nobody" : CoachActions.shortId(from))
                 + " to " + CoachActions.shortId(to.id());
+    }
+
+    /**
+     * An admin erases a resident (not one erased before): the laptops that have them learn it at
+     * their next pull, with changes for them perhaps still in their outboxes.
+     */
+    String erase(SimulatedServer server, List<UUID> residentIds, Instant at) {
+        List<UUID> left = residentIds.stream().filter(id -> !erased.contains(id)).toList();
+        if (left.isEmpty()) {
+            return "the office had nobody left to erase";
+        }
+        UUID residentId = chaos.pick(left);
+        erased.add(residentId);
+        return "office erased " + CoachActions.shortId(residentId) + (server.erase(residentId, at) ? "" : " (erased before)");
+    }
+
+    /** The residents the office erased. */
+    Set<UUID> erased() {
+        return erased;
+    }
+
+    /** The resident of a change the office pushed. */
+    UUID residentOf(UUID changeId) {
+        return residentOf.get(changeId);
     }
 
     /** Every change id the office pushed. */

@@ -120,6 +120,12 @@ final class SimulatedServer implements AutoCloseable {
         return serving().assign(residentId, toCoach, at);
     }
 
+    /** An admin's erasure of the resident; false: there was none (erased before). */
+    boolean erase(UUID residentId, Instant at) {
+        return serving().erase(residentId, nl.groningen.keukentafel.contract.office.ErasureReason.REQUEST, null,
+                nl.groningen.keukentafel.server.domain.Actor.SERVER, at) != null;
+    }
+
     // ---- reads for the checks ---------------------------------------------------------------------
 
     /** Every stored answer, by change id. */

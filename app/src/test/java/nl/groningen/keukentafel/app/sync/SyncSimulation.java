@@ -33,6 +33,8 @@ final class SyncSimulation implements AutoCloseable {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final Clock CLOCK = Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private static final int HEALING_ROUNDS = 8;
+    /** Erasures per run, at most: enough to meet laptops offline with changes for the resident, few enough to leave a caseload. */
+    private static final int MAX_ERASURES = 2;
 
     private final Chaos chaos;
     private final Dataset dataset;
@@ -162,8 +164,12 @@ final class SyncSimulation implements AutoCloseable {
         } else if (roll < 84) {
             trace.add(office.edit(server));
         } else if (roll < 87) {
-            trace.add(office.move(server, dataset.residents().stream().map(Resident::id).toList(), dataset.coaches(),
-                    CLOCK.instant()));
+            List<UUID> residents = dataset.residents().stream().map(Resident::id).filter(id -> !office.erased().contains(id)).toList();
+            if (chaos.chance(0.5) && office.erased().size() < MAX_ERASURES) {
+                trace.add(office.erase(server, residents, CLOCK.instant()));
+            } else {
+                trace.add(office.move(server, residents, dataset.coaches(), CLOCK.instant()));
+            }
         } else if (roll < 91) {
             server.restart();
             trace.add("server restarted");
@@ -223,7 +229,9 @@ final class SyncSimulation implements AutoCloseable {
             cursorsOnlyMoveForward(laptop, problems);
         }
         for (UUID id : office.pushed()) {
-            answeredOnce("the office", id, answers, logged, problems);
+            if (!erasedResidentOf(office.residentOf(id), id, "the office", answers, logged, problems)) {
+                answeredOnce("the office", id, answers, logged, problems);
+            }
         }
         logged.forEach((id, seqs) -> {
             if (seqs.size() > 1) {
@@ -231,6 +239,7 @@ final class SyncSimulation implements AutoCloseable {
             }
         });
         List<SimulatedServer.StoredRow> tables = server.storedRows();
+        nothingLeftOfTheErased(tables, problems);
         for (Coach coach : dataset.coaches()) {
             CaseloadSnapshot onServer = CaseloadSnapshot.fromLog(server, coach.id());
             onServer.differencesIn(CaseloadSnapshot.fromTables(tables, coach.id()), 5).forEach(line ->
@@ -255,7 +264,7 @@ final class SyncSimulation implements AutoCloseable {
             problems.add(laptop.name() + " still has " + waiting + " changes in its outbox");
         }
         for (UUID id : laptop.queued()) {
-            if (!laptop.pushed().contains(id)) {
+            if (!laptop.pushed().contains(id) && !office.erased().contains(laptop.residentOf(id))) {
                 problems.add(laptop.name() + ": change " + id + " was in the outbox but never pushed");
             }
         }
@@ -264,6 +273,9 @@ final class SyncSimulation implements AutoCloseable {
         Set<UUID> all = new LinkedHashSet<>(laptop.queued());
         all.addAll(laptop.pushed());
         for (UUID id : all) {
+            if (erasedResidentOf(laptop.residentOf(id), id, laptop.name(), answers, logged, problems)) {
+                continue;
+            }
             ChangeResult answer = answeredOnce(laptop.name(), id, answers, logged, problems);
             if (answer != null && answer.status() == ChangeStatus.REJECTED && !refusedHere.contains(id)) {
                 problems.add(laptop.name() + ": change " + id + " was refused (" + answer.reason()
@@ -290,6 +302,37 @@ final class SyncSimulation implements AutoCloseable {
                     + seqs);
         }
         return answer;
+    }
+
+    /**
+     * Invariant 5, for a change of a resident who was erased: it may have been answered anything
+     * before the erasure, or dropped unsent with the resident, but nothing of it is left in the
+     * change log, and an {@code erased} answer is never logged. Returns whether the change was such a one.
+     */
+    private boolean erasedResidentOf(UUID residentId, UUID id, String who, Map<UUID, ChangeResult> answers,
+                                     Map<UUID, List<Long>> logged, List<String> problems) {
+        if (residentId == null || !office.erased().contains(residentId)) {
+            return false;
+        }
+        if (!logged.getOrDefault(id, List.of()).isEmpty()) {
+            problems.add(who + ": change " + id + " of an erased resident is still in the change log at " + logged.get(id));
+        }
+        return true;
+    }
+
+    /** Invariant 6: an erased resident is on no laptop and in none of the server's tables. */
+    private void nothingLeftOfTheErased(List<SimulatedServer.StoredRow> tables, List<String> problems) {
+        for (UUID erased : office.erased()) {
+            if (tables.stream().anyMatch(row -> erased.equals(row.residentId()) || erased.equals(row.id()))) {
+                problems.add("the server's tables still hold erased resident " + erased);
+            }
+            for (SimulatedLaptop laptop : laptops) {
+                CaseloadSnapshot held = CaseloadSnapshot.ofLaptop(laptop.store());
+                if (held.residents().containsKey(erased) || held.records().values().stream().anyMatch(r -> r.residentId().equals(erased))) {
+                    problems.add(laptop.name() + " still holds erased resident " + erased);
+                }
+            }
+        }
     }
 
     /** Invariant 4: a laptop's cursor never goes back, through failures, crashes and restarts. */

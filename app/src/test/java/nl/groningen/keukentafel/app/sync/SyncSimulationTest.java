@@ -193,6 +193,32 @@ class SyncSimulationTest {
         assertThat(traces[1]).as("seed %d run twice", FIRST_SEED).isEqualTo(traces[0]);
     }
 
+    /**
+     * The faults include erasures that meet a laptop with changes still waiting for the resident:
+     * without that, the erasure checks above would hold for want of trying.
+     */
+    @Test
+    void theSeedsEraseResidentsWhileLaptopsStillHaveChangesForThem() throws Exception {
+        Path template = sqliteTemplate();
+        Path blank = blankLaptop();
+        int erasures = 0;
+        int answeredErased = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            Path folder = Files.createDirectories(work.resolve("erasures-" + seed));
+            try (SimulatedServer server = SimulatedServer.open(copyOf(template, folder.resolve("server")));
+                 SyncSimulation simulation = new SyncSimulation(seed, DATASET, server, blank, folder)) {
+                simulation.run();
+                String trace = simulation.traceTail(Integer.MAX_VALUE);
+                erasures += trace.split("office erased", -1).length - 1;
+                answeredErased += trace.lines().filter(line -> line.contains("synced") && !line.contains("erased=0")).count();
+            } finally {
+                delete(folder);
+            }
+        }
+        assertThat(erasures).as("erasures in 20 seeds").isGreaterThanOrEqualTo(5);
+        assertThat(answeredErased).as("syncs that met an erased resident in 20 seeds").isGreaterThanOrEqualTo(2);
+    }
+
     /** Runs one seed against {@code opened}, which it closes; {@code where} names the server(s) in the report. */
     private static void runSeed(long seed, String where, SimulatedServer opened, Path blank, Path folder) throws Exception {
         Files.createDirectories(folder);

@@ -58,7 +58,7 @@ class OfficeFlowTest {
 
     private static final String OFFICE_USER = "kantoor";
     private static final String OFFICE_PASSWORD = "kantoor-wachtwoord";
-    private static final String HEADER = "client_number,first_name,last_name,street,house_number,postcode,wijk,coach\n";
+    private static final String HEADER = "client_number,first_name,last_name,street,house_number,postcode,wijk,coach,left_group_on\n";
     private static final int ROWS = 12;
 
     @RegisterExtension
@@ -124,6 +124,7 @@ class OfficeFlowTest {
         robot.clickOn("#importConfirm");
         answer(robot, "#importQuestion", KeyCode.I, ROWS + " inwoners importeren?");
         FxWait.until(() -> FxWait.text(robot, "#importSummary").startsWith("Geïmporteerd: " + ROWS + " nieuw"));
+        assertThat(FxWait.text(robot, "#importSummary")).contains("2 inwoners uit de groep gemeld");
         assertThat(imported().total()).isEqualTo(ROWS);
 
         // Ten of them to another coach: the confirmation says how many and to whom.
@@ -298,7 +299,8 @@ class OfficeFlowTest {
         StringBuilder text = new StringBuilder(HEADER);
         for (int i = 1; i <= ROWS; i++) {
             text.append(clientNumber(i)).append(",Tjitske,").append(surname(i)).append(",Proefstraat,").append(i)
-                    .append(i == badRow ? ",97X2 AB" : ",9712 AB").append(",Centrum,").append(DemoProfile.USER).append('\n');
+                    .append(i == badRow ? ",97X2 AB" : ",9712 AB").append(",Centrum,").append(DemoProfile.USER)
+                    .append(i <= 2 ? ",01-10-2026" : ",").append('\n'); // the first two left the group
         }
         Files.writeString(file, text.toString());
     }

@@ -24,7 +24,9 @@ enum ConfigKey {
     ALLOW_PLAIN_HTTP("allow.plain.http", "false"),
     LOG_LEVEL("log.level", "INFO"),
     SHUTDOWN_GRACE_SECONDS("shutdown.grace.seconds", "30"),
-    AUDIT_KEEP_MONTHS("audit.keep.months", "60");
+    AUDIT_KEEP_MONTHS("audit.keep.months", "60"),
+    /** Months after the day a resident left the group ({@code left_group_on}) that the retention job erases them. */
+    RETENTION_LEFT_MONTHS("retention.left.months", "24");
 
     static final String ENV_PREFIX = "KEUKENTAFEL_";
 

@@ -405,6 +405,10 @@ final class OfficeCommands {
                 out.println(result.coachNotChanged() + " bekende cliënt(en) met een andere coach in het bestand: de toewijzing is niet "
                         + "veranderd (een import wijst niet opnieuw toe).");
             }
+            if (result.leftGroup() > 0) {
+                out.println(result.leftGroup() + " cliënt(en) uit de groep gemeld (left_group_on): die worden gewist als de "
+                        + "bewaartermijn na die datum voorbij is.");
+            }
             if (!dryRun && result.added() + result.updated() > 0) {
                 out.println("Laptops halen de nieuwe en bijgewerkte cliënten op bij hun volgende synchronisatie.");
             }

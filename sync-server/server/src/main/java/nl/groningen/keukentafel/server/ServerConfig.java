@@ -20,9 +20,10 @@ import nl.groningen.keukentafel.server.storage.StoreSettings;
  * @param tls            null for plain HTTP
  * @param allowPlainHttp plain HTTP on an address other than loopback, for a proxy that terminates TLS
  * @param auditKeepMonths how long the audit log keeps its entries (12 months at least)
+ * @param retentionLeftMonths how long after leaving the group a resident is erased by the retention job
  */
 record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls, boolean allowPlainHttp, String logLevel,
-                    Duration shutdownGrace, int auditKeepMonths) {
+                    Duration shutdownGrace, int auditKeepMonths, int retentionLeftMonths) {
 
     private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -45,7 +46,9 @@ record ServerConfig(String host, int port, StoreSettings store, TlsSettings tls,
         }
         Duration grace = Duration.ofSeconds(integer(sources.get(ConfigKey.SHUTDOWN_GRACE_SECONDS), 0, 600));
         int auditKeepMonths = integer(sources.get(ConfigKey.AUDIT_KEEP_MONTHS), 12, 1200);
-        return new ServerConfig(host, port, store(sources), tls, allowPlainHttp, logLevel, grace, auditKeepMonths);
+        int retentionLeftMonths = integer(sources.get(ConfigKey.RETENTION_LEFT_MONTHS), 1, 1200);
+        return new ServerConfig(host, port, store(sources), tls, allowPlainHttp, logLevel, grace, auditKeepMonths,
+                retentionLeftMonths);
     }
 
     /** Where the data is: PostgreSQL when a JDBC URL is set, else the embedded SQLite file in the data folder. */

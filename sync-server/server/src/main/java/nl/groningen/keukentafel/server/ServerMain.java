@@ -109,6 +109,11 @@ public final class ServerMain {
                 description = "Hoe lang het auditlog (wie zag of wijzigde welke inwoner) bewaard blijft; minstens 12 (standaard: 60) [audit.keep.months].")
         String auditKeepMonths;
 
+        @Option(names = "--retention-left-months", paramLabel = "MAANDEN",
+                description = "Hoeveel maanden na het verlaten van de groep (left_group_on uit de caseload-import) een inwoner "
+                        + "wordt gewist; minstens 1 (standaard: 24) [retention.left.months].")
+        String retentionLeftMonths;
+
         @Option(names = "--demo", description = "Vul een lege database met de demo-caseload.")
         boolean demo;
 
@@ -127,6 +132,7 @@ public final class ServerMain {
             options.put(ConfigKey.LOG_LEVEL, logLevel);
             options.put(ConfigKey.SHUTDOWN_GRACE_SECONDS, shutdownGraceSeconds);
             options.put(ConfigKey.AUDIT_KEEP_MONTHS, auditKeepMonths);
+            options.put(ConfigKey.RETENTION_LEFT_MONTHS, retentionLeftMonths);
             ServerConfig config = ServerConfig.resolve(storeOptions.sources(options));
             setLogLevel(config.logLevel());
 
@@ -145,7 +151,6 @@ public final class ServerMain {
             try {
                 store = ServerStore.open(config.store());
                 store.keepAuditFor(config.auditKeepMonths());
-                LOG.info("event=audit_expired entries={}", store.expireAudit(Clock.systemUTC().instant()));
                 if (demo) {
                     loadDemo(store, config.store());
                 }
@@ -167,11 +172,13 @@ public final class ServerMain {
             }
             LOG.info("event=started store={} scheme={} host={} port={}", store.kind().label(), server.scheme(), config.host(),
                     server.port());
+            Housekeeping housekeeping = Housekeeping.start(store, config.retentionLeftMonths(), Clock.systemUTC());
 
             DataFolderLock heldLock = lock;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("event=stopping grace_s={}", config.shutdownGrace().toSeconds());
+                housekeeping.close();
                 server.close();
                 store.close();
                 release(heldLock);

@@ -42,6 +42,7 @@ import nl.groningen.keukentafel.contract.LifeDomainNote;
 import nl.groningen.keukentafel.contract.Place;
 import nl.groningen.keukentafel.contract.ReferenceItem;
 import nl.groningen.keukentafel.contract.Referral;
+import nl.groningen.keukentafel.contract.OutreachStatus;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.SocialMapEntry;
 
@@ -98,7 +99,7 @@ public final class ConversationViewModel {
         ResidentRecords records = session.caseload().recordsOf(residentId);
         ConversationDraft draft = records.draft().orElseGet(() -> new ConversationDraft(
                 Conversations.newDraft(UUID.randomUUID(), resident, session.coach().id(), session.today(),
-                        !records.conversations().isEmpty()), List.of(), List.of()));
+                        spokenBefore(resident, records)), List.of(), List.of()));
         Conversation c = draft.conversation();
         this.conversationId = c.id();
         this.corrects = c.corrects();
@@ -328,6 +329,14 @@ public final class ConversationViewModel {
 
     public IntegerProperty durationProperty() {
         return duration;
+    }
+
+    /**
+     * Whether a new conversation is a follow-up: the resident has had one. Old conversations leave
+     * the laptop after its retention (docs/sync.md), so a resident spoken with before counts too.
+     */
+    private static boolean spokenBefore(Resident resident, ResidentRecords records) {
+        return !records.conversations().isEmpty() || resident.outreachStatus() == OutreachStatus.SPOKEN;
     }
 
     public BooleanProperty followUpProperty() {

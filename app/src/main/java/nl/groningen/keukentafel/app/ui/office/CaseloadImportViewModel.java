@@ -122,8 +122,9 @@ public final class CaseloadImportViewModel {
     }
 
     private String counts(ImportResult result) {
-        return messages.text("office.import.counts", messages.number(result.added()), messages.number(result.updated()),
+        String counts = messages.text("office.import.counts", messages.number(result.added()), messages.number(result.updated()),
                 messages.number(result.unchanged()), messages.number(result.withoutCoach()));
+        return result.leftGroup() == 0 ? counts : counts + " " + messages.text("office.import.leftGroup", result.leftGroup());
     }
 
     /** Share of the file sent, from the HTTP thread: most of a large file's time is the sending. */

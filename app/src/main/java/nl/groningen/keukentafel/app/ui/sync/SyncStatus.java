@@ -178,8 +178,9 @@ public final class SyncStatus implements BackgroundSync.Listener {
     }
 
     /**
-     * What came of a sync, in one line: what went out, what came in, conflicts and refusals. A
-     * background sync that changed nothing says nothing; one the coach asked for says so.
+     * What came of a sync, in one line: what went out, what came in, conflicts and refusals, and
+     * one sentence when residents were erased (never who). A background sync that changed nothing
+     * says nothing; one the coach asked for says so.
      */
     private String summary(SyncEngine.Outcome outcome, boolean askedFor) {
         Messages messages = session.messages();
@@ -195,6 +196,11 @@ public final class SyncStatus implements BackgroundSync.Listener {
         }
         if (outcome.refused() > 0) {
             parts.add(messages.text("sync.result.refused", outcome.refused()));
+        }
+        if (outcome.erased() > 0) {
+            // Said whether or not the coach asked: what they had waiting for these residents was not sent.
+            String erased = messages.text("sync.result.erased", outcome.erased());
+            return parts.isEmpty() ? erased : messages.text("sync.result.doneAndErased", String.join(", ", parts), erased);
         }
         if (parts.isEmpty()) {
             return askedFor ? messages.text("sync.result.nothing") : "";

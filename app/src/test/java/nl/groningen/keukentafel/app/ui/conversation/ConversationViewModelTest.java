@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import nl.groningen.keukentafel.app.domain.ConversationDraft;
+import nl.groningen.keukentafel.app.domain.ResidentRecords;
 import nl.groningen.keukentafel.app.ui.ManualSaveTimers;
 import nl.groningen.keukentafel.app.ui.RecordingNavigator;
 import nl.groningen.keukentafel.app.ui.RecordingStore;
@@ -50,6 +51,22 @@ class ConversationViewModelTest {
         });
         assertThat(model.savedProperty().get()).isEqualTo("Concept opgeslagen om 10:00:00");
         assertThat(test.caseload().recordsOf(resident.id()).draft()).isPresent();
+    }
+
+    @Test
+    void aResidentSpokenWithBeforeWhoseOldConversationsLeftTheLaptopGetsAFollowUp() {
+        Resident spoken = TestSession.demo().residents().stream()
+                .filter(r -> r.outreachStatus() == OutreachStatus.SPOKEN)
+                .filter(r -> test.caseload().recordsOf(r.id()).draft().isEmpty())
+                .findFirst().orElseThrow();
+        ResidentRecords r = test.caseload().recordsOf(spoken.id());
+        test.caseload().put(spoken.id(), new ResidentRecords(r.contactAttempts(), r.appointments(), java.util.List.of(),
+                r.agreements(), r.referrals(), r.plan(), r.drafts()));
+
+        ConversationViewModel form = new ConversationViewModel(test.session(), spoken.id(), navigator, timers);
+
+        assertThat(form.followUpProperty().get()).isTrue();
+        assertThat(model.followUpProperty().get()).as("a resident never spoken with: a first conversation").isFalse();
     }
 
     @Test

@@ -179,7 +179,7 @@ class SyncStatusTest {
     @Test
     void synchroniseerNuPressedWhileABackgroundSyncRunsKeepsSayingSyncingUntilItsOwnSyncIsDone() {
         SyncStatus direct = new SyncStatus(store, store, store, store, test.session(), new SameThreadTasks(), true);
-        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, Set.of(), NOW);
+        SyncEngine.Outcome nothing = new SyncEngine.Outcome(0, 0, 0, 0, 0, 0, Set.of(), NOW);
         direct.started(); // a background sync
 
         direct.syncNow();
@@ -191,6 +191,29 @@ class SyncStatusTest {
         direct.succeeded(nothing);
         assertThat(direct.syncingProperty().get()).isFalse();
         assertThat(direct.resultProperty().get()).isEqualTo("Bijgewerkt: niets nieuws");
+    }
+
+    @Test
+    void aBackgroundSyncThatLetAnErasedResidentGoSaysSoInOneDutchSentenceWithoutAName() {
+        SyncStatus direct = new SyncStatus(store, store, store, store, test.session(), new SameThreadTasks(), true);
+        direct.started(); // a background sync: the coach did not ask, and is told all the same
+
+        direct.succeeded(new SyncEngine.Outcome(0, 0, 0, 1, 0, 0, Set.of(resident.id()), NOW));
+
+        assertThat(direct.resultProperty().get()).isEqualTo(
+                "\u00c9\u00e9n bewoner is gewist op verzoek van de gemeente; wat nog voor hem of haar klaarstond, is niet verstuurd.");
+        assertThat(direct.resultProperty().get()).doesNotContain(resident.surname()).doesNotContain(resident.givenName());
+    }
+
+    @Test
+    void twoErasedResidentsBesideOtherWorkAreCountedInThePluralAfterWhatWasDone() {
+        SyncStatus direct = new SyncStatus(store, store, store, store, test.session(), new SameThreadTasks(), true);
+        direct.started();
+
+        direct.succeeded(new SyncEngine.Outcome(3, 0, 0, 2, 0, 0, Set.of(), NOW));
+
+        assertThat(direct.resultProperty().get()).isEqualTo("Bijgewerkt: 3 verzonden. "
+                + "2 bewoners zijn gewist op verzoek van de gemeente; wat nog voor hen klaarstond, is niet verstuurd.");
     }
 
     @Test

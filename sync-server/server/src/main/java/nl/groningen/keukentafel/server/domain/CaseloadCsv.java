@@ -35,7 +35,7 @@ public final class CaseloadCsv {
             "wijk");
     /** The columns a file may have; city is read and not kept (the contract has no city: every resident lives in the municipality). */
     static final List<String> OPTIONAL = List.of("surname_prefix", "city", "date_of_birth", "phone", "known_at_wij",
-            "specialist_team", "coach");
+            "specialist_team", "coach", "left_group_on");
 
     private static final Pattern CLIENT_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
     private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3}) ?([A-Za-z]{2})");
@@ -180,7 +180,15 @@ public final class CaseloadCsv {
             }
         }
         String wijk = required(values, "wijk", line, problems);
-        LocalDate born = date(values.getOrDefault("date_of_birth", ""), line, today, problems);
+        LocalDate born = date(values.getOrDefault("date_of_birth", ""), "date_of_birth", line, problems);
+        if (born != null && (born.isAfter(today) || born.isBefore(today.minusYears(120)))) {
+            problems.add(new CaseloadProblem(line, "date_of_birth", "date_of_birth '" + values.get("date_of_birth") + "' kan geen geboortedatum zijn"));
+        }
+        LocalDate left = date(values.getOrDefault("left_group_on", ""), "left_group_on", line, problems);
+        if (left != null && left.isAfter(today)) {
+            problems.add(new CaseloadProblem(line, "left_group_on", "left_group_on '" + values.get("left_group_on")
+                    + "' ligt in de toekomst: vul de datum in waarop de bewoner uit de groep ging"));
+        }
         String phone = optional(values, "phone");
         if (phone != null && (!PHONE.matcher(phone).matches() || phone.chars().filter(Character::isDigit).count() < 6)) {
             problems.add(new CaseloadProblem(line, "phone", "phone '" + phone + "' is geen telefoonnummer"));
@@ -191,7 +199,7 @@ public final class CaseloadCsv {
             return null;
         }
         return new CaseloadRow(line, clientNumber, givenName, optional(values, "surname_prefix"), surname, street, houseNumber,
-                postcode, wijk, born, phone, knownAtWij, specialistTeam, optional(values, "coach"));
+                postcode, wijk, born, phone, knownAtWij, specialistTeam, optional(values, "coach"), left);
     }
 
     private static String required(Map<String, String> values, String column, int line, List<CaseloadProblem> problems) {
@@ -207,22 +215,17 @@ public final class CaseloadCsv {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static LocalDate date(String text, int line, LocalDate today, List<CaseloadProblem> problems) {
+    /** A date in the column, as jjjj-mm-dd or dd-mm-jjjj; null when empty or (with a problem added) not a date. */
+    private static LocalDate date(String text, String column, int line, List<CaseloadProblem> problems) {
         if (text.isBlank()) {
             return null;
         }
-        LocalDate date;
         try {
-            date = text.length() == 10 && text.charAt(4) == '-' ? LocalDate.parse(text, ISO) : LocalDate.parse(text, DUTCH);
+            return text.length() == 10 && text.charAt(4) == '-' ? LocalDate.parse(text, ISO) : LocalDate.parse(text, DUTCH);
         } catch (DateTimeParseException e) {
-            problems.add(new CaseloadProblem(line, "date_of_birth", "date_of_birth '" + text + "' is geen datum (jjjj-mm-dd of dd-mm-jjjj)"));
+            problems.add(new CaseloadProblem(line, column, column + " '" + text + "' is geen datum (jjjj-mm-dd of dd-mm-jjjj)"));
             return null;
         }
-        if (date.isAfter(today) || date.isBefore(today.minusYears(120))) {
-            problems.add(new CaseloadProblem(line, "date_of_birth", "date_of_birth '" + text + "' kan geen geboortedatum zijn"));
-            return null;
-        }
-        return date;
     }
 
     private static boolean yesNo(Map<String, String> values, String column, int line, List<CaseloadProblem> problems) {

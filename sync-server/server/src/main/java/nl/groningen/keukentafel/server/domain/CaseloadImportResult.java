@@ -10,16 +10,17 @@ import java.util.List;
  * @param unchanged        known client numbers with the same contact details
  * @param withoutCoach     new residents with no coach (not on any laptop until assigned)
  * @param coachNotChanged  known residents for whom the file names another coach than they have: the assignment stays
+ * @param leftGroup        residents with a date in {@code left_group_on}: they left the group, and retention runs from that day
  */
 public record CaseloadImportResult(List<CaseloadProblem> problems, int added, int updated, int unchanged, int withoutCoach,
-                                   int coachNotChanged) {
+                                   int coachNotChanged, int leftGroup) {
 
     public CaseloadImportResult {
         problems = List.copyOf(problems);
     }
 
     public static CaseloadImportResult refused(List<CaseloadProblem> problems) {
-        return new CaseloadImportResult(problems, 0, 0, 0, 0, 0);
+        return new CaseloadImportResult(problems, 0, 0, 0, 0, 0, 0);
     }
 
     public boolean imported() {

@@ -12,10 +12,12 @@ import nl.groningen.keukentafel.contract.Resident;
  *
  * @param line  the file line the row starts on, for messages
  * @param coach the coach named on the row (a user name or a coach id), or null
+ * @param leftGroupOn the day the resident left the group (benefit ended, moved away), or null: still in it
  */
 public record CaseloadRow(int line, String clientNumber, String givenName, String surnamePrefix, String surname, String street,
                           String houseNumber, String postcode, String wijk, LocalDate dateOfBirth, String phone, boolean knownAtWij,
-                          boolean specialistTeam, String coach) {
+                          boolean specialistTeam, String coach,
+                          LocalDate leftGroupOn) {
 
     /** Months between contacts for a new resident until the coach agrees another term with them. */
     public static final int DEFAULT_CONTACT_TERM_MONTHS = 6;

@@ -167,7 +167,7 @@ final class OfficeEndpoints {
         List<ImportProblem> problems = problems(result);
         List<ImportRow> rows = parsed.rows().stream().map(OfficeEndpoints::row).toList();
         event("office_import_preview", device, " rows=" + rows.size() + " problems=" + problems.size());
-        ctx.json(new ImportPreview(rows, problems, result.imported() ? counts(result) : new ImportResult(0, 0, 0, 0, 0)));
+        ctx.json(new ImportPreview(rows, problems, result.imported() ? counts(result) : new ImportResult(0, 0, 0, 0, 0, 0)));
     }
 
     /** POST caseload-import: the same checks again; a file with any problem is refused whole (422). */
@@ -583,7 +583,8 @@ final class OfficeEndpoints {
     }
 
     private static ImportResult counts(CaseloadImportResult result) {
-        return new ImportResult(result.added(), result.updated(), result.unchanged(), result.withoutCoach(), result.coachNotChanged());
+        return new ImportResult(result.added(), result.updated(), result.unchanged(), result.withoutCoach(), result.coachNotChanged(),
+                result.leftGroup());
     }
 
     private static ImportRow row(CaseloadRow row) {

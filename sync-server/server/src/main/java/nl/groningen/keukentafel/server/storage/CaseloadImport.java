@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,6 +72,7 @@ public final class CaseloadImport {
             int unchanged = 0;
             int withoutCoach = 0;
             int coachNotChanged = 0;
+            Map<String, LocalDate> leftGroup = new LinkedHashMap<>(); // resident id to the day they left
             for (CaseloadRow row : rows) {
                 UUID coach = fallback;
                 if (row.coach() != null) {
@@ -82,9 +84,16 @@ public final class CaseloadImport {
                 }
                 Resident existing = residentByClientNumber(connection, row.clientNumber());
                 if (existing == null) {
-                    added.add(row.newResident(UUID.randomUUID(), coach));
+                    Resident resident = row.newResident(UUID.randomUUID(), coach);
+                    added.add(resident);
+                    if (row.leftGroupOn() != null) {
+                        leftGroup.put(resident.id().toString(), row.leftGroupOn());
+                    }
                     withoutCoach += coach == null ? 1 : 0;
                     continue;
+                }
+                if (row.leftGroupOn() != null) {
+                    leftGroup.put(existing.id().toString(), row.leftGroupOn());
                 }
                 if (coach != null && !coach.equals(existing.coachId())) {
                     coachNotChanged++;
@@ -102,12 +111,15 @@ public final class CaseloadImport {
             }
             if (!dryRun) {
                 store(connection, added, updated);
+                markLeft(connection, leftGroup);
                 List<String> touched = new ArrayList<>();
                 added.forEach(r -> touched.add(r.id().toString()));
                 updated.forEach(r -> touched.add(r.id().toString()));
+                touched.addAll(leftGroup.keySet());
                 AuditLog.append(connection, touched, AuditAction.IMPORTED, actor, at);
             }
-            return new CaseloadImportResult(List.of(), added.size(), updated.size(), unchanged, withoutCoach, coachNotChanged);
+            return new CaseloadImportResult(List.of(), added.size(), updated.size(), unchanged, withoutCoach, coachNotChanged,
+                    leftGroup.size());
         });
     }
 
@@ -144,6 +156,18 @@ public final class CaseloadImport {
             entries.add(logEntry(resident, bodies.get(resident.id().toString())));
         }
         ChangeLog.append(connection, entries);
+    }
+
+    /**
+     * Notes the day each resident left the group, on the server only (it is not in the resident's
+     * record, so it never reaches a laptop): the retention job counts from it. An empty value in the
+     * file leaves a day noted before as it is.
+     */
+    private static void markLeft(Connection connection, Map<String, LocalDate> leftGroup) throws SQLException {
+        Batch.run(connection, "UPDATE resident SET left_group_on = ? WHERE id = ?", leftGroup.entrySet(), (statement, left) -> {
+            statement.setString(1, left.getValue().toString());
+            statement.setString(2, left.getKey());
+        });
     }
 
     /** A stored resident as logged for its coach's laptops. */

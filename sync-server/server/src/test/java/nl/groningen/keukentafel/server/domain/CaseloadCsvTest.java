@@ -70,7 +70,7 @@ class CaseloadCsvTest {
         assertThat(parsed.problems()).extracting(Object::toString).containsExactly(
                 "regel 1: de kolom 'postcode' ontbreekt",
                 "regel 1: de kolom 'bsn' is onbekend (bekend: client_number, first_name, last_name, street, house_number, postcode, "
-                        + "wijk, surname_prefix, city, date_of_birth, phone, known_at_wij, specialist_team, coach)");
+                        + "wijk, surname_prefix, city, date_of_birth, phone, known_at_wij, specialist_team, coach, left_group_on)");
     }
 
     private static CaseloadCsv.Parsed read(String text) {

@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the resident are told at their next pull, and what they still push for them is answered erased.
  */
 @ExtendWith(TestStores.class)
-class ErasureTest {
+public class ErasureTest {
 
     private static final Dataset AREA = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, LocalDate.of(2026, 11, 22))
             .generate(DatasetSize.AREA);
@@ -198,7 +198,7 @@ class ErasureTest {
      * {@code resident_erased} markers: rows naming their id, and any text holding their client number
      * or name. Empty: erased.
      */
-    static List<String> leftovers(StoreSettings settings, Resident resident) throws SQLException {
+    public static List<String> leftovers(StoreSettings settings, Resident resident) throws SQLException {
         List<String> found = new ArrayList<>();
         String id = resident.id().toString();
         try (Connection connection = connect(settings)) {
