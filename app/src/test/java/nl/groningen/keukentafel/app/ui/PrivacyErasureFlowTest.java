@@ -113,6 +113,8 @@ class PrivacyErasureFlowTest {
         FxWait.until(() -> FxWait.text(robot, "#privacyMessage").startsWith(found.name() + " is gewist: "));
         assertThat(FxWait.text(robot, "#privacyMessage")).endsWith("de laptops die de inwoner hadden, wissen die bij hun volgende synchronisatie.");
         FxWait.until(() -> robot.lookup("#privacyErased").query().isVisible());
+        assertThat(FxWait.text(robot, "#privacyErased")).matches("Deze inwoner is gewist op \\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2} door "
+                + PrivacyFlowTest.ADMIN + " \\(Beheerder\\)\\. De server bewaart alleen nog .*");
         assertThat(trail.getItems()).anyMatch(e -> e.action() == AuditAction.ERASED);
         assertThat(PrivacyFlowTest.cell(trail, 0, 3)).isEqualTo("Gewist");
         Node pdf = robot.lookup("#privacyPdf").query();

@@ -91,7 +91,8 @@ public final class PrivacyView extends VBox {
         heading.setWrapText(true);
         heading.getStyleClass().add("section-title");
         heading.textProperty().bind(model.headingProperty());
-        Label erased = new Label(messages.text("office.privacy.erasedNotice"));
+        Label erased = new Label();
+        erased.textProperty().bind(model.erasedNoticeProperty());
         erased.setId("privacyErased");
         erased.setWrapText(true);
         erased.getStyleClass().add("office-message");
