@@ -82,6 +82,12 @@ public final class PrivacyView extends VBox {
         residents.getColumns().add(Tables.column(messages.text("office.coach"), 200, r -> r.coachName() == null ? "" : r.coachName()));
         residents.setItems(model.residents());
         residents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.choose(now));
+        // Tab into the list chooses the first found (a table otherwise only focuses it, and Down skips it).
+        residents.focusedProperty().addListener((o, was, focused) -> {
+            if (focused && residents.getSelectionModel().isEmpty() && !residents.getItems().isEmpty()) {
+                residents.getSelectionModel().selectFirst();
+            }
+        });
         // A search finds one resident, or a few: the trail below gets the room.
         residents.setPrefHeight(150);
         residents.setMinHeight(110);
