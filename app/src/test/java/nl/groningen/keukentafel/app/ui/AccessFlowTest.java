@@ -40,11 +40,13 @@ class AccessFlowTest {
     private final TestClock clock = AppUnderTest.morningClock();
     private final List<String> suggested = new ArrayList<>();
     private Path target;
+    @org.junit.jupiter.api.io.TempDir
+    Path exports;
     private Dataset demo;
 
     @Start
     void start(Stage stage) throws Exception {
-        target = Files.createTempDirectory("inzage").resolve("inzage.pdf");
+        target = exports.resolve("inzage.pdf");
         app.show(stage, AppUnderTest.options(dataFolder, true, Duration.ofMinutes(5)), clock);
         app.keukentafel().pickFilesWith(new FilePicker() {
             @Override

@@ -125,7 +125,7 @@ class PrivacyErasureFlowTest {
         robot.interact(() -> robot.lookup("#privacyQuery").query().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(resident.clientNumber()).type(KeyCode.ENTER);
-        FxWait.until(() -> FxWait.text(robot, "#privacyFound").equals("0 inwoners gevonden."));
+        FxWait.until(() -> FxWait.text(robot, "#privacyFound").equals("Geen inwoners gevonden."));
         assertThat(robot.lookup("#privacyResidents").queryTableView().getItems()).isEmpty();
         assertThat(server.store().officeResidents().search(resident.clientNumber(), null, null, 0, 10).total()).isZero();
     }

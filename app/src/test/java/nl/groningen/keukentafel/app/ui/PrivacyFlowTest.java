@@ -49,6 +49,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith({ApplicationExtension.class, TestStores.class})
 class PrivacyFlowTest {
 
+    /** Where the test's inzage files go; removed after the test. */
+    @org.junit.jupiter.api.io.TempDir
+    Path exports;
+
     static final String ADMIN = "beheer";
     static final String ADMIN_PASSWORD = "beheer-wachtwoord";
 
@@ -93,7 +97,7 @@ class PrivacyFlowTest {
         assertThat(erase.isVisible()).as("an admin may erase").isTrue();
 
         // The machine-readable inzage: the contract's JSON, pretty, of this resident.
-        Path folder = Files.createTempDirectory("inzage");
+        Path folder = exports;
         Path json = folder.resolve("inzage.json");
         chosen.set(json);
         robot.clickOn("#privacyJson");

@@ -88,6 +88,17 @@ public final class PrivacyView extends VBox {
                 residents.getSelectionModel().selectFirst();
             }
         });
+        // The arrow keys choose from the search field on, as the hint below says.
+        query.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !residents.getItems().isEmpty()) {
+                residents.requestFocus();
+                if (residents.getSelectionModel().isEmpty()) {
+                    residents.getSelectionModel().select(0);
+                    residents.getFocusModel().focus(0);
+                }
+                e.consume();
+            }
+        });
         // A search finds one resident, or a few: the trail below gets the room.
         residents.setPrefHeight(150);
         residents.setMinHeight(110);
@@ -105,7 +116,7 @@ public final class PrivacyView extends VBox {
         erased.visibleProperty().bind(model.erasedProperty());
         erased.managedProperty().bind(model.erasedProperty());
         TableView<AuditEntry> trail = Tables.table("privacyTrail", messages.text("office.privacy.noEntries"));
-        TableColumn<AuditEntry, String> when = Tables.column(messages.text("office.privacy.column.when"), 150, entry -> model.when(entry.at()));
+        TableColumn<AuditEntry, String> when = Tables.column(messages.text("office.privacy.column.when"), 165, entry -> model.when(entry.at()));
         Label whenHeader = new Label(messages.text("office.privacy.column.when"));
         whenHeader.setTooltip(new Tooltip(messages.text("office.privacy.column.whenTip")));
         when.setText(null);

@@ -140,8 +140,7 @@ public final class PrivacyViewModel {
             residents.setAll(page.residents());
             found.set(page.total() > page.residents().size()
                     ? messages.text("office.privacy.foundFirst", messages.number(page.residents().size()), messages.number(page.total()))
-                    : page.total() == 1 ? messages.text("office.privacy.foundOne")
-                    : messages.text("office.privacy.found", messages.number(page.total())));
+                    : messages.text("office.privacy.found", page.total()));
         }, failed -> found.set(failed));
     }
 

@@ -45,6 +45,10 @@ public final class SyncBar extends HBox {
             return;
         }
         Label result = givingWay("syncResult", status.resultProperty());
+        // The result may carry a sentence the coach must read in full (residents erased): it wraps onto a second line.
+        result.setWrapText(true);
+        result.setMaxWidth(560);
+        result.setMinHeight(Region.USE_PREF_SIZE);
         Label state = new Label();
         state.setId("syncState");
         state.textProperty().bind(Bindings.createStringBinding(() -> status.syncingProperty().get()

@@ -2,7 +2,6 @@ package nl.groningen.keukentafel.app.ui.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +41,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestStores.class)
 class PrivacyViewModelTest {
 
+    /** Where the test's inzage files go; removed after the test. */
+    @org.junit.jupiter.api.io.TempDir
+    Path exports;
+
     private static final String PASSWORD = "wachtwoord-van-kantoor";
     private final Clock clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
     private final Messages messages = Messages.forLocale(Locale.forLanguageTag("nl"));
@@ -72,7 +75,7 @@ class PrivacyViewModelTest {
         assertThat(model.problem(ErasureReason.REQUEST, "AVG\nverhaal")).startsWith("Een kenmerk bestaat uit letters, cijfers");
         assertThat(model.problem(ErasureReason.REQUEST, "  ")).isNull();
         assertThat(model.problem(ErasureReason.WRONGLY_REGISTERED, "ZK-2026/0142")).isNull();
-        assertThat(model.reasonLabel(ErasureReason.REQUEST)).isEqualTo("Op verzoek van de bewoner (AVG art. 17)");
+        assertThat(model.reasonLabel(ErasureReason.REQUEST)).isEqualTo("Op verzoek van de inwoner (AVG art. 17)");
         assertThat(model.reasonLabel(ErasureReason.WRONGLY_REGISTERED)).isEqualTo("Ten onrechte geregistreerd");
 
         ResidentSummary resident = new ResidentSummary(UUID.randomUUID(), "KT0000001", "Anna de Proef", "Centrum", null, null);
@@ -102,7 +105,7 @@ class PrivacyViewModelTest {
 
         model.erase(summary.get(), ErasureReason.REQUEST, "AVG-2026-0142");
         assertThat(model.messageProperty().get()).isEqualTo("Deze inwoner is al gewist. Er is niets veranderd; vernieuw het scherm (F5).");
-        model.saveAccess(PrivacyViewModel.Format.JSON, Files.createTempFile("inzage", ".json"));
+        model.saveAccess(PrivacyViewModel.Format.JSON, exports.resolve("inzage.json"));
         assertThat(model.messageProperty().get()).isEqualTo("Deze inwoner is al gewist. Er is niets veranderd; vernieuw het scherm (F5).");
     }
 
@@ -119,7 +122,7 @@ class PrivacyViewModelTest {
         assertThat(store.officeResidents().search(resident.clientNumber(), null, null, 0, 10).total()).isEqualTo(1);
 
         model.choose(new ResidentSummary(UUID.randomUUID(), "KT0000000", "Niemand", null, null, null));
-        model.saveAccess(PrivacyViewModel.Format.PDF, Files.createTempFile("inzage", ".pdf"));
+        model.saveAccess(PrivacyViewModel.Format.PDF, exports.resolve("inzage.pdf"));
         assertThat(model.messageProperty().get()).isEqualTo(messages.text("office.failure.notFound"));
         model.choose(found);
         assertThat(model.canSaveProperty().get()).isTrue();
@@ -131,7 +134,7 @@ class PrivacyViewModelTest {
         find(model, demo.residents().get(2));
         assertThat(model.canEraseProperty().get()).as("not an admin").isFalse();
 
-        Path folder = Files.createTempDirectory("inzage");
+        Path folder = exports;
         Path nowhere = folder.resolve("geen-map").resolve("inzage.json");
         model.saveAccess(PrivacyViewModel.Format.JSON, nowhere);
         assertThat(model.messageProperty().get()).startsWith("De inzage kon niet worden opgeslagen in " + nowhere.toAbsolutePath());

@@ -201,7 +201,7 @@ class SyncStatusTest {
         direct.succeeded(new SyncEngine.Outcome(0, 0, 0, 1, 0, 0, Set.of(resident.id()), NOW));
 
         assertThat(direct.resultProperty().get()).isEqualTo(
-                "\u00c9\u00e9n bewoner is gewist op verzoek van de gemeente; wat nog voor hem of haar klaarstond, is niet verstuurd.");
+                "\u00c9\u00e9n inwoner is gewist door de gemeente; wat nog voor hem of haar klaarstond, is niet verstuurd.");
         assertThat(direct.resultProperty().get()).doesNotContain(resident.surname()).doesNotContain(resident.givenName());
     }
 
@@ -213,7 +213,7 @@ class SyncStatusTest {
         direct.succeeded(new SyncEngine.Outcome(3, 0, 0, 2, 0, 0, Set.of(), NOW));
 
         assertThat(direct.resultProperty().get()).isEqualTo("Bijgewerkt: 3 verzonden. "
-                + "2 bewoners zijn gewist op verzoek van de gemeente; wat nog voor hen klaarstond, is niet verstuurd.");
+                + "2 inwoners zijn gewist door de gemeente; wat nog voor hen klaarstond, is niet verstuurd.");
     }
 
     @Test
