@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import nl.groningen.keukentafel.contract.Resident;
 import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.office.AuditEntry;
+import nl.groningen.keukentafel.contract.office.ErasureReason;
 import nl.groningen.keukentafel.contract.office.ResidentSummary;
 import nl.groningen.keukentafel.server.domain.Role;
 import nl.groningen.keukentafel.server.domain.StoreKind;
@@ -88,9 +89,11 @@ class PrivacyErasureFlowTest {
         FxWait.until(() -> FxWait.text(robot, "#erasureProblem").equals("Kies een reden."));
         assertThat(robot.lookup("#erasureDialog").tryQuery()).isPresent();
 
-        // A reason (Alt+O: at the resident's request) and the municipality's reference (Alt+K), then the confirmation.
-        robot.press(KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT);
-        FxWait.until(() -> robot.lookup("#erasureReason-request").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+        // A reason (Alt+R, the first: at the resident's request) and the municipality's reference (Alt+K), then the confirmation.
+        robot.press(KeyCode.ALT, KeyCode.R).release(KeyCode.R, KeyCode.ALT);
+        FxWait.until(() -> robot.lookup("#erasureReason").query().isFocused());
+        robot.type(KeyCode.DOWN);
+        FxWait.until(() -> robot.lookup("#erasureReason").queryComboBox().getValue() == ErasureReason.REQUEST);
         robot.press(KeyCode.ALT, KeyCode.K).release(KeyCode.K, KeyCode.ALT);
         FxWait.until(() -> robot.lookup("#erasureReference").query().isFocused());
         robot.write("AVG-2026-0142");
@@ -110,6 +113,8 @@ class PrivacyErasureFlowTest {
         FxWait.until(() -> FxWait.text(robot, "#privacyMessage").startsWith(found.name() + " is gewist: "));
         assertThat(FxWait.text(robot, "#privacyMessage")).endsWith("de laptops die de inwoner hadden, wissen die bij hun volgende synchronisatie.");
         FxWait.until(() -> robot.lookup("#privacyErased").query().isVisible());
+        assertThat(FxWait.text(robot, "#privacyErased")).matches("Deze inwoner is gewist op \\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2} door "
+                + PrivacyFlowTest.ADMIN + " \\(Beheerder\\)\\. De server bewaart alleen nog .*");
         assertThat(trail.getItems()).anyMatch(e -> e.action() == AuditAction.ERASED);
         assertThat(PrivacyFlowTest.cell(trail, 0, 3)).isEqualTo("Gewist");
         Node pdf = robot.lookup("#privacyPdf").query();

@@ -157,15 +157,13 @@ class PrivacyFlowTest {
                 && robot.lookup("#privacyQuery").query().isFocused());
     }
 
-    /** Types the client number, Enter, and chooses the one resident found. */
+    /** Types the client number, Enter, and chooses the one resident found by keyboard (Tab past Zoeken to the list). */
     static ResidentSummary choose(FxRobot robot, Resident resident) {
         robot.write(resident.clientNumber()).type(KeyCode.ENTER);
         TableView<ResidentSummary> residents = robot.lookup("#privacyResidents").queryTableView();
         FxWait.until(() -> residents.getItems().size() == 1);
-        robot.interact(() -> {
-            residents.requestFocus();
-            residents.getSelectionModel().select(0);
-        });
+        robot.type(KeyCode.TAB).type(KeyCode.TAB);
+        FxWait.until(() -> residents.isFocused() && residents.getSelectionModel().getSelectedIndex() == 0);
         return residents.getItems().get(0);
     }
 

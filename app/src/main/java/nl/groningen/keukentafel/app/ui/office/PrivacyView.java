@@ -9,36 +9,36 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.groningen.keukentafel.app.ui.Confirmation;
 import nl.groningen.keukentafel.app.ui.DialogButtons;
 import nl.groningen.keukentafel.app.ui.Messages;
+import nl.groningen.keukentafel.app.ui.Theme;
 import nl.groningen.keukentafel.contract.office.AuditEntry;
 import nl.groningen.keukentafel.contract.office.ErasureReason;
 import nl.groningen.keukentafel.contract.office.ErasureSummary;
 import nl.groningen.keukentafel.contract.office.ResidentSummary;
 
 /**
- * "Inzage en wissen": the residents found on the left, the chosen one's audit trail on the right
- * with the right of access to save (PDF or JSON) and, for an admin, "Wissen…": the summary of what
+ * "Inzage en wissen": the residents found at the top, the chosen one's audit trail under them (the
+ * whole width: its sentences are long) with the right of access to save (PDF or JSON) and, for an admin, "Wissen…": the summary of what
  * goes, a reason and an optional reference, then a confirmation whose safe answer is the default.
  * Keyboard: Enter in the search field searches, Tab to the residents and the arrows choose one,
  * Tab on to the trail and the buttons.
  */
-public final class PrivacyView extends HBox {
+public final class PrivacyView extends VBox {
 
     private final PrivacyViewModel model;
     private final Messages messages;
@@ -50,7 +50,7 @@ public final class PrivacyView extends HBox {
         this.messages = model.messages();
         this.files = files;
         setId("privacyView");
-        setSpacing(12);
+        setSpacing(8);
         setPadding(new Insets(12));
 
         Label title = new Label(messages.text("office.privacy.title"));
@@ -76,11 +76,18 @@ public final class PrivacyView extends HBox {
         found.textProperty().bind(model.foundProperty());
         TableView<ResidentSummary> residents = Tables.table("privacyResidents", messages.text("office.privacy.noResidents"));
         residents.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 100, ResidentSummary::clientNumber));
-        residents.getColumns().add(Tables.column(messages.text("office.name"), 170, ResidentSummary::name));
-        residents.getColumns().add(Tables.column(messages.text("office.wijk"), 90, r -> r.wijk() == null ? "" : r.wijk()));
+        residents.getColumns().add(Tables.column(messages.text("office.clientNumber"), 130, ResidentSummary::clientNumber));
+        residents.getColumns().add(Tables.column(messages.text("office.name"), 300, ResidentSummary::name));
+        residents.getColumns().add(Tables.column(messages.text("office.wijk"), 160, r -> r.wijk() == null ? "" : r.wijk()));
+        residents.getColumns().add(Tables.column(messages.text("office.coach"), 200, r -> r.coachName() == null ? "" : r.coachName()));
         residents.setItems(model.residents());
         residents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> model.choose(now));
+        // Tab into the list chooses the first found (a table otherwise only focuses it, and Down skips it).
+        residents.focusedProperty().addListener((o, was, focused) -> {
+            if (focused && residents.getSelectionModel().isEmpty() && !residents.getItems().isEmpty()) {
+                residents.getSelectionModel().selectFirst();
+            }
+        });
         // The arrow keys choose from the search field on, as the hint below says.
         query.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !residents.getItems().isEmpty()) {
@@ -92,17 +99,17 @@ public final class PrivacyView extends HBox {
                 e.consume();
             }
         });
-        VBox.setVgrow(residents, Priority.ALWAYS);
-        VBox left = new VBox(8, title, explain, searchRow, found, residents);
-        left.setPrefWidth(380);
-        left.setMinWidth(320);
+        // A search finds one resident, or a few: the trail below gets the room.
+        residents.setPrefHeight(150);
+        residents.setMinHeight(110);
 
         Label heading = new Label();
         heading.setId("privacyHeading");
         heading.setWrapText(true);
         heading.getStyleClass().add("section-title");
         heading.textProperty().bind(model.headingProperty());
-        Label erased = new Label(messages.text("office.privacy.erasedNotice"));
+        Label erased = new Label();
+        erased.textProperty().bind(model.erasedNoticeProperty());
         erased.setId("privacyErased");
         erased.setWrapText(true);
         erased.getStyleClass().add("office-message");
@@ -115,12 +122,13 @@ public final class PrivacyView extends HBox {
         when.setText(null);
         when.setGraphic(whenHeader);
         trail.getColumns().add(when);
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.who"), 135, model::who));
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.device"), 90, model::device));
-        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.what"), 280, model::what));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.who"), 200, model::who));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.device"), 220, model::device));
+        trail.getColumns().add(Tables.column(messages.text("office.privacy.column.what"), 420, model::what));
         // The order is the trail's (newest first), said in the tooltip; sorting by the text of a date would mislead.
         trail.getColumns().forEach(c -> c.setSortable(false));
         trail.setItems(model.entries());
+        trail.setMinHeight(120);
         VBox.setVgrow(trail, Priority.ALWAYS);
 
         Button pdf = new Button(messages.text("office.privacy.pdf"));
@@ -148,11 +156,11 @@ public final class PrivacyView extends HBox {
         Label keys = new Label(messages.text("office.privacy.keys"));
         keys.setWrapText(true);
 
-        VBox right = new VBox(8, heading, erased, trail, actions, message, keys);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        right.setPrefWidth(400);
-        right.setMinWidth(0);
-        getChildren().addAll(left, right);
+        // Wrapped sentences keep their lines: the trail gives up the height, not the text.
+        for (Label wrapped : new Label[] {explain, found, heading, erased, message, keys}) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(title, explain, searchRow, found, residents, heading, erased, trail, actions, message, keys);
     }
 
     public void focusFirst() {
@@ -172,6 +180,7 @@ public final class PrivacyView extends HBox {
         dialog.setTitle(messages.text("office.privacy.eraseTitle"));
         dialog.setHeaderText(messages.text("office.privacy.eraseHeader", summary.resident().name(), summary.resident().clientNumber()));
         dialog.getDialogPane().setId("erasureDialog");
+        dialog.getDialogPane().getStylesheets().add(Theme.appStyleSheet());
         dialog.getDialogPane().getButtonTypes().addAll(next, DialogButtons.cancel(messages));
 
         Label goes = new Label(messages.text("office.privacy.summaryRecords"));
@@ -186,23 +195,17 @@ public final class PrivacyView extends HBox {
         Label kept = new Label(messages.text("office.privacy.summaryKept"));
         kept.setWrapText(true);
 
+        // A choice box, as the other office dialogs choose (the app's theme draws no radio buttons); none chosen at first.
+        ComboBox<ErasureReason> reason = new ComboBox<>();
+        reason.setId("erasureReason");
+        reason.getItems().addAll(PrivacyViewModel.REASONS);
+        reason.setConverter(Tables.converter(r -> r == null ? "" : model.reasonLabel(r)));
+        reason.setPromptText(messages.text("office.privacy.reasonPrompt"));
+        reason.setMaxWidth(Double.MAX_VALUE);
         Label reasonLabel = new Label(messages.text("office.privacy.reason"));
+        reasonLabel.setMnemonicParsing(true);
+        reasonLabel.setLabelFor(reason);
         reasonLabel.getStyleClass().add("section-title");
-        ToggleGroup reasons = new ToggleGroup();
-        VBox reasonBox = new VBox(4);
-        for (ErasureReason reason : PrivacyViewModel.REASONS) {
-            RadioButton choice = new RadioButton(model.reasonLabel(reason));
-            choice.setId("erasureReason-" + reason.name().toLowerCase(java.util.Locale.ROOT));
-            choice.setMnemonicParsing(true);
-            choice.setUserData(reason);
-            choice.setToggleGroup(reasons);
-            // Its mnemonic (Alt+O, Alt+T) only sends an action, which does not select a radio button by itself.
-            choice.addEventHandler(ActionEvent.ACTION, e -> {
-                choice.setSelected(true);
-                choice.requestFocus();
-            });
-            reasonBox.getChildren().add(choice);
-        }
         TextField reference = new TextField();
         reference.setId("erasureReference");
         reference.setTextFormatter(new TextFormatter<String>(change ->
@@ -220,32 +223,28 @@ public final class PrivacyView extends HBox {
         problem.setWrapText(true);
         problem.getStyleClass().add("problem");
 
-        VBox content = new VBox(8, goes, lines, kept, reasonLabel, reasonBox, referenceLabel, reference, referenceHint, problem);
+        VBox content = new VBox(8, goes, lines, kept, reasonLabel, reason, referenceLabel, reference, referenceHint, problem);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);
 
         Button ok = (Button) dialog.getDialogPane().lookupButton(next);
         ok.setId("erasureNext");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            String why = model.problem(reason(reasons), reference.getText());
+            String why = model.problem(reason.getValue(), reference.getText());
             if (why != null) {
                 problem.setText(why);
                 e.consume();
             }
         });
-        Platform.runLater(() -> reasonBox.getChildren().get(0).requestFocus());
+        Platform.runLater(reason::requestFocus);
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isEmpty() || answer.get() != next) {
             return;
         }
-        ErasureReason reason = reason(reasons);
+        ErasureReason chosen = reason.getValue();
         if (Confirmation.ask(getScene().getWindow(), "erasureQuestion", model.question(summary),
                 messages.text("office.privacy.yes"), messages.text("office.privacy.no"))) {
-            model.erase(summary, reason, reference.getText());
+            model.erase(summary, chosen, reference.getText());
         }
-    }
-
-    private static ErasureReason reason(ToggleGroup reasons) {
-        return reasons.getSelectedToggle() == null ? null : (ErasureReason) reasons.getSelectedToggle().getUserData();
     }
 }

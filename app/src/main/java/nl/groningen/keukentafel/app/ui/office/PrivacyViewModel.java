@@ -30,6 +30,7 @@ import nl.groningen.keukentafel.app.ui.Messages;
 import nl.groningen.keukentafel.contract.Json;
 import nl.groningen.keukentafel.contract.ReferenceData;
 import nl.groningen.keukentafel.contract.office.AccessExport;
+import nl.groningen.keukentafel.contract.office.AuditAction;
 import nl.groningen.keukentafel.contract.office.AuditEntry;
 import nl.groningen.keukentafel.contract.office.AuditTrail;
 import nl.groningen.keukentafel.contract.office.ErasureReason;
@@ -95,6 +96,7 @@ public final class PrivacyViewModel {
     private final ObjectProperty<ResidentSummary> chosen = new SimpleObjectProperty<>();
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final BooleanProperty erased = new SimpleBooleanProperty(false);
+    private final StringProperty erasedNotice = new SimpleStringProperty("");
     private final BooleanProperty trailShown = new SimpleBooleanProperty(false);
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty found = new SimpleStringProperty("");
@@ -179,6 +181,10 @@ public final class PrivacyViewModel {
         newestFirst.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
         entries.setAll(newestFirst);
         erased.set(trail.erased());
+        // When and by whom, from the trail's own entry (none for an erasure older than the log's kept period).
+        erasedNotice.set(!trail.erased() ? "" : newestFirst.stream().filter(e -> e.action() == AuditAction.ERASED).findFirst()
+                .map(e -> messages.text("office.privacy.erasedOn", when(e.at()), who(e)))
+                .orElse(messages.text("office.privacy.erasedNotice")));
         trailShown.set(true);
         heading.set(trailOf(resident));
     }
@@ -378,6 +384,11 @@ public final class PrivacyViewModel {
     /** Whether the chosen resident is erased (only the tombstone and the trail are left). */
     public BooleanProperty erasedProperty() {
         return erased;
+    }
+
+    /** What the screen says of an erased resident: when and by whom, and what is left. */
+    public StringProperty erasedNoticeProperty() {
+        return erasedNotice;
     }
 
     public StringProperty queryProperty() {
