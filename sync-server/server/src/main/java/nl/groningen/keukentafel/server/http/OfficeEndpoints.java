@@ -241,9 +241,8 @@ final class OfficeEndpoints {
 
     /** GET residents/{id}/audit: who saw or changed the resident, and when (every kept entry, pulls too). */
     void audit(Context ctx) {
-        UUID id = uuid(ctx.pathParam("id"));
+        UUID id = residentId(ctx);
         if (id == null) {
-            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
             return;
         }
         AuditTrail trail = store.auditTrail(id);
@@ -253,9 +252,8 @@ final class OfficeEndpoints {
 
     /** GET residents/{id}/access: everything the server holds about the resident (their right of access), logged as exported. */
     void access(Context ctx) {
-        UUID id = uuid(ctx.pathParam("id"));
+        UUID id = residentId(ctx);
         if (id == null) {
-            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
             return;
         }
         DeviceSession device = ctx.attribute(OFFICE);
@@ -270,9 +268,8 @@ final class OfficeEndpoints {
 
     /** GET residents/{id}/erasure: what erasing the resident would remove, and which laptops purge them at their next sync. */
     void erasureSummary(Context ctx) {
-        UUID id = uuid(ctx.pathParam("id"));
+        UUID id = residentId(ctx);
         if (id == null) {
-            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
             return;
         }
         ErasureSummary summary = store.erasureSummary(id);
@@ -288,9 +285,8 @@ final class OfficeEndpoints {
      * reference; only the tombstone and the audit entries stay.
      */
     void erase(Context ctx) throws JsonProcessingException {
-        UUID id = uuid(ctx.pathParam("id"));
+        UUID id = residentId(ctx);
         if (id == null) {
-            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
             return;
         }
         JsonNode body = SyncServer.jsonObject(ctx);
@@ -602,6 +598,15 @@ final class OfficeEndpoints {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The resident id in the path, or null, refused with 400: not an id. */
+    private static UUID residentId(Context ctx) {
+        UUID id = uuid(ctx.pathParam("id"));
+        if (id == null) {
+            SyncServer.refuse(ctx, HttpStatus.BAD_REQUEST, "bad_request", "The resident id is not a valid id.");
+        }
+        return id;
     }
 
     private static UUID uuid(String text) {
